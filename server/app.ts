@@ -1,0 +1,71 @@
+/** The express app: routes → auth → validation → handler → service; one JSON error handler last. */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import express, { type Express, type Router } from 'express';
+import { pinoHttp } from 'pino-http';
+import { auditRoutes } from './audit/audit.routes';
+import { authRoutes } from './auth/auth.routes';
+import type { AppDeps } from './deps';
+import { employeesRoutes } from './employees/employees.routes';
+import { healthRoutes } from './health/health.routes';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { openapiRoutes } from './openapi/openapi.routes';
+import { skeletonRoutes } from './skeleton/skeleton.routes';
+import { unitsRoutes } from './units/units.routes';
+import { extraRoutes } from './routes';
+
+const PLACEHOLDER = `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Capaian</title></head>
+<body style="font-family:system-ui;max-width:40rem;margin:4rem auto"><h1>Capaian</h1>
+<p>Konsol belum dibangun. Jalankan <code>npm run admin:build</code>, lalu muat ulang halaman ini.</p>
+<p>API: <a href="/api/health">/api/health</a> · <a href="/api/openapi.json">/api/openapi.json</a></p></body></html>`;
+
+/** Builds the app; `main.ts` listens. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'extended');
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      redact: ['req.headers.authorization'],
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  app.use((req, res, next) => {
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+    const origin = req.headers.origin;
+    if (origin && /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
+      if (req.method === 'OPTIONS') return void res.sendStatus(204);
+    }
+    next();
+  });
+  app.use('/api', express.json({ limit: '2mb' }));
+
+  const routers: [string, Router][] = [
+    ['/api/health', healthRoutes(deps)],
+    ['/api/auth', authRoutes(deps)],
+    ['/api/units', unitsRoutes(deps)],
+    ['/api/employees', employeesRoutes(deps)],
+    ['/api/audit-events', auditRoutes(deps)],
+    ['/api/skeleton-runs', skeletonRoutes(deps)],
+    ...extraRoutes(deps),
+    ['/api', openapiRoutes(deps)],
+  ];
+  for (const [path, router] of routers) app.use(path, router);
+  app.use('/api', notFoundHandler);
+
+  const dist = resolve(deps.config.ADMIN_DIST ?? join(__dirname, '..', 'admin', 'dist'));
+  if (existsSync(join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dist, 'index.html')));
+  } else {
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.type('html').send(PLACEHOLDER));
+  }
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,36 @@
+/** `GET /api/health` → `{ status, database, temporal }`; 503 naming the part that is down. */
+import { Router } from 'express';
+import type { AppDeps } from '../deps';
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timeout ${ms} ms`)), ms).unref())]);
+}
+
+/** Checks database and Temporal; each check has a short timeout so health answers quickly. */
+export async function checkHealth(deps: AppDeps) {
+  const [database, temporal] = await Promise.all([
+    withTimeout(deps.prisma.$queryRaw`SELECT 1`, 2000).then(
+      () => 'ok' as const,
+      (err) => ({ error: String((err as Error).message).slice(0, 200) }),
+    ),
+    withTimeout(
+      deps.temporal().then((c) => c.workflowService.getSystemInfo({})),
+      2000,
+    ).then(
+      () => 'ok' as const,
+      (err) => ({ error: String((err as Error).message).slice(0, 200) }),
+    ),
+  ]);
+  const ok = database === 'ok' && temporal === 'ok';
+  return { ok, body: { status: ok ? 'ok' : 'degraded', database: database === 'ok' ? 'ok' : 'down', temporal: temporal === 'ok' ? 'ok' : 'down', ...(ok ? {} : { details: { database, temporal } }) } };
+}
+
+/** Routes of /api/health. */
+export function healthRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/', async (_req, res) => {
+    const { ok, body } = await checkHealth(deps);
+    res.status(ok ? 200 : 503).json(body);
+  });
+  return router;
+}

@@ -1,0 +1,52 @@
+/** The one error handler (registered last): every error becomes JSON `{ error: { code, message, details } }`. */
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { ApiError } from './api-error';
+
+function isDatabaseDown(err: any): boolean {
+  const text = `${err?.code ?? ''} ${err?.name ?? ''} ${err?.message ?? ''} ${err?.cause?.code ?? ''}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|P1001|P1017|DatabaseNotReachable|Connection terminated|connect ENOENT|the database system is (shutting down|starting up)|Can't reach database/i.test(
+    text,
+  );
+}
+
+function fromPrisma(err: any): ApiError | null {
+  if (err?.code === 'P2002') {
+    const target = err.meta?.target ?? err.meta?.driverAdapterError?.cause?.constraint?.fields ?? [];
+    const fields = (Array.isArray(target) ? target : [target]).map((f: string) => ({ field: String(f), message: 'sudah dipakai / already taken' }));
+    return ApiError.conflict(`Data sudah ada: ${fields.map((f: any) => f.field).join(', ') || 'nilai unik'}`, { fields });
+  }
+  if (err?.code === 'P2025') return new ApiError(404, 'NOT_FOUND', 'Data tidak ditemukan / record not found');
+  if (err?.code === 'P2003') return ApiError.badRequest('Data yang dirujuk tidak ada / referenced record does not exist', { fields: [{ field: String(err.meta?.field_name ?? err.meta?.constraint ?? ''), message: 'tidak ada' }] });
+  return null;
+}
+
+/** Builds the express error handler. */
+export function errorHandler(logger: Logger) {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  return (err: any, req: Request, res: Response, _next: NextFunction) => {
+    let apiError: ApiError;
+    if (err instanceof ApiError) apiError = err;
+    else if (err?.type === 'entity.parse.failed') {
+      apiError = ApiError.badRequest('JSON tidak valid pada body permintaan / malformed JSON body', {
+        fields: [{ field: '(body)', message: err.message }],
+      });
+    } else if (err?.type === 'entity.too.large') {
+      apiError = new ApiError(413, 'PAYLOAD_TOO_LARGE', 'Permintaan terlalu besar / request too large');
+    } else if (fromPrisma(err)) apiError = fromPrisma(err)!;
+    else if (isDatabaseDown(err)) apiError = ApiError.unavailable('database', 'Basis data tidak tersedia / database unavailable');
+    else if (err?.name === 'TemporalUnavailable' || /14 UNAVAILABLE|TransportError|Failed to connect/i.test(String(err?.message))) {
+      apiError = ApiError.unavailable('temporal', 'Temporal tidak tersedia / workflow service unavailable');
+    } else {
+      req.log?.error({ err }, 'unhandled error');
+      logger.error({ err }, 'unhandled error');
+      apiError = new ApiError(500, 'INTERNAL', 'Terjadi kesalahan pada server / internal error');
+    }
+    res.status(apiError.status).json({ error: { code: apiError.code, message: apiError.message, details: apiError.details } });
+  };
+}
+
+/** 404 for any unknown /api route. */
+export function notFoundHandler(req: Request, res: Response) {
+  res.status(404).json({ error: { code: 'NOT_FOUND', message: `Rute tidak ditemukan / no route: ${req.method} ${req.path}` } });
+}

@@ -1,0 +1,51 @@
+/** Starts the API: reads configuration, connects to PostgreSQL and (lazily) to Temporal, and listens. */
+import pino from 'pino';
+import { createPrisma } from '../prisma/client';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { temporalClientProvider } from './temporal-client';
+
+async function main() {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'capaian-api' } });
+  const prisma = createPrisma(config.DATABASE_URL);
+
+  if (config.NODE_ENV === 'production') {
+    const demo = await prisma.user.count({ where: { demoPassword: true, active: true } });
+    if (demo > 0) {
+      logger.fatal({ accounts: demo }, 'demo passwords in use');
+      console.error(
+        `Capaian menolak berjalan dengan NODE_ENV=production: ${demo} akun masih memakai kata sandi demo. ` +
+          'Ganti kata sandinya atau nonaktifkan akun demo terlebih dahulu.\n' +
+          `Refusing to start in production: ${demo} account(s) still use a demo password.`,
+      );
+      process.exit(1);
+    }
+  }
+
+  const temporal = temporalClientProvider(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const app = createApp({ prisma, temporal: temporal.get, config, logger });
+  const server = app.listen(config.PORT, config.HOST, () => {
+    logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'Capaian API listening');
+  });
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    console.error(err.code === 'EADDRINUSE' ? `Port ${config.PORT} sudah dipakai (PORT untuk mengganti) / port in use` : err.message);
+    process.exit(1);
+  });
+
+  // A failed query or a dropped connection must not take the API down: log and carry on.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+
+  const stop = async () => {
+    server.close();
+    await Promise.allSettled([prisma.$disconnect(), temporal.close()]);
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

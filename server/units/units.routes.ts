@@ -1,0 +1,103 @@
+/** Units (organisation tree): list/show for everyone signed in, create/update/delete for HR. */
+import { Router } from 'express';
+import { z } from 'zod';
+import { recordAudit } from '../../prisma/audit';
+import type { Prisma } from '../../prisma/client';
+import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../http/api-error';
+import { idFilter, parseListQuery, sendList } from '../http/list-query';
+import { parseId } from '../http/params';
+import { validateBody } from '../http/validate';
+
+const unitSchema = z.object({
+  code: z.string().trim().min(1, 'Wajib diisi').max(40).regex(/^[A-Z0-9.\-_]+$/i, 'Hanya huruf, angka, titik, strip'),
+  name: z.string().trim().min(3, 'Minimal 3 karakter').max(200),
+  parentId: z.number().int().positive().nullable().optional(),
+});
+
+/** Ids of a unit and all its descendants. */
+export async function unitAndDescendantIds(db: AppDeps['prisma'], unitId: number): Promise<number[]> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE t(id) AS (SELECT id FROM units WHERE id = ${unitId} UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id)
+    SELECT id FROM t`;
+  return rows.map((r) => r.id);
+}
+
+async function assertNoCycle(db: AppDeps['prisma'], unitId: number, parentId: number | null | undefined) {
+  if (!parentId) return;
+  if (parentId === unitId) throw ApiError.badRequest('parentId: unit tidak boleh menjadi induknya sendiri', { fields: [{ field: 'parentId', message: 'tidak boleh diri sendiri' }] });
+  const below = await unitAndDescendantIds(db, unitId);
+  if (below.includes(parentId)) {
+    throw ApiError.badRequest('parentId: induk tidak boleh berada di bawah unit ini (siklus)', { fields: [{ field: 'parentId', message: 'membentuk siklus' }] });
+  }
+}
+
+/** Routes of /api/units. */
+export function unitsRoutes(deps: AppDeps): Router {
+  const router = Router();
+  const db = deps.prisma;
+  router.use(requireAuth(deps));
+
+  router.get('/', async (req, res) => {
+    const q = parseListQuery(req, ['id', 'code', 'name', 'parentId'], ['code', 'ASC']);
+    const where: Prisma.UnitWhereInput = {};
+    const id = idFilter(q.filter);
+    if (id !== undefined) where.id = id;
+    if (typeof q.filter.q === 'string') where.OR = [{ name: { contains: q.filter.q, mode: 'insensitive' } }, { code: { contains: q.filter.q, mode: 'insensitive' } }];
+    if (q.filter.parentId === null) where.parentId = null;
+    else if (q.filter.parentId !== undefined) where.parentId = Number(q.filter.parentId);
+    const [rows, total] = await Promise.all([
+      db.unit.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, include: { _count: { select: { employees: true, children: true } } } }),
+      db.unit.count({ where }),
+    ]);
+    sendList(res, 'units', rows, total, q.skip);
+  });
+
+  router.get('/:id', async (req, res) => {
+    const unit = await db.unit.findUnique({ where: { id: parseId(req.params.id) }, include: { _count: { select: { employees: true, children: true } } } });
+    if (!unit) throw ApiError.notFound('Unit');
+    res.json(unit);
+  });
+
+  router.post('/', requireRole('HR_ADMIN'), validateBody(unitSchema), async (req, res) => {
+    const user = currentUser(req);
+    const unit = await db.$transaction(async (tx) => {
+      const created = await tx.unit.create({ data: req.body });
+      await recordAudit(tx, { actorUserId: user.id, actor: user.username, action: 'create', entity: 'unit', entityId: created.id, after: created });
+      return created;
+    });
+    res.status(201).json(unit);
+  });
+
+  router.put('/:id', requireRole('HR_ADMIN'), validateBody(unitSchema.partial()), async (req, res) => {
+    const user = currentUser(req);
+    const id = parseId(req.params.id);
+    await assertNoCycle(db, id, req.body.parentId);
+    const unit = await db.$transaction(async (tx) => {
+      const before = await tx.unit.findUnique({ where: { id } });
+      if (!before) throw ApiError.notFound('Unit');
+      const after = await tx.unit.update({ where: { id }, data: req.body });
+      await recordAudit(tx, { actorUserId: user.id, actor: user.username, action: 'update', entity: 'unit', entityId: id, before, after });
+      return after;
+    });
+    res.json(unit);
+  });
+
+  router.delete('/:id', requireRole('HR_ADMIN'), async (req, res) => {
+    const user = currentUser(req);
+    const id = parseId(req.params.id);
+    const unit = await db.$transaction(async (tx) => {
+      const before = await tx.unit.findUnique({ where: { id }, include: { _count: { select: { employees: true, children: true, cycles: true } } } });
+      if (!before) throw ApiError.notFound('Unit');
+      if (before._count.employees || before._count.children || before._count.cycles) {
+        throw ApiError.conflict('Unit masih memiliki pegawai, sub-unit atau siklus; pindahkan dulu / unit is not empty', { counts: before._count });
+      }
+      await tx.unit.delete({ where: { id } });
+      await recordAudit(tx, { actorUserId: user.id, actor: user.username, action: 'delete', entity: 'unit', entityId: id, before });
+      return before;
+    });
+    res.json(unit);
+  });
+  return router;
+}
