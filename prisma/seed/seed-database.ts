@@ -150,10 +150,14 @@ export async function seedDemo(prisma: PrismaClient, options: { employees?: numb
   const { employeeIds } = await insertOrganisation(prisma, org);
 
   // Pick the demo people: a staff member, the rater (their section head) and the rater's superior (field head).
-  const staff = org.employees.find((e) => e.positionType === 'PELAKSANA' && e.unitKey.includes('-S'))!;
+  // The demo employee works in the Education Office; the HR admins in the Civil Service Agency (BKPSDM).
+  const staff =
+    org.employees.find((e) => e.positionType === 'PELAKSANA' && e.unitKey.startsWith('U-O1-') && e.unitKey.includes('-S')) ??
+    org.employees.find((e) => e.positionType === 'PELAKSANA' && e.unitKey.includes('-S'))!;
   const rater = org.employees.find((e) => e.key === staff.superiorKey)!;
   const raterSuperior = org.employees.find((e) => e.key === rater.superiorKey)!;
-  const hrPeople = org.employees.filter((e) => e.unitKey.startsWith('U-O0') && e.positionType !== 'JPT');
+  const taken = new Set([staff.key, rater.key, raterSuperior.key]);
+  const hrPeople = org.employees.filter((e) => e.unitKey.startsWith('U-O0') && e.positionType !== 'JPT' && !taken.has(e.key));
   const people: Record<NonNullable<DemoAccount['employee']>, GeneratedEmployee> = {
     staff,
     rater,

@@ -1,6 +1,6 @@
 /** Login: `POST /api/auth/login {username, password}` → `{ token, user }`; rate-limited; `GET /api/auth/me`. */
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
 import type { AppDeps } from '../deps';
@@ -23,7 +23,7 @@ export function authRoutes(deps: AppDeps): Router {
     limit: deps.config.LOGIN_RATE_LIMIT,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => `${req.ip}|${String(req.body?.username ?? '').toLowerCase()}`,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').toLowerCase()}`,
     handler: (_req, res) =>
       res.status(429).json({
         error: { code: 'TOO_MANY_REQUESTS', message: 'Terlalu banyak percobaan masuk; coba lagi dalam satu menit / too many login attempts' },

@@ -12,7 +12,12 @@ function isDatabaseDown(err: any): boolean {
 
 function fromPrisma(err: any): ApiError | null {
   if (err?.code === 'P2002') {
-    const target = err.meta?.target ?? err.meta?.driverAdapterError?.cause?.constraint?.fields ?? [];
+    const cause = err.meta?.driverAdapterError?.cause;
+    // With the pg adapter Prisma reports the index name (`employees_nip_key`): recover the column for the client.
+    const fromIndex = typeof cause?.constraint?.index === 'string' && cause.table
+      ? [cause.constraint.index.replace(`${cause.table}_`, '').replace(/_key$/, '').replace(/_([a-z])/g, (_: string, c: string) => c.toUpperCase())]
+      : undefined;
+    const target = err.meta?.target ?? cause?.constraint?.fields ?? fromIndex ?? [];
     const fields = (Array.isArray(target) ? target : [target]).map((f: string) => ({ field: String(f), message: 'sudah dipakai / already taken' }));
     return ApiError.conflict(`Data sudah ada: ${fields.map((f: any) => f.field).join(', ') || 'nilai unik'}`, { fields });
   }
