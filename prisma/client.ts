@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
 
 export { Prisma, PrismaClient } from './generated/client';
+export type * from './generated/client';
 export * from './generated/enums';
 
 /** Creates a Prisma client for a PostgreSQL URL. */

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { Client } from 'pg';
+import { createPrisma } from '../../prisma/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
 import { createTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -121,7 +122,7 @@ describe('API foundation (real PostgreSQL)', () => {
   it('health names Temporal when it is down, and the database when it is down', async () => {
     const res = await request(app).get('/api/health').expect(503);
     expect(res.body).toMatchObject({ status: 'degraded', database: 'ok', temporal: 'down' });
-    const deadDb = { ...db, url: 'postgresql://postgres:postgres@127.0.0.1:1/none', prisma: (await import('../../prisma/client')).createPrisma('postgresql://postgres:postgres@127.0.0.1:1/none') };
+    const deadDb = { ...db, url: 'postgresql://postgres:postgres@127.0.0.1:1/none', prisma: createPrisma('postgresql://postgres:postgres@127.0.0.1:1/none') };
     const down = createTestApp(deadDb as TestDatabase).app;
     const health = await request(down).get('/api/health').expect(503);
     expect(health.body).toMatchObject({ database: 'down', temporal: 'down' });
