@@ -2,7 +2,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.data', '.tools', 'dist', 'admin/dist', 'coverage', 'prisma/generated', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'node_modules',
+      '.data',
+      '.tools',
+      'dist',
+      'admin/dist',
+      'coverage',
+      'prisma/generated',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +32,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https', 'net'], message: 'Workflow code must stay deterministic: no Node built-ins.' }],
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https', 'net'],
+              message: 'Workflow code must stay deterministic: no Node built-ins.',
+            },
+          ],
           paths: [{ name: '@prisma/client', message: 'Workflows do no I/O: use an activity.' }],
         },
       ],

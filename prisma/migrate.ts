@@ -71,7 +71,7 @@ export async function migrate(databaseUrl: string, log: (msg: string) => void = 
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');
-        throw new Error(`Migrasi ${m.name} gagal / failed: ${(err as Error).message}`);
+        throw new Error(`Migrasi ${m.name} gagal / failed: ${(err as Error).message}`, { cause: err });
       }
       applied.push(m.name);
     }

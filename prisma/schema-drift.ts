@@ -33,7 +33,15 @@ const SCALAR: Record<string, string> = {
 function nativeType(type: string, native: [string, string[]] | null): string {
   if (!native) return SCALAR[type] ?? type;
   const [name, args] = native;
-  const map: Record<string, string> = { Date: 'date', Decimal: 'numeric', VarChar: 'varchar', Timestamptz: 'timestamptz', Timestamp: 'timestamp', Text: 'text', Uuid: 'uuid' };
+  const map: Record<string, string> = {
+    Date: 'date',
+    Decimal: 'numeric',
+    VarChar: 'varchar',
+    Timestamptz: 'timestamptz',
+    Timestamp: 'timestamp',
+    Text: 'text',
+    Uuid: 'uuid',
+  };
   return `${map[name] ?? name.toLowerCase()}${args.length ? `(${args.join(',')})` : ''}`;
 }
 
@@ -94,7 +102,11 @@ async function actualFromDatabase(url: string): Promise<Expected> {
     for (const r of cols.rows) {
       let type: string;
       if (r.data_type === 'USER-DEFINED') type = `enum:${r.udt_name}`;
-      else if (r.data_type === 'ARRAY') type = r.udt_name.startsWith('_') && !['_int4', '_text'].includes(r.udt_name) ? `enum:${r.udt_name.slice(1)}[]` : `${r.udt_name}[]`;
+      else if (r.data_type === 'ARRAY')
+        type =
+          r.udt_name.startsWith('_') && !['_int4', '_text'].includes(r.udt_name)
+            ? `enum:${r.udt_name.slice(1)}[]`
+            : `${r.udt_name}[]`;
       else if (r.data_type === 'timestamp without time zone') type = `timestamp(${r.datetime_precision})`;
       else if (r.data_type === 'numeric') type = `numeric(${r.numeric_precision ?? 65},${r.numeric_scale ?? 30})`;
       else if (r.data_type === 'character varying') type = `varchar(${r.character_maximum_length})`;
@@ -125,7 +137,9 @@ async function actualFromDatabase(url: string): Promise<Expected> {
         array_to_string(array(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.o), ',') AS to_cols
       FROM pg_constraint c JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_class rt ON rt.oid = c.confrelid
       JOIN pg_namespace n ON n.oid = cl.relnamespace WHERE c.contype = 'f' AND n.nspname = 'public'`);
-    const foreignKeys = new Set<string>(fkRows.rows.map((r) => `${r.from_table}(${r.from_cols}) -> ${r.to_table}(${r.to_cols})`));
+    const foreignKeys = new Set<string>(
+      fkRows.rows.map((r) => `${r.from_table}(${r.from_cols}) -> ${r.to_table}(${r.to_cols})`),
+    );
     return { tables, enums, uniques, indexes, foreignKeys };
   } finally {
     await client.end();
@@ -138,7 +152,10 @@ function diffSets(what: string, expected: Set<string>, actual: Set<string>, out:
 }
 
 /** Lists every difference between a datamodel and a migrated database (empty = in agreement). */
-export async function schemaDrift(databaseUrl: string, datamodel = readFileSync(SCHEMA_PATH, 'utf8')): Promise<string[]> {
+export async function schemaDrift(
+  databaseUrl: string,
+  datamodel = readFileSync(SCHEMA_PATH, 'utf8'),
+): Promise<string[]> {
   const [expected, actual] = await Promise.all([expectedFromSchema(datamodel), actualFromDatabase(databaseUrl)]);
   const out: string[] = [];
   for (const [table, cols] of expected.tables) {
@@ -151,19 +168,27 @@ export async function schemaDrift(databaseUrl: string, datamodel = readFileSync(
       const db = dbCols.get(col);
       if (!db) out.push(`column ${table}.${col}: in schema.prisma, missing from the migrations`);
       else {
-        if (db.type !== spec.type) out.push(`column ${table}.${col}: type ${spec.type} in schema.prisma, ${db.type} in the migrations`);
-        if (db.nullable !== spec.nullable) out.push(`column ${table}.${col}: ${spec.nullable ? 'optional' : 'required'} in schema.prisma, ${db.nullable ? 'nullable' : 'NOT NULL'} in the migrations`);
+        if (db.type !== spec.type)
+          out.push(`column ${table}.${col}: type ${spec.type} in schema.prisma, ${db.type} in the migrations`);
+        if (db.nullable !== spec.nullable)
+          out.push(
+            `column ${table}.${col}: ${spec.nullable ? 'optional' : 'required'} in schema.prisma, ${db.nullable ? 'nullable' : 'NOT NULL'} in the migrations`,
+          );
       }
     }
-    for (const col of dbCols.keys()) if (!cols.has(col)) out.push(`column ${table}.${col}: in the migrations, missing from schema.prisma`);
+    for (const col of dbCols.keys())
+      if (!cols.has(col)) out.push(`column ${table}.${col}: in the migrations, missing from schema.prisma`);
   }
-  for (const table of actual.tables.keys()) if (!expected.tables.has(table)) out.push(`table ${table}: in the migrations, missing from schema.prisma`);
+  for (const table of actual.tables.keys())
+    if (!expected.tables.has(table)) out.push(`table ${table}: in the migrations, missing from schema.prisma`);
   for (const [name, values] of expected.enums) {
     const db = actual.enums.get(name);
     if (!db) out.push(`enum ${name}: in schema.prisma, missing from the migrations`);
-    else if (db.join(',') !== values.join(',')) out.push(`enum ${name}: values [${values}] in schema.prisma, [${db}] in the migrations`);
+    else if (db.join(',') !== values.join(','))
+      out.push(`enum ${name}: values [${values}] in schema.prisma, [${db}] in the migrations`);
   }
-  for (const name of actual.enums.keys()) if (!expected.enums.has(name)) out.push(`enum ${name}: in the migrations, missing from schema.prisma`);
+  for (const name of actual.enums.keys())
+    if (!expected.enums.has(name)) out.push(`enum ${name}: in the migrations, missing from schema.prisma`);
   diffSets('unique', expected.uniques, actual.uniques, out);
   diffSets('index', expected.indexes, actual.indexes, out);
   diffSets('foreign key', expected.foreignKeys, actual.foreignKeys, out);

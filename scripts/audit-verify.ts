@@ -12,7 +12,9 @@ verifyAuditChain(prisma)
   .then((r) => {
     if (r.ok) console.log(`Rantai audit utuh: ${r.checked} entri diperiksa / audit chain intact`);
     else {
-      console.error(`Rantai audit RUSAK pada entri #${r.firstBroken!.id} (${r.firstBroken!.reason === 'hash' ? 'isi entri diubah' : 'tautan ke entri sebelumnya putus'}) dari ${r.checked} entri`);
+      console.error(
+        `Rantai audit RUSAK pada entri #${r.firstBroken!.id} (${r.firstBroken!.reason === 'hash' ? 'isi entri diubah' : 'tautan ke entri sebelumnya putus'}) dari ${r.checked} entri`,
+      );
       process.exitCode = 2;
     }
   })

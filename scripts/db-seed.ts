@@ -11,7 +11,11 @@ const i = process.argv.indexOf('--employees');
 const employees = i > 0 ? Number(process.argv[i + 1]) : undefined;
 const prisma = createPrisma(url);
 seedDemo(prisma, { employees })
-  .then((r) => console.log(r.created ? `Dibuat: ${r.units} unit, ${r.employees} pegawai` : 'Data sudah ada; tidak ada yang diubah'))
+  .then((r) =>
+    console.log(
+      r.created ? `Dibuat: ${r.units} unit, ${r.employees} pegawai` : 'Data sudah ada; tidak ada yang diubah',
+    ),
+  )
   .catch((err) => {
     console.error(err.message);
     process.exitCode = 1;

@@ -24,7 +24,7 @@ function takeLock(): () => void {
   const lock = join(DATA, 'start.pid');
   if (existsSync(lock)) {
     const pid = Number(readFileSync(lock, 'utf8'));
-    let alive = false;
+    let alive: boolean;
     try {
       process.kill(pid, 0);
       alive = true;
@@ -51,7 +51,10 @@ function secret(): string {
 }
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ...args], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ...args], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       say(`${name} berhenti (code ${code ?? signal}); menghentikan semuanya / ${name} exited, stopping`);
@@ -88,7 +91,11 @@ async function main() {
   if (databaseUrl) say(`PostgreSQL: memakai DATABASE_URL (${new URL(databaseUrl).host})`);
   else {
     say('PostgreSQL: menjalankan PostgreSQL tertanam di .data/postgres …');
-    const pg = await startEmbeddedPostgres({ dataDir: join(DATA, 'postgres'), port: Number(process.env.PG_PORT ?? 54329), onProgress: say });
+    const pg = await startEmbeddedPostgres({
+      dataDir: join(DATA, 'postgres'),
+      port: Number(process.env.PG_PORT ?? 54329),
+      onProgress: say,
+    });
     cleanups.push(() => pg.stop());
     await createDatabase(pg.connectionString, 'capaian');
     const u = new URL(pg.connectionString);
@@ -119,7 +126,8 @@ async function main() {
   say(applied.length ? `migrasi diterapkan: ${applied.length}` : 'skema basis data mutakhir');
   const prisma = createPrisma(databaseUrl, { max: 2 });
   const seeded = await seedDemo(prisma);
-  if (seeded.created) say(`data demo dibuat: ${seeded.units} unit, ${seeded.employees} pegawai (kata sandi demo: capaian-demo)`);
+  if (seeded.created)
+    say(`data demo dibuat: ${seeded.units} unit, ${seeded.employees} pegawai (kata sandi demo: capaian-demo)`);
   await prisma.$disconnect();
 
   if (!existsSync(join(ROOT, 'admin', 'dist', 'index.html')) && existsSync(join(ROOT, 'admin', 'vite.config.ts'))) {

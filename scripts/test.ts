@@ -47,7 +47,13 @@ async function main() {
     stopPg = () => pg.stop();
   }
   try {
-    const env = { ...process.env, DATABASE_URL: adminUrl, TEMPORAL_TEST_SERVER_PATH: testServer, CHROMIUM_PATH: chromium, NODE_ENV: 'test' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: adminUrl,
+      TEMPORAL_TEST_SERVER_PATH: testServer,
+      CHROMIUM_PATH: chromium,
+      NODE_ENV: 'test',
+    };
     ok = step('jest', process.execPath, [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), ...jestArgs], env) && ok;
   } finally {
     await stopPg?.();

@@ -30,7 +30,8 @@ export function createApp(deps: AppDeps): Express {
       logger: deps.logger,
       autoLogging: { ignore: (req) => req.url === '/api/health' },
       redact: ['req.headers.authorization'],
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
   app.use((req, res, next) => {
@@ -61,7 +62,13 @@ export function createApp(deps: AppDeps): Express {
 
   const dist = resolve(deps.config.ADMIN_DIST ?? join(__dirname, '..', 'admin', 'dist'));
   if (existsSync(join(dist, 'index.html'))) {
-    app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+    app.use(
+      express.static(dist, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
+      }),
+    );
     app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dist, 'index.html')));
   } else {
     app.get(/^\/(?!api\/).*/, (_req, res) => res.type('html').send(PLACEHOLDER));

@@ -29,7 +29,11 @@ async function main() {
     logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'Capaian API listening');
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
-    console.error(err.code === 'EADDRINUSE' ? `Port ${config.PORT} sudah dipakai (PORT untuk mengganti) / port in use` : err.message);
+    console.error(
+      err.code === 'EADDRINUSE'
+        ? `Port ${config.PORT} sudah dipakai (PORT untuk mengganti) / port in use`
+        : err.message,
+    );
     process.exit(1);
   });
 

@@ -6,7 +6,10 @@ export class TemporalUnavailable extends Error {
 }
 
 /** Returns a function giving a connected client; each call retries the connection when it was down. */
-export function temporalClientProvider(address: string, namespace: string): { get: () => Promise<Client>; close: () => Promise<void> } {
+export function temporalClientProvider(
+  address: string,
+  namespace: string,
+): { get: () => Promise<Client>; close: () => Promise<void> } {
   let pending: Promise<Client> | null = null;
   let connection: Connection | null = null;
   const get = async () => {

@@ -46,10 +46,19 @@ const ALLOWANCE: Record<GeneratedEmployee['positionType'], number> = {
   FUNGSIONAL: 5_400_000,
   PELAKSANA: 4_150_000,
 };
-const GRADE: Record<GeneratedEmployee['positionType'], string> = { JPT: 'IV/c', ADMINISTRATOR: 'IV/a', PENGAWAS: 'III/d', FUNGSIONAL: 'III/b', PELAKSANA: 'II/c' };
+const GRADE: Record<GeneratedEmployee['positionType'], string> = {
+  JPT: 'IV/c',
+  ADMINISTRATOR: 'IV/a',
+  PENGAWAS: 'III/d',
+  FUNGSIONAL: 'III/b',
+  PELAKSANA: 'II/c',
+};
 
 /** Generates units and employees; `employees` is the exact number of employees produced. */
-export function generateOrganisation(options: { employees: number; seed?: number; cityName?: string }): { units: GeneratedUnit[]; employees: GeneratedEmployee[] } {
+export function generateOrganisation(options: { employees: number; seed?: number; cityName?: string }): {
+  units: GeneratedUnit[];
+  employees: GeneratedEmployee[];
+} {
   const n = Math.max(1, Math.floor(options.employees));
   const rnd = seededRandom(options.seed ?? 2026);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
@@ -66,7 +75,10 @@ export function generateOrganisation(options: { employees: number; seed?: number
     sequences.set(prefix, seq);
     return `${prefix}${pad(seq, 3)}`;
   };
-  const add = (e: Omit<GeneratedEmployee, 'key' | 'nip' | 'name' | 'grade' | 'baseAllowance' | 'employmentType'>, age: number): GeneratedEmployee | null => {
+  const add = (
+    e: Omit<GeneratedEmployee, 'key' | 'nip' | 'name' | 'grade' | 'baseAllowance' | 'employmentType'>,
+    age: number,
+  ): GeneratedEmployee | null => {
     if (employees.length >= n) return null;
     const female = rnd() < 0.48;
     const title = pick(TITLES);
@@ -88,7 +100,10 @@ export function generateOrganisation(options: { employees: number; seed?: number
   const city = options.cityName ?? 'Kota Sukamaju';
   units.push({ key: 'U0', code: 'PEMKOT', name: `Pemerintah ${city}`, parentKey: null });
   units.push({ key: 'U-SETDA', code: 'SETDA', name: 'Sekretariat Daerah', parentKey: 'U0' });
-  const sekda = add({ position: `Sekretaris Daerah ${city}`, positionType: 'JPT', unitKey: 'U-SETDA', superiorKey: null }, 54)!;
+  const sekda = add(
+    { position: `Sekretaris Daerah ${city}`, positionType: 'JPT', unitKey: 'U-SETDA', superiorKey: null },
+    54,
+  )!;
 
   const opdCount = Math.min(OPD.length * 4, Math.max(3, Math.ceil((n - 1) / 14)));
   const perOpd = Math.floor((n - 1) / opdCount);
@@ -97,7 +112,10 @@ export function generateOrganisation(options: { employees: number; seed?: number
     const suffix = o >= OPD.length ? ` ${Math.floor(o / OPD.length) + 1}` : '';
     const opdKey = `U-O${o}`;
     units.push({ key: opdKey, code: `${tpl.code}${suffix.trim()}`, name: `${tpl.name}${suffix}`, parentKey: 'U0' });
-    const head = add({ position: `Kepala ${tpl.name}`, positionType: 'JPT', unitKey: opdKey, superiorKey: sekda.key }, 50 + Math.floor(rnd() * 6));
+    const head = add(
+      { position: `Kepala ${tpl.name}`, positionType: 'JPT', unitKey: opdKey, superiorKey: sekda.key },
+      50 + Math.floor(rnd() * 6),
+    );
     if (!head) break;
     const budget = o === opdCount - 1 ? n - employees.length : perOpd - 1;
     const fieldCount = Math.max(1, Math.min(tpl.fields.length, Math.ceil(budget / 9)));
@@ -105,22 +123,46 @@ export function generateOrganisation(options: { employees: number; seed?: number
     for (let f = 0; f < fieldCount; f++) {
       const fieldKey = `${opdKey}-B${f}`;
       const field = tpl.fields[f % tpl.fields.length];
-      units.push({ key: fieldKey, code: `${tpl.code}${suffix.trim()}.B${f + 1}`, name: `Bidang ${field}`, parentKey: opdKey });
-      const fieldHead = add({ position: `Kepala Bidang ${field}`, positionType: 'ADMINISTRATOR', unitKey: fieldKey, superiorKey: head.key }, 44 + Math.floor(rnd() * 8));
+      units.push({
+        key: fieldKey,
+        code: `${tpl.code}${suffix.trim()}.B${f + 1}`,
+        name: `Bidang ${field}`,
+        parentKey: opdKey,
+      });
+      const fieldHead = add(
+        { position: `Kepala Bidang ${field}`, positionType: 'ADMINISTRATOR', unitKey: fieldKey, superiorKey: head.key },
+        44 + Math.floor(rnd() * 8),
+      );
       if (!fieldHead) break;
       let left = (f === fieldCount - 1 ? budget - perField * (fieldCount - 1) : perField) - 1;
       let s = 0;
       while (left > 0 && employees.length < n) {
         const sectionKey = `${fieldKey}-S${s}`;
         const section = SECTIONS[s % SECTIONS.length];
-        units.push({ key: sectionKey, code: `${tpl.code}${suffix.trim()}.B${f + 1}.S${s + 1}`, name: `Seksi ${section} ${field}`, parentKey: fieldKey });
-        const sectionHead = add({ position: `Kepala Seksi ${section}`, positionType: 'PENGAWAS', unitKey: sectionKey, superiorKey: fieldHead.key }, 38 + Math.floor(rnd() * 10));
+        units.push({
+          key: sectionKey,
+          code: `${tpl.code}${suffix.trim()}.B${f + 1}.S${s + 1}`,
+          name: `Seksi ${section} ${field}`,
+          parentKey: fieldKey,
+        });
+        const sectionHead = add(
+          {
+            position: `Kepala Seksi ${section}`,
+            positionType: 'PENGAWAS',
+            unitKey: sectionKey,
+            superiorKey: fieldHead.key,
+          },
+          38 + Math.floor(rnd() * 10),
+        );
         left--;
         if (!sectionHead) break;
         const staff = Math.min(left, 7);
         for (let k = 0; k < staff; k++) {
           const p = pick(STAFF_POSITIONS);
-          add({ position: p.position, positionType: p.type, unitKey: sectionKey, superiorKey: sectionHead.key }, 25 + Math.floor(rnd() * 25));
+          add(
+            { position: p.position, positionType: p.type, unitKey: sectionKey, superiorKey: sectionHead.key },
+            25 + Math.floor(rnd() * 25),
+          );
         }
         left -= staff;
         s++;

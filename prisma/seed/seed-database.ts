@@ -19,22 +19,54 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'admin', roles: ['HR_ADMIN', 'EMPLOYEE'], employee: 'hr', description: 'Admin SDM (BKPSDM): aturan, siklus, pegawai' },
-  { username: 'admin2', roles: ['HR_ADMIN', 'EMPLOYEE'], employee: 'hr2', description: 'Admin SDM kedua: menyetujui aturan buatan admin' },
+  {
+    username: 'admin',
+    roles: ['HR_ADMIN', 'EMPLOYEE'],
+    employee: 'hr',
+    description: 'Admin SDM (BKPSDM): aturan, siklus, pegawai',
+  },
+  {
+    username: 'admin2',
+    roles: ['HR_ADMIN', 'EMPLOYEE'],
+    employee: 'hr2',
+    description: 'Admin SDM kedua: menyetujui aturan buatan admin',
+  },
   { username: 'auditor', roles: ['AUDITOR'], description: 'Auditor (Inspektorat): baca saja, log audit' },
-  { username: 'pegawai', roles: ['EMPLOYEE'], employee: 'staff', description: 'Pegawai: menyusun SKP, bukti, keberatan' },
-  { username: 'penilai', roles: ['EMPLOYEE'], employee: 'rater', description: 'Pejabat penilai kinerja (atasan langsung pegawai)' },
-  { username: 'atasan', roles: ['EMPLOYEE'], employee: 'raterSuperior', description: 'Atasan pejabat penilai: memutus keberatan' },
+  {
+    username: 'pegawai',
+    roles: ['EMPLOYEE'],
+    employee: 'staff',
+    description: 'Pegawai: menyusun SKP, bukti, keberatan',
+  },
+  {
+    username: 'penilai',
+    roles: ['EMPLOYEE'],
+    employee: 'rater',
+    description: 'Pejabat penilai kinerja (atasan langsung pegawai)',
+  },
+  {
+    username: 'atasan',
+    roles: ['EMPLOYEE'],
+    employee: 'raterSuperior',
+    description: 'Atasan pejabat penilai: memutus keberatan',
+  },
 ];
 
 /** Inserts units and employees level by level (parents first); returns maps from generator keys to ids. */
-export async function insertOrganisation(prisma: PrismaClient, org: { units: GeneratedUnit[]; employees: GeneratedEmployee[] }) {
+export async function insertOrganisation(
+  prisma: PrismaClient,
+  org: { units: GeneratedUnit[]; employees: GeneratedEmployee[] },
+) {
   const unitIds = new Map<string, number>();
   let pendingUnits = org.units;
   while (pendingUnits.length) {
     const ready = pendingUnits.filter((u) => u.parentKey === null || unitIds.has(u.parentKey));
     const created = await prisma.unit.createManyAndReturn({
-      data: ready.map((u) => ({ code: u.code, name: u.name, parentId: u.parentKey ? unitIds.get(u.parentKey)! : null })),
+      data: ready.map((u) => ({
+        code: u.code,
+        name: u.name,
+        parentId: u.parentKey ? unitIds.get(u.parentKey)! : null,
+      })),
       select: { id: true, code: true },
     });
     const byCode = new Map(created.map((c) => [c.code, c.id]));
@@ -71,11 +103,42 @@ export async function insertOrganisation(prisma: PrismaClient, org: { units: Gen
 
 /** Creates the periods of a year: 12 months, 4 quarters, 2 semesters and the year. */
 export async function ensurePeriods(prisma: PrismaClient, year: number) {
-  const months = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-  const rows: { type: 'MONTH' | 'QUARTER' | 'SEMESTER' | 'YEAR'; number: number; label: string; from: number; to: number }[] = [
+  const months = [
+    'Januari',
+    'Februari',
+    'Maret',
+    'April',
+    'Mei',
+    'Juni',
+    'Juli',
+    'Agustus',
+    'September',
+    'Oktober',
+    'November',
+    'Desember',
+  ];
+  const rows: {
+    type: 'MONTH' | 'QUARTER' | 'SEMESTER' | 'YEAR';
+    number: number;
+    label: string;
+    from: number;
+    to: number;
+  }[] = [
     ...months.map((m, i) => ({ type: 'MONTH' as const, number: i + 1, label: `${m} ${year}`, from: i, to: i })),
-    ...['I', 'II', 'III', 'IV-Akhir'].map((q, i) => ({ type: 'QUARTER' as const, number: i + 1, label: `Triwulan ${q} ${year}`, from: i * 3, to: i * 3 + 2 })),
-    ...['I', 'II'].map((s, i) => ({ type: 'SEMESTER' as const, number: i + 1, label: `Semester ${s} ${year}`, from: i * 6, to: i * 6 + 5 })),
+    ...['I', 'II', 'III', 'IV-Akhir'].map((q, i) => ({
+      type: 'QUARTER' as const,
+      number: i + 1,
+      label: `Triwulan ${q} ${year}`,
+      from: i * 3,
+      to: i * 3 + 2,
+    })),
+    ...['I', 'II'].map((s, i) => ({
+      type: 'SEMESTER' as const,
+      number: i + 1,
+      label: `Semester ${s} ${year}`,
+      from: i * 6,
+      to: i * 6 + 5,
+    })),
     { type: 'YEAR', number: 1, label: `Tahunan ${year}`, from: 0, to: 11 },
   ];
   await prisma.period.createMany({
@@ -118,7 +181,11 @@ export async function ensureDefaultRulesets(prisma: PrismaClient) {
     const path = join(dir, k.file);
     if (!existsSync(path)) continue;
     const document = JSON.parse(readFileSync(path, 'utf8'));
-    const ruleSet = await prisma.ruleSet.upsert({ where: { kind: k.kind }, update: {}, create: { kind: k.kind, name: k.name } });
+    const ruleSet = await prisma.ruleSet.upsert({
+      where: { kind: k.kind },
+      update: {},
+      create: { kind: k.kind, name: k.name },
+    });
     const existing = await prisma.ruleSetVersion.count({ where: { ruleSetId: ruleSet.id } });
     if (existing) continue;
     const version = await prisma.ruleSetVersion.create({
@@ -135,7 +202,13 @@ export async function ensureDefaultRulesets(prisma: PrismaClient) {
         publishedAt: new Date(),
       },
     });
-    await recordAudit(prisma, { actor: 'system:seed', action: 'publish', entity: 'rule-set-version', entityId: version.id, after: { kind: k.kind, version: version.version } });
+    await recordAudit(prisma, {
+      actor: 'system:seed',
+      action: 'publish',
+      entity: 'rule-set-version',
+      entityId: version.id,
+      after: { kind: k.kind, version: version.version },
+    });
   }
 }
 
@@ -152,12 +225,15 @@ export async function seedDemo(prisma: PrismaClient, options: { employees?: numb
   // Pick the demo people: a staff member, the rater (their section head) and the rater's superior (field head).
   // The demo employee works in the Education Office; the HR admins in the Civil Service Agency (BKPSDM).
   const staff =
-    org.employees.find((e) => e.positionType === 'PELAKSANA' && e.unitKey.startsWith('U-O1-') && e.unitKey.includes('-S')) ??
-    org.employees.find((e) => e.positionType === 'PELAKSANA' && e.unitKey.includes('-S'))!;
+    org.employees.find(
+      (e) => e.positionType === 'PELAKSANA' && e.unitKey.startsWith('U-O1-') && e.unitKey.includes('-S'),
+    ) ?? org.employees.find((e) => e.positionType === 'PELAKSANA' && e.unitKey.includes('-S'))!;
   const rater = org.employees.find((e) => e.key === staff.superiorKey)!;
   const raterSuperior = org.employees.find((e) => e.key === rater.superiorKey)!;
   const taken = new Set([staff.key, rater.key, raterSuperior.key]);
-  const hrPeople = org.employees.filter((e) => e.unitKey.startsWith('U-O0') && e.positionType !== 'JPT' && !taken.has(e.key));
+  const hrPeople = org.employees.filter(
+    (e) => e.unitKey.startsWith('U-O0') && e.positionType !== 'JPT' && !taken.has(e.key),
+  );
   const people: Record<NonNullable<DemoAccount['employee']>, GeneratedEmployee> = {
     staff,
     rater,
@@ -171,20 +247,32 @@ export async function seedDemo(prisma: PrismaClient, options: { employees?: numb
   for (const a of DEMO_ACCOUNTS) {
     const employeeId = a.employee ? employeeIds.get(people[a.employee].key)! : null;
     if (employeeId) named.add(employeeId);
-    await prisma.user.create({ data: { username: a.username, passwordHash: hash, demoPassword: true, roles: a.roles, employeeId } });
+    await prisma.user.create({
+      data: { username: a.username, passwordHash: hash, demoPassword: true, roles: a.roles, employeeId },
+    });
   }
   // Every other employee can sign in with their NIP.
   await prisma.user.createMany({
     data: org.employees
       .filter((e) => !named.has(employeeIds.get(e.key)!))
-      .map((e) => ({ username: e.nip, passwordHash: hash, demoPassword: true, roles: ['EMPLOYEE' as Role], employeeId: employeeIds.get(e.key)! })),
+      .map((e) => ({
+        username: e.nip,
+        passwordHash: hash,
+        demoPassword: true,
+        roles: ['EMPLOYEE' as Role],
+        employeeId: employeeIds.get(e.key)!,
+      })),
   });
 
   // Attendance of the current month: a few unexcused absences so that pay cuts and sanctions have something to show.
   const month = new Date().getUTCMonth();
   const absentees = org.employees.filter((_, i) => i % 9 === 4).slice(0, 6);
   const records = absentees.flatMap((e, i) =>
-    Array.from({ length: 1 + (i % 4) * 2 }, (_, d) => ({ employeeId: employeeIds.get(e.key)!, date: new Date(Date.UTC(year, month, 2 + d)), status: 'UNEXCUSED' as const })),
+    Array.from({ length: 1 + (i % 4) * 2 }, (_, d) => ({
+      employeeId: employeeIds.get(e.key)!,
+      date: new Date(Date.UTC(year, month, 2 + d)),
+      status: 'UNEXCUSED' as const,
+    })),
   );
   await prisma.attendanceRecord.createMany({ data: records, skipDuplicates: true });
   await recordAudit(prisma, {

@@ -16,7 +16,10 @@ function auditWhere(filter: Record<string, unknown>): Prisma.AuditEventWhereInpu
   if (typeof filter.actor === 'string') where.actor = { contains: filter.actor, mode: 'insensitive' };
   if (filter.actorUserId !== undefined) where.actorUserId = Number(filter.actorUserId);
   if (typeof filter.at_gte === 'string' || typeof filter.at_lte === 'string') {
-    where.at = { gte: filter.at_gte ? new Date(String(filter.at_gte)) : undefined, lte: filter.at_lte ? new Date(String(filter.at_lte)) : undefined };
+    where.at = {
+      gte: filter.at_gte ? new Date(String(filter.at_gte)) : undefined,
+      lte: filter.at_lte ? new Date(String(filter.at_lte)) : undefined,
+    };
   }
   return where;
 }
@@ -34,13 +37,31 @@ export function auditRoutes(deps: AppDeps): Router {
 
   router.get('/export.csv', async (req, res) => {
     const { filter } = parseListQuery(req, ['id'], ['id', 'ASC']);
-    const rows = await deps.prisma.auditEvent.findMany({ where: auditWhere(filter), orderBy: { id: 'asc' }, take: 100_000 });
+    const rows = await deps.prisma.auditEvent.findMany({
+      where: auditWhere(filter),
+      orderBy: { id: 'asc' },
+      take: 100_000,
+    });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="audit-events.csv"');
     res.send(
       stringify(
-        rows.map((r) => [r.id.toString(), r.at.toISOString(), r.actor, r.action, r.entity, r.entityId, JSON.stringify(r.before), JSON.stringify(r.after), r.prevHash, r.hash]),
-        { header: true, columns: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'prev_hash', 'hash'] },
+        rows.map((r) => [
+          r.id.toString(),
+          r.at.toISOString(),
+          r.actor,
+          r.action,
+          r.entity,
+          r.entityId,
+          JSON.stringify(r.before),
+          JSON.stringify(r.after),
+          r.prevHash,
+          r.hash,
+        ]),
+        {
+          header: true,
+          columns: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'prev_hash', 'hash'],
+        },
       ),
     );
   });

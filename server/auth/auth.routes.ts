@@ -26,7 +26,10 @@ export function authRoutes(deps: AppDeps): Router {
     keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').toLowerCase()}`,
     handler: (_req, res) =>
       res.status(429).json({
-        error: { code: 'TOO_MANY_REQUESTS', message: 'Terlalu banyak percobaan masuk; coba lagi dalam satu menit / too many login attempts' },
+        error: {
+          code: 'TOO_MANY_REQUESTS',
+          message: 'Terlalu banyak percobaan masuk; coba lagi dalam satu menit / too many login attempts',
+        },
       }),
   });
 
@@ -38,12 +41,29 @@ export function authRoutes(deps: AppDeps): Router {
     });
     const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash());
     if (!user || !ok || !user.active) {
-      throw new ApiError(401, 'INVALID_CREDENTIALS', 'Nama pengguna atau kata sandi salah / wrong username or password');
+      throw new ApiError(
+        401,
+        'INVALID_CREDENTIALS',
+        'Nama pengguna atau kata sandi salah / wrong username or password',
+      );
     }
-    await recordAudit(deps.prisma, { actorUserId: user.id, actor: user.username, action: 'login', entity: 'user', entityId: user.id });
+    await recordAudit(deps.prisma, {
+      actorUserId: user.id,
+      actor: user.username,
+      action: 'login',
+      entity: 'user',
+      entityId: user.id,
+    });
     res.json({
       token: signToken(user.id, deps.config.JWT_SECRET, deps.config.TOKEN_TTL),
-      user: { id: user.id, username: user.username, roles: user.roles, employeeId: user.employeeId, employee: user.employee, locale: user.locale },
+      user: {
+        id: user.id,
+        username: user.username,
+        roles: user.roles,
+        employeeId: user.employeeId,
+        employee: user.employee,
+        locale: user.locale,
+      },
     });
   });
 
@@ -53,7 +73,9 @@ export function authRoutes(deps: AppDeps): Router {
       where: { id: me.id },
       include: { employee: { select: { id: true, name: true, nip: true, unitId: true, superiorId: true } } },
     });
-    const subordinates = user.employeeId ? await deps.prisma.employee.count({ where: { superiorId: user.employeeId } }) : 0;
+    const subordinates = user.employeeId
+      ? await deps.prisma.employee.count({ where: { superiorId: user.employeeId } })
+      : 0;
     res.json({
       id: user.id,
       username: user.username,

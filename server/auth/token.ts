@@ -7,7 +7,11 @@ export interface TokenClaims {
 
 /** Signs a token for a user id. */
 export function signToken(userId: number, secret: string, expiresIn: string): string {
-  return jwt.sign({}, secret, { subject: String(userId), expiresIn: expiresIn as jwt.SignOptions['expiresIn'], algorithm: 'HS256' });
+  return jwt.sign({}, secret, {
+    subject: String(userId),
+    expiresIn: expiresIn as jwt.SignOptions['expiresIn'],
+    algorithm: 'HS256',
+  });
 }
 
 /** Verifies a token and returns the user id, or null when invalid or expired. */

@@ -21,7 +21,12 @@ export const employeeSchema = z.object({
   grade: z.string().trim().max(20).nullable().optional(),
   unitId: z.number({ error: 'Wajib diisi' }).int().positive(),
   superiorId: z.number().int().positive().nullable().optional(),
-  baseAllowance: z.number().int('Rupiah harus bilangan bulat').min(0, 'Tidak boleh negatif').max(1_000_000_000).optional(),
+  baseAllowance: z
+    .number()
+    .int('Rupiah harus bilangan bulat')
+    .min(0, 'Tidak boleh negatif')
+    .max(1_000_000_000)
+    .optional(),
   email: z.email('Format email tidak valid').nullable().optional(),
   status: z.enum(['ACTIVE', 'TRANSFERRED', 'LEFT']).optional(),
 });

@@ -17,9 +17,14 @@ const include = {
 } satisfies Prisma.EmployeeInclude;
 
 /** Refuses a superior that is the employee or one of the employee's own subordinates (a loop in the reporting line). */
-export async function assertValidSuperior(db: AppDeps['prisma'], employeeId: number | null, superiorId: number | null | undefined) {
+export async function assertValidSuperior(
+  db: AppDeps['prisma'],
+  employeeId: number | null,
+  superiorId: number | null | undefined,
+) {
   if (!superiorId) return;
-  const fail = (message: string) => ApiError.badRequest(`superiorId: ${message}`, { fields: [{ field: 'superiorId', message }] });
+  const fail = (message: string) =>
+    ApiError.badRequest(`superiorId: ${message}`, { fields: [{ field: 'superiorId', message }] });
   if (employeeId === superiorId) throw fail('pegawai tidak boleh menjadi atasannya sendiri');
   const superior = await db.employee.findUnique({ where: { id: superiorId }, select: { id: true, status: true } });
   if (!superior) throw fail('atasan tidak ditemukan');
@@ -29,7 +34,8 @@ export async function assertValidSuperior(db: AppDeps['prisma'], employeeId: num
     WITH RECURSIVE up(id, depth) AS (SELECT superior_id, 1 FROM employees WHERE id = ${superiorId}
       UNION ALL SELECT e.superior_id, up.depth + 1 FROM employees e JOIN up ON e.id = up.id WHERE up.depth < 50)
     SELECT id FROM up WHERE id = ${employeeId} LIMIT 1`;
-  if (rows.length) throw fail('atasan ini adalah bawahan (langsung atau tidak langsung) dari pegawai: rantai atasan berputar');
+  if (rows.length)
+    throw fail('atasan ini adalah bawahan (langsung atau tidak langsung) dari pegawai: rantai atasan berputar');
 }
 
 function employeeWhere(filter: Record<string, unknown>): Prisma.EmployeeWhereInput {
@@ -37,7 +43,11 @@ function employeeWhere(filter: Record<string, unknown>): Prisma.EmployeeWhereInp
   const id = idFilter(filter);
   if (id !== undefined) where.id = id;
   if (typeof filter.q === 'string' && filter.q.trim()) {
-    where.OR = [{ name: { contains: filter.q.trim(), mode: 'insensitive' } }, { nip: { startsWith: filter.q.trim() } }, { position: { contains: filter.q.trim(), mode: 'insensitive' } }];
+    where.OR = [
+      { name: { contains: filter.q.trim(), mode: 'insensitive' } },
+      { nip: { startsWith: filter.q.trim() } },
+      { position: { contains: filter.q.trim(), mode: 'insensitive' } },
+    ];
   }
   if (filter.unitId !== undefined && filter.unitId !== null) where.unitId = Number(filter.unitId);
   if (filter.superiorId === null) where.superiorId = null;
@@ -55,7 +65,11 @@ export function employeesRoutes(deps: AppDeps): Router {
   router.use(requireAuth(deps));
 
   router.get('/', async (req, res) => {
-    const q = parseListQuery(req, ['id', 'nip', 'name', 'position', 'positionType', 'unitId', 'employmentType', 'status'], ['name', 'ASC']);
+    const q = parseListQuery(
+      req,
+      ['id', 'nip', 'name', 'position', 'positionType', 'unitId', 'employmentType', 'status'],
+      ['name', 'ASC'],
+    );
     const where = employeeWhere(q.filter);
     const [rows, total] = await Promise.all([
       db.employee.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, include }),
@@ -75,7 +89,14 @@ export function employeesRoutes(deps: AppDeps): Router {
     await assertValidSuperior(db, null, req.body.superiorId);
     const employee = await db.$transaction(async (tx) => {
       const created = await tx.employee.create({ data: req.body, include });
-      await recordAudit(tx, { actorUserId: user.id, actor: user.username, action: 'create', entity: 'employee', entityId: created.id, after: req.body });
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        actor: user.username,
+        action: 'create',
+        entity: 'employee',
+        entityId: created.id,
+        after: req.body,
+      });
       return created;
     });
     res.status(201).json(employee);
@@ -89,8 +110,17 @@ export function employeesRoutes(deps: AppDeps): Router {
       const before = await tx.employee.findUnique({ where: { id } });
       if (!before) throw ApiError.notFound('Pegawai');
       const after = await tx.employee.update({ where: { id }, data: req.body, include });
-      const action = req.body.superiorId !== undefined && req.body.superiorId !== before.superiorId ? 'change-superior' : 'update';
-      await recordAudit(tx, { actorUserId: user.id, actor: user.username, action, entity: 'employee', entityId: id, before, after: { ...before, ...req.body } });
+      const action =
+        req.body.superiorId !== undefined && req.body.superiorId !== before.superiorId ? 'change-superior' : 'update';
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        actor: user.username,
+        action,
+        entity: 'employee',
+        entityId: id,
+        before,
+        after: { ...before, ...req.body },
+      });
       return after;
     });
     res.json(employee);

@@ -15,7 +15,10 @@ function validDate(y: number, m: number, d: number): boolean {
 }
 
 /** Parses a NIP, or returns the reason it is invalid. */
-export function parseNip(nip: string, today = new Date()): { ok: true; parts: NipParts } | { ok: false; reason: string } {
+export function parseNip(
+  nip: string,
+  today = new Date(),
+): { ok: true; parts: NipParts } | { ok: false; reason: string } {
   if (!/^\d{18}$/.test(nip)) return { ok: false, reason: 'NIP harus 18 digit angka' };
   const by = Number(nip.slice(0, 4));
   const bm = Number(nip.slice(4, 6));
@@ -25,7 +28,8 @@ export function parseNip(nip: string, today = new Date()): { ok: true; parts: Ni
   const sex = nip[14];
   const seq = Number(nip.slice(15, 18));
   const thisYear = today.getUTCFullYear();
-  if (by < 1940 || !validDate(by, bm, bd)) return { ok: false, reason: 'tanggal lahir pada NIP (digit 1–8) tidak valid' };
+  if (by < 1940 || !validDate(by, bm, bd))
+    return { ok: false, reason: 'tanggal lahir pada NIP (digit 1–8) tidak valid' };
   if (thisYear - by < 17) return { ok: false, reason: 'tanggal lahir pada NIP menunjukkan usia di bawah 17 tahun' };
   if (am < 1 || am > 12 || ay > thisYear || (ay === thisYear && am > today.getUTCMonth() + 1)) {
     return { ok: false, reason: 'TMT pengangkatan pada NIP (digit 9–14) tidak valid' };

@@ -3,7 +3,10 @@ import { Router } from 'express';
 import type { AppDeps } from '../deps';
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timeout ${ms} ms`)), ms).unref())]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timeout ${ms} ms`)), ms).unref()),
+  ]);
 }
 
 /** Checks database and Temporal; each check has a short timeout so health answers quickly. */
@@ -22,7 +25,15 @@ export async function checkHealth(deps: AppDeps) {
     ),
   ]);
   const ok = database === 'ok' && temporal === 'ok';
-  return { ok, body: { status: ok ? 'ok' : 'degraded', database: database === 'ok' ? 'ok' : 'down', temporal: temporal === 'ok' ? 'ok' : 'down', ...(ok ? {} : { details: { database, temporal } }) } };
+  return {
+    ok,
+    body: {
+      status: ok ? 'ok' : 'degraded',
+      database: database === 'ok' ? 'ok' : 'down',
+      temporal: temporal === 'ok' ? 'ok' : 'down',
+      ...(ok ? {} : { details: { database, temporal } }),
+    },
+  };
 }
 
 /** Routes of /api/health. */

@@ -14,21 +14,34 @@ function fromPrisma(err: any): ApiError | null {
   if (err?.code === 'P2002') {
     const cause = err.meta?.driverAdapterError?.cause;
     // With the pg adapter Prisma reports the index name (`employees_nip_key`): recover the column for the client.
-    const fromIndex = typeof cause?.constraint?.index === 'string' && cause.table
-      ? [cause.constraint.index.replace(`${cause.table}_`, '').replace(/_key$/, '').replace(/_([a-z])/g, (_: string, c: string) => c.toUpperCase())]
-      : undefined;
+    const fromIndex =
+      typeof cause?.constraint?.index === 'string' && cause.table
+        ? [
+            cause.constraint.index
+              .replace(`${cause.table}_`, '')
+              .replace(/_key$/, '')
+              .replace(/_([a-z])/g, (_: string, c: string) => c.toUpperCase()),
+          ]
+        : undefined;
     const target = err.meta?.target ?? cause?.constraint?.fields ?? fromIndex ?? [];
-    const fields = (Array.isArray(target) ? target : [target]).map((f: string) => ({ field: String(f), message: 'sudah dipakai / already taken' }));
-    return ApiError.conflict(`Data sudah ada: ${fields.map((f: any) => f.field).join(', ') || 'nilai unik'}`, { fields });
+    const fields = (Array.isArray(target) ? target : [target]).map((f: string) => ({
+      field: String(f),
+      message: 'sudah dipakai / already taken',
+    }));
+    return ApiError.conflict(`Data sudah ada: ${fields.map((f: any) => f.field).join(', ') || 'nilai unik'}`, {
+      fields,
+    });
   }
   if (err?.code === 'P2025') return new ApiError(404, 'NOT_FOUND', 'Data tidak ditemukan / record not found');
-  if (err?.code === 'P2003') return ApiError.badRequest('Data yang dirujuk tidak ada / referenced record does not exist', { fields: [{ field: String(err.meta?.field_name ?? err.meta?.constraint ?? ''), message: 'tidak ada' }] });
+  if (err?.code === 'P2003')
+    return ApiError.badRequest('Data yang dirujuk tidak ada / referenced record does not exist', {
+      fields: [{ field: String(err.meta?.field_name ?? err.meta?.constraint ?? ''), message: 'tidak ada' }],
+    });
   return null;
 }
 
 /** Builds the express error handler. */
 export function errorHandler(logger: Logger) {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   return (err: any, req: Request, res: Response, _next: NextFunction) => {
     let apiError: ApiError;
     if (err instanceof ApiError) apiError = err;
@@ -39,19 +52,27 @@ export function errorHandler(logger: Logger) {
     } else if (err?.type === 'entity.too.large') {
       apiError = new ApiError(413, 'PAYLOAD_TOO_LARGE', 'Permintaan terlalu besar / request too large');
     } else if (fromPrisma(err)) apiError = fromPrisma(err)!;
-    else if (isDatabaseDown(err)) apiError = ApiError.unavailable('database', 'Basis data tidak tersedia / database unavailable');
-    else if (err?.name === 'TemporalUnavailable' || /14 UNAVAILABLE|TransportError|Failed to connect/i.test(String(err?.message))) {
+    else if (isDatabaseDown(err))
+      apiError = ApiError.unavailable('database', 'Basis data tidak tersedia / database unavailable');
+    else if (
+      err?.name === 'TemporalUnavailable' ||
+      /14 UNAVAILABLE|TransportError|Failed to connect/i.test(String(err?.message))
+    ) {
       apiError = ApiError.unavailable('temporal', 'Temporal tidak tersedia / workflow service unavailable');
     } else {
       req.log?.error({ err }, 'unhandled error');
       logger.error({ err }, 'unhandled error');
       apiError = new ApiError(500, 'INTERNAL', 'Terjadi kesalahan pada server / internal error');
     }
-    res.status(apiError.status).json({ error: { code: apiError.code, message: apiError.message, details: apiError.details } });
+    res
+      .status(apiError.status)
+      .json({ error: { code: apiError.code, message: apiError.message, details: apiError.details } });
   };
 }
 
 /** 404 for any unknown /api route. */
 export function notFoundHandler(req: Request, res: Response) {
-  res.status(404).json({ error: { code: 'NOT_FOUND', message: `Rute tidak ditemukan / no route: ${req.method} ${req.path}` } });
+  res
+    .status(404)
+    .json({ error: { code: 'NOT_FOUND', message: `Rute tidak ditemukan / no route: ${req.method} ${req.path}` } });
 }

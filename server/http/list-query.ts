@@ -12,34 +12,55 @@ export interface ListQuery {
 function parseJsonParam(req: Request, name: string): unknown {
   const raw = req.query[name];
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string') throw ApiError.badRequest(`${name}: harus JSON / must be JSON`, { fields: [{ field: name, message: 'harus JSON' }] });
+  if (typeof raw !== 'string')
+    throw ApiError.badRequest(`${name}: harus JSON / must be JSON`, {
+      fields: [{ field: name, message: 'harus JSON' }],
+    });
   try {
     return JSON.parse(raw);
   } catch {
-    throw ApiError.badRequest(`${name}: JSON tidak valid / invalid JSON`, { fields: [{ field: name, message: 'JSON tidak valid' }] });
+    throw ApiError.badRequest(`${name}: JSON tidak valid / invalid JSON`, {
+      fields: [{ field: name, message: 'JSON tidak valid' }],
+    });
   }
 }
 
 const MAX_PAGE = 1000;
 
 /** Parses sort/range/filter; `sortable` lists the fields a client may sort by. */
-export function parseListQuery(req: Request, sortable: string[], defaultSort: [string, 'ASC' | 'DESC'] = ['id', 'ASC']): ListQuery {
+export function parseListQuery(
+  req: Request,
+  sortable: string[],
+  defaultSort: [string, 'ASC' | 'DESC'] = ['id', 'ASC'],
+): ListQuery {
   const sort = (parseJsonParam(req, 'sort') as [string, string] | undefined) ?? defaultSort;
   const range = (parseJsonParam(req, 'range') as [number, number] | undefined) ?? [0, 24];
   const filter = (parseJsonParam(req, 'filter') as Record<string, unknown> | undefined) ?? {};
   if (!Array.isArray(sort) || typeof sort[0] !== 'string' || !['ASC', 'DESC'].includes(String(sort[1]).toUpperCase())) {
-    throw ApiError.badRequest('sort: format ["field","ASC|DESC"]', { fields: [{ field: 'sort', message: 'format ["field","ASC|DESC"]' }] });
+    throw ApiError.badRequest('sort: format ["field","ASC|DESC"]', {
+      fields: [{ field: 'sort', message: 'format ["field","ASC|DESC"]' }],
+    });
   }
   if (!sortable.includes(sort[0])) {
     throw ApiError.badRequest(`sort: tidak dapat diurutkan menurut "${sort[0]}"`, {
       fields: [{ field: 'sort', message: `pilihan: ${sortable.join(', ')}` }],
     });
   }
-  if (!Array.isArray(range) || !Number.isInteger(range[0]) || !Number.isInteger(range[1]) || range[0] < 0 || range[1] < range[0]) {
-    throw ApiError.badRequest('range: format [start,end]', { fields: [{ field: 'range', message: 'format [start,end]' }] });
+  if (
+    !Array.isArray(range) ||
+    !Number.isInteger(range[0]) ||
+    !Number.isInteger(range[1]) ||
+    range[0] < 0 ||
+    range[1] < range[0]
+  ) {
+    throw ApiError.badRequest('range: format [start,end]', {
+      fields: [{ field: 'range', message: 'format [start,end]' }],
+    });
   }
   if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
-    throw ApiError.badRequest('filter: harus objek JSON', { fields: [{ field: 'filter', message: 'harus objek JSON' }] });
+    throw ApiError.badRequest('filter: harus objek JSON', {
+      fields: [{ field: 'filter', message: 'harus objek JSON' }],
+    });
   }
   return {
     skip: range[0],

@@ -11,7 +11,15 @@ const errorSchema = {
       properties: {
         code: { type: 'string' },
         message: { type: 'string' },
-        details: { type: 'object', properties: { fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } } } },
+        details: {
+          type: 'object',
+          properties: {
+            fields: {
+              type: 'array',
+              items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+            },
+          },
+        },
       },
       required: ['code', 'message'],
     },
@@ -29,18 +37,30 @@ export function buildOpenApi(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of registeredRoutes()) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
-    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     const responses: Record<string, unknown> = {
       [r.method === 'post' ? '200' : '200']: r.list
-        ? { description: 'OK — header Content-Range: <resource> start-end/total', headers: { 'Content-Range': { schema: { type: 'string' } } } }
+        ? {
+            description: 'OK — header Content-Range: <resource> start-end/total',
+            headers: { 'Content-Range': { schema: { type: 'string' } } },
+          }
         : { description: 'OK' },
-      '400': { description: 'Input tidak valid (field disebut)', content: { 'application/json': { schema: errorSchema } } },
+      '400': {
+        description: 'Input tidak valid (field disebut)',
+        content: { 'application/json': { schema: errorSchema } },
+      },
     };
     if (r.access !== 'public') {
       responses['401'] = { description: 'Belum masuk', content: { 'application/json': { schema: errorSchema } } };
       responses['403'] = { description: 'Tidak berhak', content: { 'application/json': { schema: errorSchema } } };
     }
-    for (const [code, description] of Object.entries(r.responses ?? {})) responses[code] = { description, content: { 'application/json': { schema: errorSchema } } };
+    for (const [code, description] of Object.entries(r.responses ?? {}))
+      responses[code] = { description, content: { 'application/json': { schema: errorSchema } } };
     paths[path] ??= {};
     paths[path][r.method] = {
       summary: r.summary,
@@ -48,13 +68,28 @@ export function buildOpenApi(): Record<string, unknown> {
       ...(r.access === 'public' ? { security: [] } : {}),
       ...(Array.isArray(r.access) ? { description: `Peran: ${r.access.join(', ')}` } : {}),
       parameters: [...params, ...(r.list ? listParams : [])],
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) } } } } : {}),
+      ...(r.body
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: z.toJSONSchema(r.body, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }),
+                },
+              },
+            },
+          }
+        : {}),
       responses,
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Capaian API', version: '0.1.0', description: 'Penilaian kinerja ASN: rencana (SKP) → bukti → penilaian → keberatan → TPP.' },
+    info: {
+      title: 'Capaian API',
+      version: '0.1.0',
+      description: 'Penilaian kinerja ASN: rencana (SKP) → bukti → penilaian → keberatan → TPP.',
+    },
     servers: [{ url: '/' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ bearer: [] }],

@@ -14,4 +14,3 @@ export function openapiRoutes(_deps: AppDeps): Router {
   });
   return router;
 }
-

@@ -9,7 +9,13 @@ import { parseId } from '../http/params';
 import { describeRoutes } from '../openapi/registry';
 
 describeRoutes(
-  { method: 'get', path: '/api/pay-adjustments', summary: 'TPP per pegawai dan periode (pegawai: miliknya; SDM/auditor: semua)', tag: 'pay', list: true },
+  {
+    method: 'get',
+    path: '/api/pay-adjustments',
+    summary: 'TPP per pegawai dan periode (pegawai: miliknya; SDM/auditor: semua)',
+    tag: 'pay',
+    list: true,
+  },
   { method: 'get', path: '/api/pay-adjustments/:id', summary: 'Satu TPP dengan penjelasannya', tag: 'pay' },
 );
 
@@ -24,16 +30,26 @@ export function payAdjustmentsRoutes(deps: AppDeps): Router {
     const where: Prisma.PayAdjustmentWhereInput = { ...scope(req) };
     const id = idFilter(q.filter);
     if (id !== undefined) where.id = id;
-    for (const k of ['cycleId', 'periodId', 'employeeId'] as const) if (q.filter[k] !== undefined) (where as any)[k] = Number(q.filter[k]);
+    for (const k of ['cycleId', 'periodId', 'employeeId'] as const)
+      if (q.filter[k] !== undefined) (where as any)[k] = Number(q.filter[k]);
     if (typeof q.filter.predicate === 'string') where.predicate = q.filter.predicate as any;
     const [rows, total] = await Promise.all([
-      deps.prisma.payAdjustment.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, include: { employee: { select: { name: true, nip: true } }, period: { select: { label: true } } } }),
+      deps.prisma.payAdjustment.findMany({
+        where,
+        orderBy: q.orderBy,
+        skip: q.skip,
+        take: q.take,
+        include: { employee: { select: { name: true, nip: true } }, period: { select: { label: true } } },
+      }),
       deps.prisma.payAdjustment.count({ where }),
     ]);
     sendList(res, 'pay-adjustments', rows, total, q.skip);
   });
   router.get('/:id', async (req, res) => {
-    const row = await deps.prisma.payAdjustment.findFirst({ where: { id: parseId(req.params.id), ...scope(req) }, include: { employee: { select: { name: true, nip: true } }, period: true } });
+    const row = await deps.prisma.payAdjustment.findFirst({
+      where: { id: parseId(req.params.id), ...scope(req) },
+      include: { employee: { select: { name: true, nip: true } }, period: true },
+    });
     if (!row) throw ApiError.notFound('TPP');
     res.json(row);
   });

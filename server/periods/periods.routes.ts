@@ -16,7 +16,14 @@ const yearSchema = z.object({ year: z.number({ error: 'Wajib diisi' }).int().min
 
 describeRoutes(
   { method: 'get', path: '/api/periods', summary: 'Daftar periode (filter type, year)', tag: 'periods', list: true },
-  { method: 'post', path: '/api/periods/year', summary: 'Buat semua periode satu tahun', tag: 'periods', access: ['HR_ADMIN'], body: yearSchema },
+  {
+    method: 'post',
+    path: '/api/periods/year',
+    summary: 'Buat semua periode satu tahun',
+    tag: 'periods',
+    access: ['HR_ADMIN'],
+    body: yearSchema,
+  },
 );
 
 /** Routes of /api/periods. */
@@ -30,7 +37,10 @@ export function periodsRoutes(deps: AppDeps): Router {
     if (id !== undefined) where.id = id;
     if (typeof q.filter.type === 'string') where.type = q.filter.type as any;
     if (q.filter.year !== undefined) where.year = Number(q.filter.year);
-    const [rows, total] = await Promise.all([deps.prisma.period.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take }), deps.prisma.period.count({ where })]);
+    const [rows, total] = await Promise.all([
+      deps.prisma.period.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take }),
+      deps.prisma.period.count({ where }),
+    ]);
     sendList(res, 'periods', rows, total, q.skip);
   });
   router.get('/:id', async (req, res) => {
@@ -41,8 +51,16 @@ export function periodsRoutes(deps: AppDeps): Router {
   router.post('/year', requireRole('HR_ADMIN'), validateBody(yearSchema), async (req, res) => {
     const user = currentUser(req);
     await ensurePeriods(deps.prisma, req.body.year);
-    await recordAudit(deps.prisma, { actorUserId: user.id, actor: user.username, action: 'create-periods', entity: 'period', entityId: req.body.year });
-    res.status(201).json(await deps.prisma.period.findMany({ where: { year: req.body.year }, orderBy: { startDate: 'asc' } }));
+    await recordAudit(deps.prisma, {
+      actorUserId: user.id,
+      actor: user.username,
+      action: 'create-periods',
+      entity: 'period',
+      entityId: req.body.year,
+    });
+    res
+      .status(201)
+      .json(await deps.prisma.period.findMany({ where: { year: req.body.year }, orderBy: { startDate: 'asc' } }));
   });
   return router;
 }

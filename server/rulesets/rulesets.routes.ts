@@ -12,32 +12,130 @@ import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
 import { createDraft, deleteDraft, saveDraft, simulateOnCycle, transition, versionInForce } from './rulesets.service';
 
-const kindSchema = z.enum(['SCORING', 'DISTRIBUTION', 'PAY', 'SANCTION'], { error: 'Harus SCORING, DISTRIBUTION, PAY atau SANCTION' });
-const createSchema = z.object({ kind: kindSchema, document: z.record(z.string(), z.unknown()).optional(), basedOnId: z.number().int().positive().optional() });
+const kindSchema = z.enum(['SCORING', 'DISTRIBUTION', 'PAY', 'SANCTION'], {
+  error: 'Harus SCORING, DISTRIBUTION, PAY atau SANCTION',
+});
+const createSchema = z.object({
+  kind: kindSchema,
+  document: z.record(z.string(), z.unknown()).optional(),
+  basedOnId: z.number().int().positive().optional(),
+});
 const saveSchema = z.object({ document: z.record(z.string(), z.unknown(), { error: 'Wajib berupa objek JSON' }) });
-const evaluateSchema = z.object({ facts: z.record(z.string(), z.unknown(), { error: 'Wajib berupa objek JSON' }), locale: z.enum(['id', 'en']).optional() });
+const evaluateSchema = z.object({
+  facts: z.record(z.string(), z.unknown(), { error: 'Wajib berupa objek JSON' }),
+  locale: z.enum(['id', 'en']).optional(),
+});
 const simulateSchema = z.object({ cycleId: z.number({ error: 'Wajib diisi' }).int().positive() });
 const commentSchema = z.object({ comment: z.string().max(2000).optional() });
 
 describeRoutes(
-  { method: 'get', path: '/api/rulesets', summary: 'Daftar versi aturan (filter kind, status)', tag: 'rulesets', list: true },
+  {
+    method: 'get',
+    path: '/api/rulesets',
+    summary: 'Daftar versi aturan (filter kind, status)',
+    tag: 'rulesets',
+    list: true,
+  },
   { method: 'get', path: '/api/rulesets/:id', summary: 'Satu versi aturan dengan dokumennya', tag: 'rulesets' },
-  { method: 'post', path: '/api/rulesets', summary: 'Buat draf (dari dokumen, dari versi lain, atau dari versi terakhir)', tag: 'rulesets', access: ['HR_ADMIN'], body: createSchema },
-  { method: 'put', path: '/api/rulesets/:id', summary: 'Simpan dokumen draf (divalidasi; kesalahan dengan JSON pointer)', tag: 'rulesets', access: ['HR_ADMIN'], body: saveSchema, responses: { '409': 'Bukan draf' } },
+  {
+    method: 'post',
+    path: '/api/rulesets',
+    summary: 'Buat draf (dari dokumen, dari versi lain, atau dari versi terakhir)',
+    tag: 'rulesets',
+    access: ['HR_ADMIN'],
+    body: createSchema,
+  },
+  {
+    method: 'put',
+    path: '/api/rulesets/:id',
+    summary: 'Simpan dokumen draf (divalidasi; kesalahan dengan JSON pointer)',
+    tag: 'rulesets',
+    access: ['HR_ADMIN'],
+    body: saveSchema,
+    responses: { '409': 'Bukan draf' },
+  },
   { method: 'delete', path: '/api/rulesets/:id', summary: 'Hapus draf', tag: 'rulesets', access: ['HR_ADMIN'] },
-  { method: 'post', path: '/api/rulesets/:id/submit', summary: 'Ajukan (kasus uji emas harus lulus)', tag: 'rulesets', access: ['HR_ADMIN'] },
-  { method: 'post', path: '/api/rulesets/:id/approve', summary: 'Setujui dan terbitkan (admin SDM lain)', tag: 'rulesets', access: ['HR_ADMIN'] },
-  { method: 'post', path: '/api/rulesets/:id/return', summary: 'Kembalikan pengajuan ke draf', tag: 'rulesets', access: ['HR_ADMIN'] },
-  { method: 'post', path: '/api/rulesets/:id/retire', summary: 'Pensiunkan versi terbit', tag: 'rulesets', access: ['HR_ADMIN'] },
-  { method: 'get', path: '/api/rulesets/:id/diff', summary: 'Perbedaan dengan versi lain (?against=id)', tag: 'rulesets' },
-  { method: 'post', path: '/api/rulesets/:id/evaluate', summary: 'Uji coba kering: fakta → event + penjelasan', tag: 'rulesets', body: evaluateSchema },
+  {
+    method: 'post',
+    path: '/api/rulesets/:id/submit',
+    summary: 'Ajukan (kasus uji emas harus lulus)',
+    tag: 'rulesets',
+    access: ['HR_ADMIN'],
+  },
+  {
+    method: 'post',
+    path: '/api/rulesets/:id/approve',
+    summary: 'Setujui dan terbitkan (admin SDM lain)',
+    tag: 'rulesets',
+    access: ['HR_ADMIN'],
+  },
+  {
+    method: 'post',
+    path: '/api/rulesets/:id/return',
+    summary: 'Kembalikan pengajuan ke draf',
+    tag: 'rulesets',
+    access: ['HR_ADMIN'],
+  },
+  {
+    method: 'post',
+    path: '/api/rulesets/:id/retire',
+    summary: 'Pensiunkan versi terbit',
+    tag: 'rulesets',
+    access: ['HR_ADMIN'],
+  },
+  {
+    method: 'get',
+    path: '/api/rulesets/:id/diff',
+    summary: 'Perbedaan dengan versi lain (?against=id)',
+    tag: 'rulesets',
+  },
+  {
+    method: 'post',
+    path: '/api/rulesets/:id/evaluate',
+    summary: 'Uji coba kering: fakta → event + penjelasan',
+    tag: 'rulesets',
+    body: evaluateSchema,
+  },
   { method: 'post', path: '/api/rulesets/:id/test', summary: 'Jalankan kasus uji emas', tag: 'rulesets' },
-  { method: 'get', path: '/api/rulesets/:id/decision-table', summary: 'Model tabel keputusan (null bila bukan matriks)', tag: 'rulesets' },
-  { method: 'post', path: '/api/rulesets/:id/simulate', summary: 'Simulasi atas fakta tersimpan siklus lampau', tag: 'rulesets', access: ['HR_ADMIN', 'AUDITOR'], body: simulateSchema },
-  { method: 'get', path: '/api/rulesets/in-force/:kind', summary: 'Versi terbit yang berlaku pada tanggal (?on=YYYY-MM-DD)', tag: 'rulesets' },
+  {
+    method: 'get',
+    path: '/api/rulesets/:id/decision-table',
+    summary: 'Model tabel keputusan (null bila bukan matriks)',
+    tag: 'rulesets',
+  },
+  {
+    method: 'post',
+    path: '/api/rulesets/:id/simulate',
+    summary: 'Simulasi atas fakta tersimpan siklus lampau',
+    tag: 'rulesets',
+    access: ['HR_ADMIN', 'AUDITOR'],
+    body: simulateSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/rulesets/in-force/:kind',
+    summary: 'Versi terbit yang berlaku pada tanggal (?on=YYYY-MM-DD)',
+    tag: 'rulesets',
+  },
 );
 
-const summary = { id: true, kind: true, version: true, name: true, description: true, effectiveFrom: true, status: true, authorId: true, approvedById: true, submittedAt: true, publishedAt: true, retiredAt: true, contentHash: true, createdAt: true, updatedAt: true } satisfies Prisma.RuleSetVersionSelect;
+const summary = {
+  id: true,
+  kind: true,
+  version: true,
+  name: true,
+  description: true,
+  effectiveFrom: true,
+  status: true,
+  authorId: true,
+  approvedById: true,
+  submittedAt: true,
+  publishedAt: true,
+  retiredAt: true,
+  contentHash: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.RuleSetVersionSelect;
 
 /** Routes of /api/rulesets. */
 export function rulesetsRoutes(deps: AppDeps): Router {
@@ -53,7 +151,10 @@ export function rulesetsRoutes(deps: AppDeps): Router {
     if (typeof q.filter.kind === 'string') where.kind = q.filter.kind as RuleSetKind;
     if (typeof q.filter.status === 'string') where.status = q.filter.status as any;
     if (typeof q.filter.q === 'string') where.name = { contains: q.filter.q, mode: 'insensitive' };
-    const [rows, total] = await Promise.all([db.ruleSetVersion.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, select: summary }), db.ruleSetVersion.count({ where })]);
+    const [rows, total] = await Promise.all([
+      db.ruleSetVersion.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, select: summary }),
+      db.ruleSetVersion.count({ where }),
+    ]);
     sendList(res, 'rulesets', rows, total, q.skip);
   });
 
@@ -95,7 +196,11 @@ export function rulesetsRoutes(deps: AppDeps): Router {
       db.ruleSetVersion.findUnique({ where: { id: parseId(req.params.id) } }),
     ]);
     if (!a || !b) throw ApiError.notFound('Versi aturan');
-    res.json({ from: { id: a.id, version: a.version }, to: { id: b.id, version: b.version }, diff: rules.diffRulesets(a.document as any, b.document as any) });
+    res.json({
+      from: { id: a.id, version: a.version },
+      to: { id: b.id, version: b.version },
+      diff: rules.diffRulesets(a.document as any, b.document as any),
+    });
   });
 
   router.post('/:id/evaluate', validateBody(evaluateSchema), async (req, res) => {
@@ -103,12 +208,15 @@ export function rulesetsRoutes(deps: AppDeps): Router {
     if (!row) throw ApiError.notFound('Versi aturan');
     try {
       const doc = row.document as any;
-      const result = row.kind === 'PAY' ? rules.computeAllowance(doc, req.body.facts) : rules.evaluateRuleset(doc, req.body.facts);
+      const result =
+        row.kind === 'PAY' ? rules.computeAllowance(doc, req.body.facts) : rules.evaluateRuleset(doc, req.body.facts);
       res.json(result);
     } catch (err) {
       if (err instanceof ApiError) throw err;
       const e = err as Error & { fact?: string };
-      throw ApiError.badRequest(e.message, { fields: [{ field: e.fact ? `facts.${e.fact}` : 'facts', message: e.message }] });
+      throw ApiError.badRequest(e.message, {
+        fields: [{ field: e.fact ? `facts.${e.fact}` : 'facts', message: e.message }],
+      });
     }
   });
 

@@ -18,9 +18,16 @@ const KIND_NAMES: Record<RuleSetKind, string> = {
 export function assertValidDocument(document: unknown): void {
   const result = rules.validateRuleset(document);
   if (!result.ok) {
-    throw ApiError.badRequest(`Dokumen aturan tidak valid: ${result.errors.length} kesalahan (pertama: ${result.errors[0].pointer || '/'} — ${result.errors[0].message})`, {
-      fields: result.errors.map((e: { pointer: string; message: string }) => ({ field: `document${e.pointer}`, pointer: e.pointer, message: e.message })),
-    });
+    throw ApiError.badRequest(
+      `Dokumen aturan tidak valid: ${result.errors.length} kesalahan (pertama: ${result.errors[0].pointer || '/'} — ${result.errors[0].message})`,
+      {
+        fields: result.errors.map((e: { pointer: string; message: string }) => ({
+          field: `document${e.pointer}`,
+          pointer: e.pointer,
+          message: e.message,
+        })),
+      },
+    );
   }
 }
 
@@ -34,19 +41,37 @@ async function load(prisma: PrismaClient, id: number): Promise<RuleSetVersion> {
 }
 
 /** Creates a DRAFT: from a given document, from another version, or from the kind's latest version. */
-export async function createDraft(prisma: PrismaClient, user: AuthUser, input: { kind: RuleSetKind; document?: any; basedOnId?: number }) {
+export async function createDraft(
+  prisma: PrismaClient,
+  user: AuthUser,
+  input: { kind: RuleSetKind; document?: any; basedOnId?: number },
+) {
   let document = input.document;
   if (!document) {
     const base = input.basedOnId
       ? await load(prisma, input.basedOnId)
       : await prisma.ruleSetVersion.findFirst({ where: { kind: input.kind }, orderBy: { version: 'desc' } });
-    if (!base) throw ApiError.badRequest('document: wajib diisi karena belum ada versi untuk jenis ini', { fields: [{ field: 'document', message: 'wajib diisi' }] });
-    if (base.kind !== input.kind) throw ApiError.badRequest('basedOnId: jenis aturan berbeda', { fields: [{ field: 'basedOnId', message: 'jenis berbeda' }] });
+    if (!base)
+      throw ApiError.badRequest('document: wajib diisi karena belum ada versi untuk jenis ini', {
+        fields: [{ field: 'document', message: 'wajib diisi' }],
+      });
+    if (base.kind !== input.kind)
+      throw ApiError.badRequest('basedOnId: jenis aturan berbeda', {
+        fields: [{ field: 'basedOnId', message: 'jenis berbeda' }],
+      });
     document = base.document;
   }
   return prisma.$transaction(async (tx) => {
-    const ruleSet = await tx.ruleSet.upsert({ where: { kind: input.kind }, update: {}, create: { kind: input.kind, name: KIND_NAMES[input.kind] } });
-    const last = await tx.ruleSetVersion.findFirst({ where: { kind: input.kind }, orderBy: { version: 'desc' }, select: { version: true } });
+    const ruleSet = await tx.ruleSet.upsert({
+      where: { kind: input.kind },
+      update: {},
+      create: { kind: input.kind, name: KIND_NAMES[input.kind] },
+    });
+    const last = await tx.ruleSetVersion.findFirst({
+      where: { kind: input.kind },
+      orderBy: { version: 'desc' },
+      select: { version: true },
+    });
     const version = (last?.version ?? 0) + 1;
     const doc = { ...document, kind: input.kind, version };
     assertValidDocument(doc);
@@ -64,7 +89,13 @@ export async function createDraft(prisma: PrismaClient, user: AuthUser, input: {
         authorId: user.id,
       },
     });
-    await recordAudit(tx, { ...actor(user), action: 'create-draft', entity: 'rule-set-version', entityId: row.id, after: { kind: row.kind, version, basedOnId: input.basedOnId ?? null } });
+    await recordAudit(tx, {
+      ...actor(user),
+      action: 'create-draft',
+      entity: 'rule-set-version',
+      entityId: row.id,
+      after: { kind: row.kind, version, basedOnId: input.basedOnId ?? null },
+    });
     return row;
   });
 }
@@ -74,14 +105,30 @@ export async function saveDraft(prisma: PrismaClient, user: AuthUser, id: number
   return prisma.$transaction(async (tx) => {
     const row = await tx.ruleSetVersion.findUnique({ where: { id } });
     if (!row) throw ApiError.notFound('Versi aturan');
-    if (row.status !== 'DRAFT') throw ApiError.conflict(`Versi ${row.version} berstatus ${row.status} dan tidak dapat diubah; buat draf baru / only drafts can be edited`);
+    if (row.status !== 'DRAFT')
+      throw ApiError.conflict(
+        `Versi ${row.version} berstatus ${row.status} dan tidak dapat diubah; buat draf baru / only drafts can be edited`,
+      );
     const doc = { ...document, kind: row.kind, version: row.version };
     assertValidDocument(doc);
     const after = await tx.ruleSetVersion.update({
       where: { id },
-      data: { document: doc, name: doc.name, description: doc.description ?? null, effectiveFrom: new Date(doc.effectiveFrom), contentHash: hash(doc) },
+      data: {
+        document: doc,
+        name: doc.name,
+        description: doc.description ?? null,
+        effectiveFrom: new Date(doc.effectiveFrom),
+        contentHash: hash(doc),
+      },
     });
-    await recordAudit(tx, { ...actor(user), action: 'save-draft', entity: 'rule-set-version', entityId: id, before: { contentHash: row.contentHash }, after: { contentHash: after.contentHash } });
+    await recordAudit(tx, {
+      ...actor(user),
+      action: 'save-draft',
+      entity: 'rule-set-version',
+      entityId: id,
+      before: { contentHash: row.contentHash },
+      after: { contentHash: after.contentHash },
+    });
     return after;
   });
 }
@@ -89,26 +136,42 @@ export async function saveDraft(prisma: PrismaClient, user: AuthUser, id: number
 type Transition = 'submit' | 'approve' | 'return' | 'retire';
 
 /** Moves a version through its lifecycle: DRAFT → SUBMITTED → PUBLISHED (by another admin) → RETIRED. */
-export async function transition(prisma: PrismaClient, user: AuthUser, id: number, action: Transition, comment?: string) {
+export async function transition(
+  prisma: PrismaClient,
+  user: AuthUser,
+  id: number,
+  action: Transition,
+  comment?: string,
+) {
   return prisma.$transaction(async (tx) => {
     const row = await tx.ruleSetVersion.findUnique({ where: { id } });
     if (!row) throw ApiError.notFound('Versi aturan');
     const need = (status: string) => {
-      if (row.status !== status) throw ApiError.conflict(`Tidak dapat ${action}: status versi ${row.status}, seharusnya ${status}`);
+      if (row.status !== status)
+        throw ApiError.conflict(`Tidak dapat ${action}: status versi ${row.status}, seharusnya ${status}`);
     };
     let data: Parameters<typeof tx.ruleSetVersion.update>[0]['data'];
     if (action === 'submit') {
       need('DRAFT');
       const results = rules.runGoldenTests(row.document as any);
       const failed = results.filter((r: { passed: boolean }) => !r.passed);
-      if (!results.length) throw ApiError.badRequest('tests: minimal satu kasus uji emas diperlukan sebelum diajukan', { fields: [{ field: 'document/tests', message: 'kosong' }] });
+      if (!results.length)
+        throw ApiError.badRequest('tests: minimal satu kasus uji emas diperlukan sebelum diajukan', {
+          fields: [{ field: 'document/tests', message: 'kosong' }],
+        });
       if (failed.length) {
-        throw ApiError.badRequest(`${failed.length} dari ${results.length} kasus uji emas gagal; perbaiki sebelum diajukan`, { fields: failed.map((f: any) => ({ field: 'document/tests', message: `${f.name}: gagal` })), results });
+        throw ApiError.badRequest(
+          `${failed.length} dari ${results.length} kasus uji emas gagal; perbaiki sebelum diajukan`,
+          { fields: failed.map((f: any) => ({ field: 'document/tests', message: `${f.name}: gagal` })), results },
+        );
       }
       data = { status: 'SUBMITTED', submittedAt: new Date() };
     } else if (action === 'approve') {
       need('SUBMITTED');
-      if (row.authorId === user.id) throw ApiError.forbidden('Penyusun tidak boleh menyetujui drafnya sendiri: minta admin SDM lain / the author cannot approve their own draft');
+      if (row.authorId === user.id)
+        throw ApiError.forbidden(
+          'Penyusun tidak boleh menyetujui drafnya sendiri: minta admin SDM lain / the author cannot approve their own draft',
+        );
       data = { status: 'PUBLISHED', approvedById: user.id, publishedAt: new Date() };
     } else if (action === 'return') {
       need('SUBMITTED');
@@ -118,7 +181,14 @@ export async function transition(prisma: PrismaClient, user: AuthUser, id: numbe
       data = { status: 'RETIRED', retiredAt: new Date() };
     }
     const after = await tx.ruleSetVersion.update({ where: { id }, data });
-    await recordAudit(tx, { ...actor(user), action, entity: 'rule-set-version', entityId: id, before: { status: row.status }, after: { status: after.status, comment: comment ?? null } });
+    await recordAudit(tx, {
+      ...actor(user),
+      action,
+      entity: 'rule-set-version',
+      entityId: id,
+      before: { status: row.status },
+      after: { status: after.status, comment: comment ?? null },
+    });
     return after;
   });
 }
@@ -130,41 +200,79 @@ export async function deleteDraft(prisma: PrismaClient, user: AuthUser, id: numb
     if (!row) throw ApiError.notFound('Versi aturan');
     if (row.status !== 'DRAFT') throw ApiError.conflict('Hanya draf yang dapat dihapus / only drafts can be deleted');
     await tx.ruleSetVersion.delete({ where: { id } });
-    await recordAudit(tx, { ...actor(user), action: 'delete-draft', entity: 'rule-set-version', entityId: id, before: { kind: row.kind, version: row.version } });
+    await recordAudit(tx, {
+      ...actor(user),
+      action: 'delete-draft',
+      entity: 'rule-set-version',
+      entityId: id,
+      before: { kind: row.kind, version: row.version },
+    });
     return row;
   });
 }
 
 /** The published version of a kind in force on a date (latest published with effectiveFrom ≤ date). */
 export async function versionInForce(prisma: PrismaClient, kind: RuleSetKind, on: Date) {
-  return prisma.ruleSetVersion.findFirst({ where: { kind, status: 'PUBLISHED', effectiveFrom: { lte: on } }, orderBy: [{ effectiveFrom: 'desc' }, { version: 'desc' }] });
+  return prisma.ruleSetVersion.findFirst({
+    where: { kind, status: 'PUBLISHED', effectiveFrom: { lte: on } },
+    orderBy: [{ effectiveFrom: 'desc' }, { version: 'desc' }],
+  });
 }
 
 /** Re-evaluates a version over the stored facts of a past cycle: per employee old vs new, and totals. */
 export async function simulateOnCycle(prisma: PrismaClient, id: number, cycleId: number) {
   const row = await load(prisma, id);
   const cycle = await prisma.cycle.findUnique({ where: { id: cycleId } });
-  if (!cycle) throw ApiError.badRequest('cycleId: siklus tidak ditemukan', { fields: [{ field: 'cycleId', message: 'tidak ditemukan' }] });
-  let items: { key: string; label: string; facts: any; oldResult: any }[] = [];
+  if (!cycle)
+    throw ApiError.badRequest('cycleId: siklus tidak ditemukan', {
+      fields: [{ field: 'cycleId', message: 'tidak ditemukan' }],
+    });
+  let items: { key: string; label: string; facts: any; oldResult: any }[];
   if (row.kind === 'SCORING') {
     const appraisals = await prisma.appraisal.findMany({
       where: { cycleId, predicate: { not: null } },
-      select: { id: true, predicate: true, predicateExplanation: true, employee: { select: { name: true, nip: true } }, review: { select: { resultRating: true, behaviourRating: true } } },
+      select: {
+        id: true,
+        predicate: true,
+        predicateExplanation: true,
+        employee: { select: { name: true, nip: true } },
+        review: { select: { resultRating: true, behaviourRating: true } },
+      },
     });
     items = appraisals.map((a) => ({
       key: String(a.id),
       label: `${a.employee.name} (${a.employee.nip})`,
-      facts: (a.predicateExplanation as any)?.facts ?? { resultRating: a.review?.resultRating, behaviourRating: a.review?.behaviourRating },
+      facts: (a.predicateExplanation as any)?.facts ?? {
+        resultRating: a.review?.resultRating,
+        behaviourRating: a.review?.behaviourRating,
+      },
       oldResult: a.predicate,
     }));
   } else if (row.kind === 'PAY') {
-    const pays = await prisma.payAdjustment.findMany({ where: { cycleId }, select: { appraisalId: true, amount: true, explanation: true, employee: { select: { name: true, nip: true } } } });
-    items = pays.map((p) => ({ key: String(p.appraisalId), label: `${p.employee.name} (${p.employee.nip})`, facts: (p.explanation as any)?.facts, oldResult: p.amount }));
+    const pays = await prisma.payAdjustment.findMany({
+      where: { cycleId },
+      select: { appraisalId: true, amount: true, explanation: true, employee: { select: { name: true, nip: true } } },
+    });
+    items = pays.map((p) => ({
+      key: String(p.appraisalId),
+      label: `${p.employee.name} (${p.employee.nip})`,
+      facts: (p.explanation as any)?.facts,
+      oldResult: p.amount,
+    }));
   } else {
-    throw ApiError.badRequest(`Simulasi tersedia untuk SCORING dan PAY; ${row.kind} belum / simulation supports SCORING and PAY`);
+    throw ApiError.badRequest(
+      `Simulasi tersedia untuk SCORING dan PAY; ${row.kind} belum / simulation supports SCORING and PAY`,
+    );
   }
   const started = Date.now();
   const result = rules.simulate(row.document as any, items);
   const labels = new Map(items.map((i) => [i.key, i.label]));
-  return { ...result, items: result.items.map((i: any) => ({ ...i, label: labels.get(i.key) })), kind: row.kind, version: row.version, cycleId, elapsedMs: Date.now() - started };
+  return {
+    ...result,
+    items: result.items.map((i: any) => ({ ...i, label: labels.get(i.key) })),
+    kind: row.kind,
+    version: row.version,
+    cycleId,
+    elapsedMs: Date.now() - started,
+  };
 }

@@ -17,16 +17,28 @@ export function skeletonRoutes(deps: AppDeps): Router {
   router.use(requireAuth(deps));
   router.get('/', async (req, res) => {
     const q = parseListQuery(req, ['id', 'createdAt'], ['id', 'DESC']);
-    const [rows, total] = await Promise.all([deps.prisma.skeletonRun.findMany({ orderBy: q.orderBy, skip: q.skip, take: q.take }), deps.prisma.skeletonRun.count()]);
+    const [rows, total] = await Promise.all([
+      deps.prisma.skeletonRun.findMany({ orderBy: q.orderBy, skip: q.skip, take: q.take }),
+      deps.prisma.skeletonRun.count(),
+    ]);
     sendList(res, 'skeleton-runs', rows, total, q.skip);
   });
   router.post('/', requireRole('HR_ADMIN'), validateBody(bodySchema), async (req, res) => {
     const client = await deps.temporal();
     const workflowId = `skeleton-${randomUUID()}`;
-    const handle = await client.workflow.start('skeletonWorkflow', { taskQueue: TASK_QUEUE, workflowId, args: [{ message: req.body.message, actor: req.user!.username }] });
+    const handle = await client.workflow.start('skeletonWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId,
+      args: [{ message: req.body.message, actor: req.user!.username }],
+    });
     const result = await Promise.race([
       handle.result(),
-      new Promise((_, reject) => setTimeout(() => reject(new ApiError(504, 'TIMEOUT', 'Workflow belum selesai dalam 30 detik — apakah worker berjalan?')), 30_000).unref()),
+      new Promise((_, reject) =>
+        setTimeout(
+          () => reject(new ApiError(504, 'TIMEOUT', 'Workflow belum selesai dalam 30 detik — apakah worker berjalan?')),
+          30_000,
+        ).unref(),
+      ),
     ]);
     const row = await deps.prisma.skeletonRun.findUnique({ where: { workflowId } });
     res.status(201).json({ workflowId, result, row });

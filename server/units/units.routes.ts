@@ -11,7 +11,12 @@ import { parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 
 const unitSchema = z.object({
-  code: z.string().trim().min(1, 'Wajib diisi').max(40).regex(/^[A-Z0-9.\-_]+$/i, 'Hanya huruf, angka, titik, strip'),
+  code: z
+    .string()
+    .trim()
+    .min(1, 'Wajib diisi')
+    .max(40)
+    .regex(/^[A-Z0-9.\-_]+$/i, 'Hanya huruf, angka, titik, strip'),
   name: z.string().trim().min(3, 'Minimal 3 karakter').max(200),
   parentId: z.number().int().positive().nullable().optional(),
 });
@@ -26,10 +31,15 @@ export async function unitAndDescendantIds(db: AppDeps['prisma'], unitId: number
 
 async function assertNoCycle(db: AppDeps['prisma'], unitId: number, parentId: number | null | undefined) {
   if (!parentId) return;
-  if (parentId === unitId) throw ApiError.badRequest('parentId: unit tidak boleh menjadi induknya sendiri', { fields: [{ field: 'parentId', message: 'tidak boleh diri sendiri' }] });
+  if (parentId === unitId)
+    throw ApiError.badRequest('parentId: unit tidak boleh menjadi induknya sendiri', {
+      fields: [{ field: 'parentId', message: 'tidak boleh diri sendiri' }],
+    });
   const below = await unitAndDescendantIds(db, unitId);
   if (below.includes(parentId)) {
-    throw ApiError.badRequest('parentId: induk tidak boleh berada di bawah unit ini (siklus)', { fields: [{ field: 'parentId', message: 'membentuk siklus' }] });
+    throw ApiError.badRequest('parentId: induk tidak boleh berada di bawah unit ini (siklus)', {
+      fields: [{ field: 'parentId', message: 'membentuk siklus' }],
+    });
   }
 }
 
@@ -44,18 +54,31 @@ export function unitsRoutes(deps: AppDeps): Router {
     const where: Prisma.UnitWhereInput = {};
     const id = idFilter(q.filter);
     if (id !== undefined) where.id = id;
-    if (typeof q.filter.q === 'string') where.OR = [{ name: { contains: q.filter.q, mode: 'insensitive' } }, { code: { contains: q.filter.q, mode: 'insensitive' } }];
+    if (typeof q.filter.q === 'string')
+      where.OR = [
+        { name: { contains: q.filter.q, mode: 'insensitive' } },
+        { code: { contains: q.filter.q, mode: 'insensitive' } },
+      ];
     if (q.filter.parentId === null) where.parentId = null;
     else if (q.filter.parentId !== undefined) where.parentId = Number(q.filter.parentId);
     const [rows, total] = await Promise.all([
-      db.unit.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, include: { _count: { select: { employees: true, children: true } } } }),
+      db.unit.findMany({
+        where,
+        orderBy: q.orderBy,
+        skip: q.skip,
+        take: q.take,
+        include: { _count: { select: { employees: true, children: true } } },
+      }),
       db.unit.count({ where }),
     ]);
     sendList(res, 'units', rows, total, q.skip);
   });
 
   router.get('/:id', async (req, res) => {
-    const unit = await db.unit.findUnique({ where: { id: parseId(req.params.id) }, include: { _count: { select: { employees: true, children: true } } } });
+    const unit = await db.unit.findUnique({
+      where: { id: parseId(req.params.id) },
+      include: { _count: { select: { employees: true, children: true } } },
+    });
     if (!unit) throw ApiError.notFound('Unit');
     res.json(unit);
   });
@@ -64,7 +87,14 @@ export function unitsRoutes(deps: AppDeps): Router {
     const user = currentUser(req);
     const unit = await db.$transaction(async (tx) => {
       const created = await tx.unit.create({ data: req.body });
-      await recordAudit(tx, { actorUserId: user.id, actor: user.username, action: 'create', entity: 'unit', entityId: created.id, after: created });
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        actor: user.username,
+        action: 'create',
+        entity: 'unit',
+        entityId: created.id,
+        after: created,
+      });
       return created;
     });
     res.status(201).json(unit);
@@ -78,7 +108,15 @@ export function unitsRoutes(deps: AppDeps): Router {
       const before = await tx.unit.findUnique({ where: { id } });
       if (!before) throw ApiError.notFound('Unit');
       const after = await tx.unit.update({ where: { id }, data: req.body });
-      await recordAudit(tx, { actorUserId: user.id, actor: user.username, action: 'update', entity: 'unit', entityId: id, before, after });
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        actor: user.username,
+        action: 'update',
+        entity: 'unit',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
     res.json(unit);
@@ -88,13 +126,26 @@ export function unitsRoutes(deps: AppDeps): Router {
     const user = currentUser(req);
     const id = parseId(req.params.id);
     const unit = await db.$transaction(async (tx) => {
-      const before = await tx.unit.findUnique({ where: { id }, include: { _count: { select: { employees: true, children: true, cycles: true } } } });
+      const before = await tx.unit.findUnique({
+        where: { id },
+        include: { _count: { select: { employees: true, children: true, cycles: true } } },
+      });
       if (!before) throw ApiError.notFound('Unit');
       if (before._count.employees || before._count.children || before._count.cycles) {
-        throw ApiError.conflict('Unit masih memiliki pegawai, sub-unit atau siklus; pindahkan dulu / unit is not empty', { counts: before._count });
+        throw ApiError.conflict(
+          'Unit masih memiliki pegawai, sub-unit atau siklus; pindahkan dulu / unit is not empty',
+          { counts: before._count },
+        );
       }
       await tx.unit.delete({ where: { id } });
-      await recordAudit(tx, { actorUserId: user.id, actor: user.username, action: 'delete', entity: 'unit', entityId: id, before });
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        actor: user.username,
+        action: 'delete',
+        entity: 'unit',
+        entityId: id,
+        before,
+      });
       return before;
     });
     res.json(unit);

@@ -11,7 +11,11 @@ import type { TestDatabase } from './test-database';
 export const temporalDown = () => Promise.reject(new TemporalUnavailable('Temporal is not running in this test'));
 
 /** Creates the app and its dependencies for supertest. */
-export function createTestApp(db: TestDatabase, temporal: () => Promise<Client> = temporalDown, env: Record<string, string> = {}) {
+export function createTestApp(
+  db: TestDatabase,
+  temporal: () => Promise<Client> = temporalDown,
+  env: Record<string, string> = {},
+) {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,

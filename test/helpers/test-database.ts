@@ -36,7 +36,10 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
 
 /** Creates and migrates a database named after the test file. */
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
-  const name = `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const name = `t_${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   const url = withDatabase(adminUrl(), name);
   await migrate(url);

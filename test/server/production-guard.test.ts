@@ -21,11 +21,25 @@ describe('production guard', () => {
   });
 
   const start = () =>
-    spawnSync(process.execPath, [join(__dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(__dirname, '..', '..', 'server', 'main.ts')], {
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: db.url, JWT_SECRET: 'x'.repeat(40), PORT: String(busyPort), LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    spawnSync(
+      process.execPath,
+      [
+        join(__dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        join(__dirname, '..', '..', 'server', 'main.ts'),
+      ],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: db.url,
+          JWT_SECRET: 'x'.repeat(40),
+          PORT: String(busyPort),
+          LOG_LEVEL: 'silent',
+        },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
 
   it('refuses to start in production while any demo password is in use', async () => {
     const r = start();
