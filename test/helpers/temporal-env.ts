@@ -1,0 +1,89 @@
+/**
+ * Shared setup of workflow tests: the real Temporal time-skipping test server (TEMPORAL_TEST_SERVER_PATH),
+ * a fresh PostgreSQL database, the workflow bundle (made once per file), a running worker and the API.
+ */
+import type { Client } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import request from 'supertest';
+import { bundleWorkflows, createWorker } from '../../activities/worker';
+import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
+import { createTestApp } from './test-app';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+let runtimeInstalled = false;
+
+/** Starts the time-skipping test server from TEMPORAL_TEST_SERVER_PATH (set by `npm test`). */
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const path = process.env.TEMPORAL_TEST_SERVER_PATH;
+  if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run the tests with `npm test`.');
+  if (!runtimeInstalled) {
+    runtimeInstalled = true;
+    try {
+      Runtime.install({ logger: new DefaultLogger('WARN') });
+    } catch {
+      /* already installed by another helper in this process */
+    }
+  }
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+}
+
+export interface WorkflowTestContext {
+  env: TestWorkflowEnvironment;
+  db: TestDatabase;
+  bundle: { code: string };
+  app: ReturnType<typeof createTestApp>['app'];
+  /** The running worker (replace it with `restartWorker`). */
+  worker: Worker;
+  /** Stops the running worker and waits until it has shut down. */
+  stopWorker: () => Promise<void>;
+  /** Starts a fresh worker (after `stopWorker`). */
+  startWorker: () => Promise<Worker>;
+  /** Signs a demo account (or any username) in and returns its bearer token. */
+  login: (username: string) => Promise<string>;
+  teardown: () => Promise<void>;
+}
+
+/** Everything a workflow integration test needs; `seed` seeds the demo city (default true). */
+export async function setupWorkflowTest(label: string, options: { seed?: boolean } = {}): Promise<WorkflowTestContext> {
+  const [env, db, bundle] = await Promise.all([createTimeSkippingEnv(), createTestDatabase(label), bundleWorkflows()]);
+  if (options.seed !== false) await seedDemo(db.prisma);
+  const { app } = createTestApp(db, async () => env.client as unknown as Client);
+  let running: Promise<void> | null = null;
+  const ctx: WorkflowTestContext = {
+    env,
+    db,
+    bundle,
+    app,
+    worker: undefined as unknown as Worker,
+    startWorker: async () => {
+      const worker = await createWorker({
+        connection: env.nativeConnection,
+        namespace: env.namespace ?? 'default',
+        prisma: db.prisma,
+        workflowBundle: bundle,
+      });
+      ctx.worker = worker;
+      running = worker.run();
+      return worker;
+    },
+    stopWorker: async () => {
+      if (!running) return;
+      ctx.worker.shutdown();
+      await running;
+      running = null;
+    },
+    login: async (username: string) => {
+      const res = await request(app).post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.token as string;
+    },
+    teardown: async () => {
+      await ctx.stopWorker().catch(() => undefined);
+      await env.teardown().catch(() => undefined);
+      await db.drop().catch(() => undefined);
+    },
+  };
+  await ctx.startWorker();
+  return ctx;
+}
