@@ -59,6 +59,7 @@ export async function startEmbeddedPostgres(options: {
     const reason = err instanceof Error ? err.message : 'proses berhenti / process exited';
     throw new Error(
       `PostgreSQL tertanam gagal dijalankan di port ${options.port} (${reason}). Log terakhir:\n${log.join('')}`,
+      { cause: err },
     );
   }
   say(`PostgreSQL: siap di 127.0.0.1:${options.port} dalam ${Date.now() - started} ms`);
