@@ -133,7 +133,10 @@ async function main() {
   if (!existsSync(join(ROOT, 'admin', 'dist', 'index.html')) && existsSync(join(ROOT, 'admin', 'vite.config.ts'))) {
     say('membangun konsol (sekali saja) / building the console …');
     const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'admin', 'vite.config.ts'), logLevel: 'warn' });
+    // A broken console build must not keep the API and the workflows from running.
+    await build({ configFile: join(ROOT, 'admin', 'vite.config.ts'), logLevel: 'error' }).catch((err: Error) =>
+      say(`konsol gagal dibangun, halaman pengganti dipakai / console build failed: ${err.message.split('\n')[0]}`),
+    );
   }
 
   const env = {
