@@ -1,0 +1,176 @@
+/** Explanations: per-rule results (as json-rules-engine records them) and plain words in Bahasa Indonesia and English. */
+import type { CompiledRuleset, EvaluationTrace, Shape } from './ruleset.compiler';
+import type {
+  BilingualText,
+  ConditionTrace,
+  Explanation,
+  FactDeclaration,
+  RuleEvent,
+  RuleSetDocument,
+  RuleTrace,
+} from './ruleset.types';
+
+const OPERATOR_WORDS: Record<string, [string, string]> = {
+  equal: ['', ''],
+  notEqual: ['bukan', 'is not'],
+  lessThan: ['kurang dari', 'below'],
+  lessThanInclusive: ['paling banyak', 'at most'],
+  greaterThan: ['lebih dari', 'above'],
+  greaterThanInclusive: ['paling sedikit', 'at least'],
+  in: ['salah satu dari', 'one of'],
+  notIn: ['bukan salah satu dari', 'none of'],
+  contains: ['memuat', 'contains'],
+  doesNotContain: ['tidak memuat', 'does not contain'],
+};
+
+/** Formats integer rupiah: `Rp6.864.000` / `IDR 6,864,000`. */
+export function formatRupiah(amount: number, lang: 'id' | 'en' = 'id'): string {
+  const digits = Math.abs(Math.trunc(amount))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'id' ? '.' : ',');
+  return `${amount < 0 ? '-' : ''}${lang === 'id' ? 'Rp' : 'IDR '}${digits}`;
+}
+
+/** Formats basis points as a percentage: 250 → `2,5%` / `2.5%`. */
+export function formatBasisPoints(bp: number, lang: 'id' | 'en' = 'id'): string {
+  const whole = Math.trunc(bp / 100);
+  const frac = Math.abs(bp % 100);
+  const fracText = frac === 0 ? '' : `${lang === 'id' ? ',' : '.'}${String(frac).padStart(2, '0').replace(/0$/, '')}`;
+  return `${whole}${fracText}%`;
+}
+
+const showValue = (v: unknown) => (Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : JSON.stringify(v));
+
+function factLabel(decl: FactDeclaration | undefined, name: string, lang: 'id' | 'en'): string {
+  return decl?.label?.[lang] ?? name;
+}
+
+/** Builds the json-rules-engine-style condition result tree (`result` absent when the engine would not evaluate it). */
+function conditionTrace(shape: Shape, t: EvaluationTrace): ConditionTrace {
+  const r = t.conditions[shape.slot];
+  const out: ConditionTrace = {};
+  if (shape.kind === 'leaf') {
+    out.fact = shape.fact;
+    out.operator = shape.operator;
+    out.value = shape.value;
+    if (r) {
+      out.factValue = t.values[shape.factIndex];
+      out.valueResult = shape.refIndex >= 0 ? t.values[shape.refIndex] : shape.value;
+    }
+  } else if (shape.kind === 'not') {
+    out.not = conditionTrace(shape.child, t);
+  } else {
+    out[shape.kind] = shape.children.map((c) => conditionTrace(c, t));
+  }
+  if (r) out.result = r === 2;
+  return out;
+}
+
+/** Words for the conditions that made a rule fire: for `any` only the alternatives that held. */
+function conditionWords(
+  shape: Shape,
+  t: EvaluationTrace,
+  c: CompiledRuleset,
+  lang: 'id' | 'en',
+  nested = false,
+): string {
+  if (shape.kind === 'leaf') {
+    const decl = c.facts[shape.factIndex];
+    const [wid, wen] = OPERATOR_WORDS[shape.operator] ?? [shape.operator, shape.operator];
+    const word = lang === 'id' ? wid : wen;
+    const value =
+      shape.refIndex >= 0
+        ? `${factLabel(c.facts[shape.refIndex], c.facts[shape.refIndex].name, lang)} (${showValue(t.values[shape.refIndex])})`
+        : showValue(shape.value);
+    const actual = shape.operator === 'equal' ? '' : ` (${showValue(t.values[shape.factIndex])})`;
+    return `${factLabel(decl, decl.name, lang)}${actual} ${word ? `${word} ` : ''}${value}`;
+  }
+  if (shape.kind === 'not') {
+    return `${lang === 'id' ? 'tidak benar bahwa' : 'not'} (${conditionWords(shape.child, t, c, lang, true)})`;
+  }
+  const parts = shape.kind === 'any' ? shape.children.filter((ch) => t.conditions[ch.slot] === 2) : shape.children;
+  const list = (parts.length ? parts : shape.children).map((ch) => conditionWords(ch, t, c, lang, true));
+  const joiner = shape.kind === 'all' ? (lang === 'id' ? ' dan ' : ' and ') : lang === 'id' ? ' atau ' : ' or ';
+  const text = list.join(joiner);
+  return nested && list.length > 1 ? `(${text})` : text;
+}
+
+/** How an event is named in plain words. */
+export function eventWords(doc: RuleSetDocument, e: RuleEvent): BilingualText {
+  const p = (e.params ?? {}) as Record<string, any>;
+  switch (e.type) {
+    case 'predicate':
+      return { id: `Predikat ${p.predicate}`, en: `Predicate ${p.predicate}` };
+    case 'violation':
+      return {
+        id: `Pelanggaran kurva ${p.code}${p.message?.id ? `: ${p.message.id}` : ''}`,
+        en: `Curve violation ${p.code}${p.message?.en ? `: ${p.message.en}` : ''}`,
+      };
+    case 'recommendation':
+      return { id: `Rekomendasi: ${p.title}`, en: `Recommendation: ${p.titleEn ?? p.title}` };
+    case 'performanceFactor':
+      return {
+        id: `Faktor kinerja ${formatBasisPoints(p.factorBasisPoints, 'id')}`,
+        en: `Performance factor ${formatBasisPoints(p.factorBasisPoints, 'en')}`,
+      };
+    default: {
+      const rate =
+        p.basisPoints !== undefined
+          ? [formatBasisPoints(p.basisPoints, 'id'), formatBasisPoints(p.basisPoints, 'en')]
+          : [
+              `${formatBasisPoints(p.perUnitBasisPoints, 'id')} per satuan ${p.unitsFact}`,
+              `${formatBasisPoints(p.perUnitBasisPoints, 'en')} per unit of ${p.unitsFact}`,
+            ];
+      const names: Record<string, [string, string]> = {
+        disciplineCut: ['Potongan disiplin', 'Discipline cut'],
+        sanctionCut: ['Potongan hukuman disiplin', 'Disciplinary sanction cut'],
+        totalCut: ['Potongan seluruh TPP', 'Cut of the whole allowance'],
+      };
+      const [nid, nen] = names[e.type] ?? [e.type, e.type];
+      return {
+        id: `${nid} ${p.label?.id ?? p.code} ${rate[0]}`,
+        en: `${nen} ${p.label?.en ?? p.code} ${rate[1]}`,
+      };
+    }
+  }
+}
+
+/** Builds the full explanation of one evaluation from its trace. */
+export function buildExplanation(c: CompiledRuleset, t: EvaluationTrace): Explanation {
+  const doc = c.doc;
+  const facts: Record<string, unknown> = {};
+  c.facts.forEach((f, i) => (facts[f.name] = t.values[i]));
+  const where = { id: `${doc.kind} versi ${doc.version}`, en: `${doc.kind} version ${doc.version}` };
+  const rules: RuleTrace[] = c.rules.map((r, k) => {
+    const fired = t.fired[k] === 1;
+    const trace: RuleTrace = {
+      name: r.name,
+      priority: r.priority,
+      fired,
+      event: r.event.params ? { type: r.event.type, params: structuredClone(r.event.params) } : { type: r.event.type },
+      conditions: conditionTrace(r.shape, t),
+    };
+    if (fired) {
+      const ev = eventWords(doc, r.event);
+      trace.text = {
+        id: `${ev.id} karena ${conditionWords(r.shape, t, c, 'id')} (aturan "${r.name}", ${where.id})`,
+        en: `${ev.en} because ${conditionWords(r.shape, t, c, 'en')} (rule "${r.name}", ${where.en})`,
+      };
+    }
+    return trace;
+  });
+  const firedRules = rules.filter((r) => r.fired);
+  const text: BilingualText = firedRules.length
+    ? { id: firedRules.map((r) => r.text!.id).join('; '), en: firedRules.map((r) => r.text!.en).join('; ') }
+    : {
+        id: `Tidak ada aturan yang terpenuhi (${where.id})`,
+        en: `No rule applies (${where.en})`,
+      };
+  return {
+    ruleSet: { kind: doc.kind, version: doc.version, name: doc.name, effectiveFrom: doc.effectiveFrom },
+    facts,
+    rules,
+    fired: firedRules.map((r) => r.name),
+    text,
+  };
+}
