@@ -1,10 +1,13 @@
 /** Routers of the feature areas (cycles, tasks, appraisals, rule sets, …), mounted by app.ts. */
 import type { Router } from 'express';
 import type { AppDeps } from './deps';
+import { appraisalsRoutes } from './appraisals/appraisals.routes';
+import { cyclesRoutes } from './cycles/cycles.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { payAdjustmentsRoutes } from './pay/pay-adjustments.routes';
 import { periodsRoutes } from './periods/periods.routes';
 import { rulesetsRoutes } from './rulesets/rulesets.routes';
+import { tasksRoutes } from './tasks/tasks.routes';
 
 /** Feature routers and their mount paths. */
 export function extraRoutes(deps: AppDeps): [string, Router][] {
@@ -13,5 +16,8 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/periods', periodsRoutes(deps)],
     ['/api/pay-adjustments', payAdjustmentsRoutes(deps)],
     ['/api/dashboard', dashboardRoutes(deps)],
+    ['/api/cycles', cyclesRoutes(deps)],
+    ['/api/tasks', tasksRoutes(deps)],
+    ['/api/appraisals', appraisalsRoutes(deps)],
   ];
 }

@@ -1,2 +1,5 @@
 /** Every workflow the worker runs (the bundle entry point: `workflowsPath: require.resolve('../workflows')`). */
 export { skeletonWorkflow } from './skeleton.workflow';
+export { appraisalWorkflow } from './appraisal.workflow';
+export { cycleWorkflow } from './cycle.workflow';
+export { noopStepsWorkflow } from './noop.workflow';

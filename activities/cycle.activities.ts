@@ -1,0 +1,404 @@
+/**
+ * Activities of the cycle workflow: the appraisal rows of a cycle, calibration of units against the pinned
+ * DISTRIBUTION version, releasing calibrated appraisals, cancelling and closing. Idempotent.
+ */
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { recordAudit } from '../prisma/audit';
+import type { PrismaClient, UnitRating } from '../prisma/client';
+import * as rules from '../rules';
+import {
+  calibratedSignal,
+  PREDICATES,
+  type Actor,
+  type CalibrationPayload,
+  type PredicateValue,
+} from '../workflows/messages';
+import { loadVersion } from './scoring.activities';
+import { invalid } from './tasks.activities';
+
+/** Workflow id of an employee's appraisal in a cycle. */
+export const appraisalWorkflowId = (cycleId: number, employeeId: number) => `cycle-${cycleId}-appraisal-${employeeId}`;
+
+/** Unit ids of a unit and, optionally, all its descendants. */
+export async function unitScope(prisma: PrismaClient, unitId: number, descendants: boolean): Promise<number[]> {
+  if (!descendants) return [unitId];
+  const rows = await prisma.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE tree AS (SELECT id FROM units WHERE id = ${unitId}
+      UNION ALL SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id)
+    SELECT id FROM tree`;
+  return rows.map((r) => Number(r.id));
+}
+
+const emptyCounts = (): Record<PredicateValue, number> =>
+  Object.fromEntries(PREDICATES.map((p) => [p, 0])) as Record<PredicateValue, number>;
+
+async function checkUnit(document: any, unitRating: UnitRating, counts: Record<PredicateValue, number>) {
+  try {
+    const r = await rules.checkDistribution(document, { unitRating, counts });
+    return { violations: (r.violations ?? []) as unknown[], explanation: r.explanation as unknown };
+  } catch (err: any) {
+    if (err?.name === 'FactError' || err?.name === 'InvalidRulesetError')
+      throw ApplicationFailure.create({ type: err.name, nonRetryable: true, message: err.message });
+    throw err;
+  }
+}
+
+/** Cycle activities bound to a Prisma client. */
+export function cycleActivities(prisma: PrismaClient) {
+  /** Predicate counts of a unit's appraisals in a cycle (cancelled and failed ones excluded). */
+  const unitCounts = async (cycleId: number, unitId: number) => {
+    const rows = await prisma.appraisal.findMany({
+      where: { cycleId, unitId, predicate: { not: null }, stage: { notIn: ['CANCELLED', 'FAILED'] } },
+      select: { id: true, predicate: true },
+    });
+    const counts = emptyCounts();
+    for (const r of rows) counts[r.predicate!]++;
+    return { rows, counts };
+  };
+
+  return {
+    /** Creates the cycle's appraisal rows (active employees of the unit tree, with rater and rater's superior). */
+    async prepareCycle(input: { cycleId: number; workflowId: string; actor: string }): Promise<{ total: number }> {
+      const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId } });
+      const units = await unitScope(prisma, cycle.unitId, cycle.includeDescendants);
+      const employees = await prisma.employee.findMany({
+        where: { unitId: { in: units }, status: 'ACTIVE' },
+        select: { id: true, unitId: true, superiorId: true, superior: { select: { superiorId: true } } },
+        orderBy: { id: 'asc' },
+      });
+      for (let i = 0; i < employees.length; i += 5000) {
+        await prisma.appraisal.createMany({
+          skipDuplicates: true,
+          data: employees.slice(i, i + 5000).map((e) => ({
+            cycleId: cycle.id,
+            employeeId: e.id,
+            unitId: e.unitId,
+            raterId: e.superiorId,
+            raterSuperiorId: e.superior?.superiorId ?? null,
+            workflowId: appraisalWorkflowId(cycle.id, e.id),
+          })),
+        });
+      }
+      const total = await prisma.appraisal.count({ where: { cycleId: cycle.id } });
+      await prisma.$transaction(async (tx) => {
+        const before = await tx.cycle.findUniqueOrThrow({ where: { id: cycle.id }, select: { status: true } });
+        if (before.status !== 'DRAFT') return;
+        await tx.cycle.update({ where: { id: cycle.id }, data: { status: 'RUNNING' } });
+        await recordAudit(tx, {
+          actor: input.actor,
+          action: 'cycle.prepare',
+          entity: 'cycle',
+          entityId: cycle.id,
+          before,
+          after: { status: 'RUNNING', appraisals: total, units: units.length },
+        });
+      });
+      return { total };
+    },
+
+    /** The next batch of appraisals to start, in id order. */
+    async loadAppraisalBatch(input: { cycleId: number; afterId: number; limit: number }) {
+      const rows = await prisma.appraisal.findMany({
+        where: { cycleId: input.cycleId, id: { gt: input.afterId } },
+        orderBy: { id: 'asc' },
+        take: input.limit,
+        select: { id: true, employeeId: true, unitId: true, raterId: true, raterSuperiorId: true, workflowId: true },
+      });
+      return rows.map((r) => ({
+        appraisalId: r.id,
+        employeeId: r.employeeId,
+        unitId: r.unitId,
+        raterId: r.raterId,
+        raterSuperiorId: r.raterSuperiorId,
+        workflowId: r.workflowId,
+      }));
+    },
+
+    /** Checks every unit's predicates against the curve for its rating; opens a calibration task per violating unit. */
+    async checkCalibration(input: {
+      cycleId: number;
+      workflowId: string;
+      distributionVersionId: number;
+      defaultUnitRating: UnitRating;
+      dueAt: string;
+      actor: string;
+    }): Promise<{ violating: { unitId: number; taskKey: string }[] }> {
+      const v = await loadVersion(prisma, input.distributionVersionId, 'DISTRIBUTION');
+      const groups = await prisma.appraisal.groupBy({
+        by: ['unitId', 'predicate'],
+        where: { cycleId: input.cycleId, predicate: { not: null }, stage: { notIn: ['CANCELLED', 'FAILED'] } },
+        _count: { _all: true },
+      });
+      const byUnit = new Map<number, Record<PredicateValue, number>>();
+      for (const g of groups) {
+        const c = byUnit.get(g.unitId) ?? emptyCounts();
+        c[g.predicate!] = g._count._all;
+        byUnit.set(g.unitId, c);
+      }
+      await prisma.cycle.updateMany({
+        where: { id: input.cycleId, status: 'RUNNING' },
+        data: { status: 'CALIBRATION' },
+      });
+      const ratings = await prisma.unitCycleRating.findMany({ where: { cycleId: input.cycleId } });
+      const unitNames = new Map(
+        (
+          await prisma.unit.findMany({ where: { id: { in: [...byUnit.keys()] } }, select: { id: true, name: true } })
+        ).map((u) => [u.id, u.name]),
+      );
+      const violating: { unitId: number; taskKey: string }[] = [];
+      let i = 0;
+      for (const [unitId, counts] of byUnit) {
+        if (++i % 50 === 0) Context.current().heartbeat(i);
+        const existing = ratings.find((r) => r.unitId === unitId);
+        if (existing && ['ADJUSTED', 'JUSTIFIED'].includes(existing.status)) continue;
+        const rating = existing?.rating ?? input.defaultUnitRating;
+        const { violations, explanation } = await checkUnit(v.document, rating, counts);
+        const status = violations.length ? 'VIOLATES_CURVE' : 'FITS_CURVE';
+        const taskKey = `cycle-${input.cycleId}:calibration.unit:${unitId}`;
+        await prisma.$transaction(async (tx) => {
+          await tx.unitCycleRating.upsert({
+            where: { cycleId_unitId: { cycleId: input.cycleId, unitId } },
+            create: {
+              cycleId: input.cycleId,
+              unitId,
+              rating,
+              status,
+              violations: violations as any,
+              explanation: explanation as any,
+            },
+            update: { status, violations: violations as any, explanation: explanation as any },
+          });
+          await recordAudit(tx, {
+            actor: input.actor,
+            action: 'calibration.check',
+            entity: 'cycle',
+            entityId: input.cycleId,
+            after: { unitId, rating, counts, status, violations: violations.length },
+          });
+          if (violations.length) {
+            const task = await tx.task.findUnique({ where: { key: taskKey } });
+            if (!task)
+              await tx.task.create({
+                data: {
+                  key: taskKey,
+                  type: 'calibration.unit',
+                  title: `Kalibrasi unit ${unitNames.get(unitId) ?? unitId}: sebaran predikat melanggar kurva`,
+                  cycleId: input.cycleId,
+                  assigneeRole: 'HR_ADMIN',
+                  workflowId: input.workflowId,
+                  updateName: 'calibrateUnit',
+                  dueAt: new Date(input.dueAt),
+                  context: { unitId, unitName: unitNames.get(unitId), rating, counts, violations } as any,
+                },
+              });
+          }
+        });
+        if (violations.length) violating.push({ unitId, taskKey });
+      }
+      return { violating };
+    },
+
+    /** A calibrator justifies the unit's spread, or adjusts predicates so that it fits; audited. */
+    async applyCalibration(input: {
+      cycleId: number;
+      unitId: number;
+      taskKey: string;
+      payload: CalibrationPayload;
+      actor: Actor;
+      distributionVersionId: number;
+    }): Promise<Record<string, unknown>> {
+      const task = await prisma.task.findUniqueOrThrow({ where: { key: input.taskKey } });
+      if (task.status === 'DONE') return ((task.result as any)?.outcome ?? {}) as Record<string, unknown>;
+      const rating = await prisma.unitCycleRating.findUniqueOrThrow({
+        where: { cycleId_unitId: { cycleId: input.cycleId, unitId: input.unitId } },
+      });
+      const who = { actor: input.actor.username, actorUserId: input.actor.userId };
+      const p = input.payload;
+      if (p.action === 'JUSTIFY') {
+        const outcome = { status: 'JUSTIFIED' };
+        await prisma.$transaction(async (tx) => {
+          await tx.unitCycleRating.update({
+            where: { id: rating.id },
+            data: {
+              status: 'JUSTIFIED',
+              justification: p.justification!.trim(),
+              calibratedById: input.actor.userId,
+              calibratedAt: new Date(),
+            },
+          });
+          await tx.task.update({
+            where: { key: input.taskKey },
+            data: {
+              status: 'DONE',
+              result: { payload: p, outcome } as any,
+              completedById: input.actor.userId,
+              completedAt: new Date(),
+            },
+          });
+          await recordAudit(tx, {
+            ...who,
+            action: 'calibration.justify',
+            entity: 'cycle',
+            entityId: input.cycleId,
+            before: { unitId: input.unitId, status: rating.status },
+            after: { unitId: input.unitId, status: 'JUSTIFIED', justification: p.justification },
+          });
+        });
+        return outcome;
+      }
+      // ADJUST: apply the adjustments hypothetically; refuse (writing nothing) if the unit still breaks the curve.
+      const { rows, counts } = await unitCounts(input.cycleId, input.unitId);
+      const byId = new Map(rows.map((r) => [r.id, r.predicate!]));
+      const next = { ...counts };
+      (p.adjustments ?? []).forEach((adj, i) => {
+        const current = byId.get(adj.appraisalId);
+        if (!current) throw invalid(`adjustments.${i}.appraisalId`, 'bukan penilaian di unit ini / not in this unit');
+        next[current]--;
+        next[adj.predicate]++;
+        byId.set(adj.appraisalId, adj.predicate);
+      });
+      const v = await loadVersion(prisma, input.distributionVersionId, 'DISTRIBUTION');
+      const check = await checkUnit(v.document, rating.rating, next);
+      if (check.violations.length)
+        throw ApplicationFailure.create({
+          type: 'ValidationError',
+          nonRetryable: true,
+          message: `Setelah penyesuaian, sebaran unit masih melanggar kurva (${check.violations.length} pelanggaran) / still violates the curve`,
+          details: [
+            { fields: [{ field: 'adjustments', message: 'masih melanggar kurva' }], violations: check.violations },
+          ],
+        });
+      const outcome = { status: 'ADJUSTED', counts: next };
+      await prisma.$transaction(async (tx) => {
+        for (const adj of p.adjustments ?? []) {
+          const a = await tx.appraisal.findUniqueOrThrow({ where: { id: adj.appraisalId } });
+          await tx.appraisal.update({
+            where: { id: a.id },
+            data: {
+              predicate: adj.predicate,
+              predicateExplanation: {
+                ...((a.predicateExplanation as any) ?? {}),
+                calibration: { from: a.predicate, to: adj.predicate, note: adj.note ?? null, by: input.actor.username },
+              },
+            },
+          });
+          await recordAudit(tx, {
+            ...who,
+            action: 'calibration.adjust',
+            entity: 'appraisal',
+            entityId: a.id,
+            before: { predicate: a.predicate },
+            after: { predicate: adj.predicate, note: adj.note ?? null },
+          });
+        }
+        await tx.unitCycleRating.update({
+          where: { id: rating.id },
+          data: {
+            status: 'ADJUSTED',
+            violations: [],
+            explanation: check.explanation as any,
+            calibratedById: input.actor.userId,
+            calibratedAt: new Date(),
+          },
+        });
+        await tx.task.update({
+          where: { key: input.taskKey },
+          data: {
+            status: 'DONE',
+            result: { payload: p, outcome } as any,
+            completedById: input.actor.userId,
+            completedAt: new Date(),
+          },
+        });
+      });
+      return outcome;
+    },
+
+    /** Signals every appraisal waiting in CALIBRATION that its result may be shared (idempotent). */
+    async releaseCalibrated(input: { cycleId: number }): Promise<{ signalled: number }> {
+      const client = Context.current().client;
+      const rows = await prisma.appraisal.findMany({
+        where: { cycleId: input.cycleId, stage: { in: ['SCORING', 'CALIBRATION'] } },
+        select: { workflowId: true, unitId: true },
+      });
+      let signalled = 0;
+      for (let i = 0; i < rows.length; i += 100) {
+        await Promise.all(
+          rows.slice(i, i + 100).map(async (r) => {
+            try {
+              await client.workflow.getHandle(r.workflowId).signal(calibratedSignal, { unitId: r.unitId });
+              signalled++;
+            } catch (err: any) {
+              if (err?.name !== 'WorkflowNotFoundError') throw err;
+            }
+          }),
+        );
+        Context.current().heartbeat(i);
+      }
+      await prisma.cycle.updateMany({
+        where: { id: input.cycleId, status: 'CALIBRATION' },
+        data: { status: 'RUNNING' },
+      });
+      return { signalled };
+    },
+
+    /** Cancels every running appraisal workflow of the cycle and its open tasks. */
+    async cancelCycleAppraisals(input: { cycleId: number }): Promise<{ cancelled: number }> {
+      const client = Context.current().client;
+      const rows = await prisma.appraisal.findMany({
+        where: { cycleId: input.cycleId, stage: { notIn: ['DONE', 'CANCELLED', 'FAILED'] } },
+        select: { workflowId: true },
+      });
+      let cancelled = 0;
+      for (let i = 0; i < rows.length; i += 100) {
+        await Promise.all(
+          rows.slice(i, i + 100).map(async (r) => {
+            try {
+              await client.workflow.getHandle(r.workflowId).cancel();
+              cancelled++;
+            } catch (err: any) {
+              if (err?.name !== 'WorkflowNotFoundError') throw err;
+            }
+          }),
+        );
+        Context.current().heartbeat(i);
+      }
+      await prisma.task.updateMany({
+        where: { cycleId: input.cycleId, appraisalId: null, status: 'OPEN' },
+        data: { status: 'CANCELLED' },
+      });
+      return { cancelled };
+    },
+
+    /** Stores the cycle's end (CLOSED or CANCELLED), audited. */
+    async closeCycle(input: {
+      cycleId: number;
+      status: 'CLOSED' | 'CANCELLED';
+      actor: string;
+      actorUserId?: number | null;
+      reason: string | null;
+    }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const before = await tx.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, select: { status: true } });
+        if (before.status === input.status) return;
+        await tx.cycle.update({
+          where: { id: input.cycleId },
+          data:
+            input.status === 'CLOSED'
+              ? { status: 'CLOSED', closedAt: new Date() }
+              : { status: 'CANCELLED', cancelledAt: new Date() },
+        });
+        await recordAudit(tx, {
+          actor: input.actor,
+          actorUserId: input.actorUserId ?? null,
+          action: input.status === 'CLOSED' ? 'cycle.close' : 'cycle.cancel',
+          entity: 'cycle',
+          entityId: input.cycleId,
+          before,
+          after: { status: input.status, reason: input.reason },
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,356 @@
+/**
+ * Activities that apply the pinned rule-set versions: SCORING (predicate), PAY (allowance) and SANCTION
+ * (recommendations). Each loads the version's document by id — never "the latest" — and stores the result with
+ * its explanation (rule set and version, facts, rules fired).
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { recordAudit } from '../prisma/audit';
+import type { PrismaClient, RuleSetKind } from '../prisma/client';
+import * as rules from '../rules';
+import type { PredicateValue, RatingValue } from '../workflows/messages';
+
+/** Published versions never change: documents are cached by id. */
+const documents = new Map<number, { kind: RuleSetKind; version: number; name: string; document: any }>();
+
+/** Loads a rule-set version by id (cached); refuses a version of another kind. */
+export async function loadVersion(prisma: PrismaClient, id: number, kind: RuleSetKind) {
+  let row = documents.get(id);
+  if (!row) {
+    const found = await prisma.ruleSetVersion.findUnique({
+      where: { id },
+      select: { kind: true, version: true, name: true, document: true, status: true },
+    });
+    if (!found)
+      throw ApplicationFailure.nonRetryable(`Versi aturan ${id} tidak ditemukan / rule-set version not found`);
+    row = { kind: found.kind, version: found.version, name: found.name, document: found.document };
+    if (found.status === 'PUBLISHED' || found.status === 'RETIRED') documents.set(id, row);
+  }
+  if (row.kind !== kind)
+    throw ApplicationFailure.nonRetryable(`Versi aturan ${id} berjenis ${row.kind}, bukan ${kind}`);
+  return row;
+}
+
+/** Keeps only the facts the document declares (others are not part of its policy). */
+export function declaredFacts(document: any, facts: Record<string, unknown>): Record<string, unknown> {
+  const declared: { name: string }[] = Array.isArray(document?.facts) ? document.facts : [];
+  if (!declared.length) return facts;
+  const out: Record<string, unknown> = {};
+  for (const f of declared) if (facts[f.name] !== undefined) out[f.name] = facts[f.name];
+  return out;
+}
+
+/** Turns an error of the rules library (bad facts, invalid document) into a non-retryable failure. */
+function ruleFailure(err: unknown): never {
+  const e = err as any;
+  if (e?.name === 'FactError' || e?.name === 'InvalidRulesetError')
+    throw ApplicationFailure.create({
+      type: e.name,
+      nonRetryable: true,
+      message: e.message,
+      details: [{ fact: e.fact }],
+    });
+  throw err;
+}
+
+const stamp = (id: number, v: { kind: RuleSetKind; version: number; name: string }) => ({
+  kind: v.kind,
+  versionId: id,
+  version: v.version,
+  name: v.name,
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Attendance facts of a date range: unexcused days, longest unexcused run, missed assemblies. */
+export async function attendanceFacts(prisma: PrismaClient, employeeId: number, from: Date, to: Date) {
+  const records = await prisma.attendanceRecord.findMany({
+    where: { employeeId, date: { gte: from, lte: to } },
+    orderBy: { date: 'asc' },
+    select: { date: true, status: true, missedAssembly: true },
+  });
+  let unexcused = 0;
+  let run = 0;
+  let longest = 0;
+  let last: number | null = null;
+  let missedAssemblies = 0;
+  let missedMondayAssemblies = 0;
+  for (const r of records) {
+    if (r.missedAssembly) {
+      if (r.date.getUTCDay() === 1) missedMondayAssemblies++;
+      else missedAssemblies++;
+    }
+    if (r.status !== 'UNEXCUSED') continue;
+    unexcused++;
+    const t = r.date.getTime();
+    // Consecutive working days: a weekend between two absences keeps the run going.
+    run = last !== null && t - last <= 3 * DAY ? run + 1 : 1;
+    last = t;
+    longest = Math.max(longest, run);
+  }
+  return { unexcused, longest, missedAssemblies, missedMondayAssemblies, recorded: records.length };
+}
+
+/** Scoring, pay and sanction activities bound to a Prisma client. */
+export function scoringActivities(prisma: PrismaClient) {
+  return {
+    /** Evaluates the pinned SCORING version → predicate with its explanation, stored on the appraisal. */
+    async scoreAppraisal(input: {
+      appraisalId: number;
+      scoringVersionId: number;
+      resultRating: RatingValue;
+      behaviourRating: RatingValue;
+      source: 'RATER' | 'APPEAL';
+      actor: string;
+    }): Promise<{ predicate: PredicateValue }> {
+      const v = await loadVersion(prisma, input.scoringVersionId, 'SCORING');
+      const facts = { resultRating: input.resultRating, behaviourRating: input.behaviourRating };
+      let scored: { predicate: PredicateValue; explanation: unknown };
+      try {
+        scored = await rules.scorePredicate(v.document, facts);
+      } catch (err) {
+        ruleFailure(err);
+      }
+      const explanation = {
+        ruleSet: stamp(input.scoringVersionId, v),
+        facts,
+        source: input.source,
+        explanation: scored.explanation,
+      };
+      await prisma.$transaction(async (tx) => {
+        const before = await tx.appraisal.findUniqueOrThrow({
+          where: { id: input.appraisalId },
+          select: { predicate: true, scoringVersionId: true },
+        });
+        await tx.appraisal.update({
+          where: { id: input.appraisalId },
+          data: {
+            predicate: scored.predicate,
+            predicateExplanation: explanation as any,
+            scoringVersionId: input.scoringVersionId,
+          },
+        });
+        if (input.source === 'APPEAL') {
+          await tx.review.update({
+            where: { appraisalId: input.appraisalId },
+            data: { resultRating: input.resultRating, behaviourRating: input.behaviourRating, source: 'APPEAL' },
+          });
+        }
+        await recordAudit(tx, {
+          actor: input.actor,
+          action: input.source === 'APPEAL' ? 'appraisal.rescore-appeal' : 'appraisal.score',
+          entity: 'appraisal',
+          entityId: input.appraisalId,
+          before,
+          after: { predicate: scored.predicate, ruleSet: explanation.ruleSet, facts },
+        });
+      });
+      return { predicate: scored.predicate };
+    },
+
+    /** Evaluates the pinned PAY version → exactly one PayAdjustment per employee and period (idempotent). */
+    async computePay(input: {
+      appraisalId: number;
+      payVersionId: number;
+      actor: string;
+    }): Promise<{ amount: number; predicate: PredicateValue; payAdjustmentId: number }> {
+      const existing = await prisma.payAdjustment.findUnique({ where: { appraisalId: input.appraisalId } });
+      if (existing) return { amount: existing.amount, predicate: existing.predicate, payAdjustmentId: existing.id };
+      const a = await prisma.appraisal.findUniqueOrThrow({
+        where: { id: input.appraisalId },
+        include: { employee: true, cycle: { include: { period: true } } },
+      });
+      if (!a.predicate) throw ApplicationFailure.nonRetryable(`Penilaian ${a.id} belum berpredikat / not scored`);
+      const period = a.cycle.period;
+      const v = await loadVersion(prisma, input.payVersionId, 'PAY');
+      const att = await attendanceFacts(prisma, a.employeeId, period.startDate, period.endDate);
+      const sanctions = await prisma.sanction.findMany({
+        where: {
+          employeeId: a.employeeId,
+          status: 'CONFIRMED',
+          cutPercent: { gt: 0 },
+          startsOn: { lte: period.endDate },
+          OR: [{ endsOn: null }, { endsOn: { gte: period.startDate } }],
+        },
+        select: { id: true, code: true, cutPercent: true },
+      });
+      const sanctionCut = sanctions.reduce((m, s) => Math.max(m, s.cutPercent ?? 0), 0);
+      const all: Record<string, unknown> = {
+        predicate: a.predicate,
+        baseAllowance: a.employee.baseAllowance,
+        baseAmount: a.employee.baseAllowance,
+        base: a.employee.baseAllowance,
+        employmentType: a.employee.employmentType,
+        positionType: a.employee.positionType,
+        unexcusedAbsenceDays: att.unexcused,
+        unexcusedDays: att.unexcused,
+        consecutiveUnexcusedDays: att.longest,
+        consecutiveAbsenceDays: att.longest,
+        missedAssemblies: att.missedAssemblies + att.missedMondayAssemblies,
+        missedDailyAssemblies: att.missedAssemblies,
+        missedMondayAssemblies: att.missedMondayAssemblies,
+        sanctionCutPercent: sanctionCut,
+        activeSanctionCutPercent: sanctionCut,
+        hasActiveSanction: sanctions.length > 0,
+        activeSanctions: sanctions.map((s) => s.code),
+      };
+      const facts = declaredFacts(v.document, all);
+      let pay: { amount: number; base: number; cuts: unknown; events: unknown; explanation: unknown };
+      try {
+        pay = await rules.computeAllowance(v.document, facts);
+      } catch (err) {
+        ruleFailure(err);
+      }
+      if (!Number.isInteger(pay.amount) || pay.amount < 0)
+        throw ApplicationFailure.nonRetryable(`Aturan TPP menghasilkan jumlah tidak sah: ${pay.amount}`);
+      const base = Number.isInteger(pay.base) ? pay.base : a.employee.baseAllowance;
+      try {
+        return await prisma.$transaction(async (tx) => {
+          const row = await tx.payAdjustment.create({
+            data: {
+              appraisalId: a.id,
+              employeeId: a.employeeId,
+              cycleId: a.cycleId,
+              periodId: period.id,
+              predicate: a.predicate!,
+              baseAmount: base,
+              amount: pay.amount,
+              cutAmount: Math.max(0, base - pay.amount),
+              explanation: {
+                ruleSet: stamp(input.payVersionId, v),
+                facts,
+                cuts: pay.cuts,
+                events: pay.events,
+                sanctions,
+                attendance: att,
+                explanation: pay.explanation,
+              } as any,
+              payVersionId: input.payVersionId,
+            },
+          });
+          await recordAudit(tx, {
+            actor: input.actor,
+            action: 'pay.compute',
+            entity: 'pay-adjustment',
+            entityId: row.id,
+            after: { appraisalId: a.id, employeeId: a.employeeId, periodId: period.id, amount: row.amount, base },
+          });
+          return { amount: row.amount, predicate: row.predicate, payAdjustmentId: row.id };
+        });
+      } catch (err: any) {
+        if (err?.code !== 'P2002') throw err;
+        // A concurrent attempt (or another cycle of the same period) already wrote it: exactly one stays.
+        const row =
+          (await prisma.payAdjustment.findUnique({ where: { appraisalId: a.id } })) ??
+          (await prisma.payAdjustment.findUniqueOrThrow({
+            where: { employeeId_periodId: { employeeId: a.employeeId, periodId: period.id } },
+          }));
+        return { amount: row.amount, predicate: row.predicate, payAdjustmentId: row.id };
+      }
+    },
+
+    /** Evaluates the pinned SANCTION version → recommendations stored as RECOMMENDED sanctions (once per code). */
+    async recommendSanctions(input: { appraisalId: number; sanctionVersionId: number; actor: string }): Promise<{
+      codes: string[];
+      recommendations: { code: string; title: string; params: Record<string, unknown> }[];
+    }> {
+      const stored = await prisma.sanction.findMany({
+        where: { appraisalId: input.appraisalId },
+        select: { code: true, label: true, status: true, explanation: true },
+      });
+      const a = await prisma.appraisal.findUniqueOrThrow({
+        where: { id: input.appraisalId },
+        include: { employee: true, cycle: { include: { period: true } } },
+      });
+      if (stored.length) {
+        const open = stored.filter((s) => s.status === 'RECOMMENDED');
+        return {
+          codes: open.map((s) => s.code),
+          recommendations: open.map((s) => ({
+            code: s.code,
+            title: s.label,
+            params: (s.explanation as any)?.params ?? {},
+          })),
+        };
+      }
+      const v = await loadVersion(prisma, input.sanctionVersionId, 'SANCTION');
+      const period = a.cycle.period;
+      const yearStart = new Date(Date.UTC(period.startDate.getUTCFullYear(), 0, 1));
+      const [inPeriod, inYear] = await Promise.all([
+        attendanceFacts(prisma, a.employeeId, period.startDate, period.endDate),
+        attendanceFacts(prisma, a.employeeId, yearStart, period.endDate),
+      ]);
+      const previous = await prisma.appraisal.findMany({
+        where: { employeeId: a.employeeId, id: { not: a.id }, predicate: { not: null }, finishedAt: { not: null } },
+        orderBy: { finishedAt: 'desc' },
+        take: 1,
+        select: { predicate: true },
+      });
+      // PP 30/2019 art. 57–58: an improvement plan (confirmed earlier) whose six months are over.
+      const improvement = await prisma.sanction.count({
+        where: {
+          employeeId: a.employeeId,
+          code: 'PERBAIKAN_KINERJA_6_BULAN',
+          status: 'CONFIRMED',
+          endsOn: { lte: period.endDate },
+        },
+      });
+      const all: Record<string, unknown> = {
+        predicate: a.predicate,
+        previousPredicate: previous[0]?.predicate ?? 'NONE',
+        employmentType: a.employee.employmentType,
+        positionType: a.employee.positionType,
+        unexcusedAbsenceDaysYear: inYear.unexcused,
+        unexcusedDaysYear: inYear.unexcused,
+        cumulativeUnexcusedDays: inYear.unexcused,
+        unexcusedAbsenceDays: inPeriod.unexcused,
+        unexcusedDays: inPeriod.unexcused,
+        consecutiveUnexcusedDays: Math.max(inYear.longest, inPeriod.longest),
+        consecutiveAbsenceDays: Math.max(inYear.longest, inPeriod.longest),
+        improvementPlanEnded: improvement > 0,
+        periodType: period.type,
+      };
+      const facts = declaredFacts(v.document, all);
+      let result: {
+        recommendations: { code: string; title: string; params: Record<string, unknown> }[];
+        explanation: unknown;
+      };
+      try {
+        result = await rules.recommendSanctions(v.document, facts);
+      } catch (err) {
+        ruleFailure(err);
+      }
+      const recs = result.recommendations ?? [];
+      if (recs.length) {
+        await prisma.$transaction(async (tx) => {
+          await tx.sanction.createMany({
+            skipDuplicates: true,
+            data: recs.map((r) => ({
+              employeeId: a.employeeId,
+              appraisalId: a.id,
+              code: r.code,
+              label: r.title,
+              severity: typeof r.params?.severity === 'string' ? r.params.severity : null,
+              cutPercent: Number.isInteger(r.params?.cutPercent) ? (r.params.cutPercent as number) : null,
+              months: Number.isInteger(r.params?.months) ? (r.params.months as number) : null,
+              explanation: {
+                ruleSet: stamp(input.sanctionVersionId, v),
+                facts,
+                params: r.params,
+                explanation: result.explanation,
+              } as any,
+              sanctionVersionId: input.sanctionVersionId,
+            })),
+          });
+          await recordAudit(tx, {
+            actor: input.actor,
+            action: 'sanction.recommend',
+            entity: 'appraisal',
+            entityId: a.id,
+            after: { codes: recs.map((r) => r.code), facts },
+          });
+        });
+      }
+      return { codes: recs.map((r) => r.code), recommendations: recs };
+    },
+  };
+}

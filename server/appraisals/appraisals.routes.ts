@@ -1,0 +1,271 @@
+/** `/api/appraisals`: appraisals, their result and explanation, timeline, appeal, feedback, HR interventions. */
+import { Router } from 'express';
+import { z } from 'zod';
+import { recordAudit } from '../../prisma/audit';
+import type { Prisma } from '../../prisma/client';
+import {
+  appraisalStateQuery,
+  changeEmploymentUpdate,
+  reassignRaterUpdate,
+  respondToResultUpdate,
+} from '../../workflows/messages';
+import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../http/api-error';
+import { idFilter, parseListQuery, sendList } from '../http/list-query';
+import { parseId } from '../http/params';
+import { validateBody } from '../http/validate';
+import { describeRoutes } from '../openapi/registry';
+import { actorOf, executeUpdate } from '../tasks/task-updates';
+import { assertOpen } from '../tasks/tasks.service';
+import { appraisalHistory, loadVisible, temporalUiLink, visibleWhere } from './appraisals.service';
+
+const appealSchema = z.object({
+  reason: z.string({ error: 'Wajib diisi' }).trim().min(10, 'minimal 10 karakter').max(4000),
+});
+const reassignSchema = z.object({
+  raterId: z.number({ error: 'Wajib diisi' }).int().positive(),
+  raterSuperiorId: z.number().int().positive().nullable().optional(),
+  reason: z.string().trim().max(1000).optional(),
+});
+const employmentSchema = z.object({
+  kind: z.enum(['TRANSFER', 'LEAVE'], { error: 'harus TRANSFER atau LEAVE' }),
+  newUnitId: z.number().int().positive().nullable().optional(),
+  newRaterId: z.number().int().positive().nullable().optional(),
+  reason: z.string().trim().max(1000).optional(),
+});
+const feedbackSchema = z.object({ text: z.string({ error: 'Wajib diisi' }).trim().min(1, 'Wajib diisi').max(4000) });
+
+describeRoutes(
+  {
+    method: 'get',
+    path: '/api/appraisals',
+    summary: 'Daftar penilaian (filter cycleId, stage, unitId, employeeId, raterId, predicate; terlihat sesuai peran)',
+    tag: 'appraisals',
+    list: true,
+  },
+  {
+    method: 'get',
+    path: '/api/appraisals/:id',
+    summary: 'Satu penilaian: SKP, bukti, ulasan, keberatan, TPP',
+    tag: 'appraisals',
+  },
+  {
+    method: 'get',
+    path: '/api/appraisals/:id/result',
+    summary: 'Hasil: predikat dan TPP dengan penjelasannya (aturan dan versi, fakta, aturan yang berlaku)',
+    tag: 'appraisals',
+  },
+  {
+    method: 'get',
+    path: '/api/appraisals/:id/history',
+    summary: 'Linimasa: peristiwa audit + peristiwa alur kerja, dengan tautan ke Temporal Web UI',
+    tag: 'appraisals',
+  },
+  {
+    method: 'post',
+    path: '/api/appraisals/:id/appeal',
+    summary: 'Ajukan keberatan dalam batas waktunya (pegawai)',
+    tag: 'appraisals',
+    body: appealSchema,
+    responses: { '409': 'Batas waktu keberatan sudah lewat atau hasil belum dibagikan' },
+  },
+  {
+    method: 'post',
+    path: '/api/appraisals/:id/feedback',
+    summary: 'Catatan umpan balik berkelanjutan dari penilai',
+    tag: 'appraisals',
+    body: feedbackSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/appraisals/:id/reassign-rater',
+    summary: 'Ganti pejabat penilai di tengah jalan (tugas terbuka ikut pindah)',
+    tag: 'appraisals',
+    access: ['HR_ADMIN'],
+    body: reassignSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/appraisals/:id/employment',
+    summary: 'Mutasi (unit/penilai baru) atau berhenti (penilaian ditutup)',
+    tag: 'appraisals',
+    access: ['HR_ADMIN'],
+    body: employmentSchema,
+  },
+);
+
+/** Routes of /api/appraisals. */
+export function appraisalsRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.use(requireAuth(deps));
+  const person = { select: { id: true, name: true, nip: true, position: true } } as const;
+
+  router.get('/', async (req, res) => {
+    const user = currentUser(req);
+    const q = parseListQuery(req, ['id', 'stage', 'predicate', 'employeeId', 'updatedAt', 'createdAt'], ['id', 'ASC']);
+    const where: Prisma.AppraisalWhereInput = { AND: [visibleWhere(user)] };
+    const and = where.AND as Prisma.AppraisalWhereInput[];
+    const id = idFilter(q.filter);
+    if (id !== undefined) and.push({ id });
+    for (const k of ['cycleId', 'unitId', 'employeeId', 'raterId'] as const)
+      if (q.filter[k] !== undefined) and.push({ [k]: Number(q.filter[k]) });
+    if (typeof q.filter.stage === 'string') and.push({ stage: q.filter.stage as any });
+    if (typeof q.filter.predicate === 'string') and.push({ predicate: q.filter.predicate as any });
+    if (typeof q.filter.q === 'string')
+      and.push({
+        employee: {
+          OR: [{ name: { contains: q.filter.q, mode: 'insensitive' } }, { nip: { startsWith: q.filter.q } }],
+        },
+      });
+    const [rows, total] = await Promise.all([
+      deps.prisma.appraisal.findMany({
+        where,
+        orderBy: q.orderBy,
+        skip: q.skip,
+        take: q.take,
+        include: { employee: person, rater: person, unit: undefined } as any,
+      }),
+      deps.prisma.appraisal.count({ where }),
+    ]);
+    sendList(res, 'appraisals', rows, total, q.skip);
+  });
+
+  router.get('/:id', async (req, res) => {
+    const user = currentUser(req);
+    const a = await loadVisible(deps, user, parseId(req.params.id));
+    const row = await deps.prisma.appraisal.findUniqueOrThrow({
+      where: { id: a.id },
+      include: {
+        employee: person,
+        rater: person,
+        raterSuperior: person,
+        cycle: { select: { id: true, name: true, status: true, period: { select: { label: true } } } },
+        plan: {
+          include: {
+            items: { orderBy: { position: 'asc' }, include: { indicators: { include: { realizations: true } } } },
+          },
+        },
+        review: true,
+        appeal: true,
+        feedback: { orderBy: { createdAt: 'asc' } },
+        evidence: {
+          select: { id: true, indicatorId: true, kind: true, title: true, url: true, fileName: true, createdAt: true },
+        },
+        payAdjustment: true,
+        sanctions: true,
+        tasks: { orderBy: { id: 'asc' } },
+      },
+    });
+    let live: unknown = null;
+    if (req.query.live === '1' && !['DONE', 'CANCELLED', 'FAILED'].includes(row.stage)) {
+      try {
+        live = await (await deps.temporal()).workflow.getHandle(row.workflowId).query(appraisalStateQuery);
+      } catch {
+        live = null;
+      }
+    }
+    res.json({ ...row, live, temporalUiUrl: temporalUiLink(deps, row.workflowId) });
+  });
+
+  router.get('/:id/result', async (req, res) => {
+    const a = await loadVisible(deps, currentUser(req), parseId(req.params.id));
+    const [review, appeal, pay, sanctions, respond] = await Promise.all([
+      deps.prisma.review.findUnique({ where: { appraisalId: a.id } }),
+      deps.prisma.appeal.findUnique({ where: { appraisalId: a.id } }),
+      deps.prisma.payAdjustment.findUnique({ where: { appraisalId: a.id } }),
+      deps.prisma.sanction.findMany({ where: { appraisalId: a.id } }),
+      deps.prisma.task.findFirst({ where: { appraisalId: a.id, type: 'result.respond' } }),
+    ]);
+    res.json({
+      appraisalId: a.id,
+      stage: a.stage,
+      predicate: a.predicate,
+      resultSharedAt: a.resultSharedAt,
+      appealWindowEndsAt: respond?.dueAt ?? null,
+      ratings: review
+        ? { resultRating: review.resultRating, behaviourRating: review.behaviourRating, source: review.source }
+        : null,
+      explanation: a.predicateExplanation,
+      appeal,
+      pay: pay
+        ? { amount: pay.amount, baseAmount: pay.baseAmount, cutAmount: pay.cutAmount, explanation: pay.explanation }
+        : null,
+      sanctions,
+    });
+  });
+
+  router.get('/:id/history', async (req, res) => {
+    const a = await loadVisible(deps, currentUser(req), parseId(req.params.id));
+    res.json(await appraisalHistory(deps, a));
+  });
+
+  router.post('/:id/appeal', validateBody(appealSchema), async (req, res) => {
+    const user = currentUser(req);
+    const a = await loadVisible(deps, user, parseId(req.params.id));
+    if (a.employeeId !== user.employeeId)
+      throw ApiError.forbidden(
+        'Hanya pegawai yang dinilai yang dapat mengajukan keberatan / only the appraised employee',
+      );
+    const task = await deps.prisma.task.findFirst({ where: { appraisalId: a.id, type: 'result.respond' } });
+    if (!task)
+      throw ApiError.conflict(
+        'Hasil penilaian belum dibagikan; keberatan belum dapat diajukan / result not shared yet',
+      );
+    assertOpen(task);
+    const result = await executeUpdate(deps, task.workflowId, respondToResultUpdate.name, {
+      taskKey: task.key,
+      actor: actorOf(user),
+      payload: { action: 'APPEAL', reason: req.body.reason },
+    });
+    res.status(201).json({ result, appeal: await deps.prisma.appeal.findUnique({ where: { appraisalId: a.id } }) });
+  });
+
+  router.post('/:id/feedback', validateBody(feedbackSchema), async (req, res) => {
+    const user = currentUser(req);
+    const a = await loadVisible(deps, user, parseId(req.params.id));
+    if (!user.employeeId || (a.raterId !== user.employeeId && a.raterSuperiorId !== user.employeeId))
+      throw ApiError.forbidden('Hanya penilai yang dapat memberi umpan balik / only the rater');
+    const row = await deps.prisma.$transaction(async (tx) => {
+      const fb = await tx.feedback.create({
+        data: { appraisalId: a.id, authorId: user.employeeId, text: req.body.text },
+      });
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        actor: user.username,
+        action: 'feedback.add',
+        entity: 'appraisal',
+        entityId: a.id,
+        after: { feedbackId: fb.id, text: fb.text },
+      });
+      return fb;
+    });
+    res.status(201).json(row);
+  });
+
+  router.post('/:id/reassign-rater', requireRole('HR_ADMIN'), validateBody(reassignSchema), async (req, res) => {
+    const user = currentUser(req);
+    const a = await loadVisible(deps, user, parseId(req.params.id));
+    const result = await executeUpdate(deps, a.workflowId, reassignRaterUpdate.name, {
+      actor: actorOf(user),
+      raterId: req.body.raterId,
+      raterSuperiorId: req.body.raterSuperiorId ?? null,
+      reason: req.body.reason ?? null,
+    });
+    res.json(result);
+  });
+
+  router.post('/:id/employment', requireRole('HR_ADMIN'), validateBody(employmentSchema), async (req, res) => {
+    const user = currentUser(req);
+    const a = await loadVisible(deps, user, parseId(req.params.id));
+    const result = await executeUpdate(deps, a.workflowId, changeEmploymentUpdate.name, {
+      actor: actorOf(user),
+      kind: req.body.kind,
+      newUnitId: req.body.newUnitId ?? null,
+      newRaterId: req.body.newRaterId ?? null,
+      reason: req.body.reason ?? null,
+    });
+    res.json(result);
+  });
+  return router;
+}

@@ -1,0 +1,122 @@
+/** Appraisals: who may see them, their result with its explanation, and one timeline of audit + workflow events. */
+import type { Appraisal, Prisma } from '../../prisma/client';
+import { hasRole, type AuthUser } from '../auth/auth.middleware';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../http/api-error';
+
+/** Appraisals the user may read: HR and auditors all; others their own, those they rate, and those whose rater they supervise. */
+export function visibleWhere(user: AuthUser): Prisma.AppraisalWhereInput {
+  if (hasRole(user, 'HR_ADMIN', 'AUDITOR')) return {};
+  const me = user.employeeId ?? -1;
+  return { OR: [{ employeeId: me }, { raterId: me }, { raterSuperiorId: me }] };
+}
+
+/** Loads an appraisal the user may read (404 when it does not exist or is not theirs to see). */
+export async function loadVisible(deps: AppDeps, user: AuthUser, id: number): Promise<Appraisal> {
+  const row = await deps.prisma.appraisal.findFirst({ where: { id, ...visibleWhere(user) } });
+  if (!row) throw ApiError.notFound('Penilaian');
+  return row;
+}
+
+/** Link to the appraisal's workflow in the Temporal Web UI. */
+export function temporalUiLink(deps: AppDeps, workflowId: string): string {
+  const base = deps.config.TEMPORAL_UI_URL.replace(/\/$/, '');
+  return `${base}/namespaces/${encodeURIComponent(deps.config.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(workflowId)}`;
+}
+
+export interface TimelineEntry {
+  at: string;
+  source: 'audit' | 'workflow';
+  kind: string;
+  actor?: string;
+  summary: string;
+  data?: unknown;
+  eventId?: string;
+}
+
+/** Readable summary of a workflow history event. */
+function describeEvent(e: any): { kind: string; summary: string; data?: unknown } | null {
+  const type = String(e.eventType ?? '');
+  const a = e.activityTaskScheduledEventAttributes;
+  if (a) return { kind: 'activity.scheduled', summary: `Aktivitas ${a.activityType?.name} dijadwalkan` };
+  const t = e.timerStartedEventAttributes;
+  if (t) {
+    const secs = Number(t.startToFireTimeout?.seconds ?? 0);
+    return { kind: 'timer.started', summary: `Tenggat dipasang: ${(secs / 86400).toFixed(2)} hari` };
+  }
+  if (e.timerFiredEventAttributes) return { kind: 'timer.fired', summary: 'Tenggat tercapai' };
+  const u = e.workflowExecutionUpdateAcceptedEventAttributes;
+  if (u) return { kind: 'update.accepted', summary: `Update ${u.acceptedRequest?.input?.name} diterima` };
+  const s = e.workflowExecutionSignaledEventAttributes;
+  if (s) return { kind: 'signal', summary: `Sinyal ${s.signalName}` };
+  if (e.workflowExecutionStartedEventAttributes) return { kind: 'workflow.started', summary: 'Alur kerja dimulai' };
+  if (e.workflowExecutionCompletedEventAttributes) return { kind: 'workflow.completed', summary: 'Alur kerja selesai' };
+  if (e.workflowExecutionFailedEventAttributes) return { kind: 'workflow.failed', summary: 'Alur kerja gagal' };
+  if (e.workflowExecutionCanceledEventAttributes)
+    return { kind: 'workflow.cancelled', summary: 'Alur kerja dibatalkan' };
+  if (e.activityTaskFailedEventAttributes)
+    return {
+      kind: 'activity.failed',
+      summary: `Aktivitas gagal: ${e.activityTaskFailedEventAttributes.failure?.message ?? ''}`,
+    };
+  if (/UPDATE_COMPLETED/.test(type)) return { kind: 'update.completed', summary: 'Update selesai' };
+  return null;
+}
+
+/** One timeline merging the audit events of the appraisal (and its tasks, pay, sanctions) with its workflow events. */
+export async function appraisalHistory(deps: AppDeps, appraisal: Appraisal) {
+  const [tasks, pay, sanctions] = await Promise.all([
+    deps.prisma.task.findMany({ where: { appraisalId: appraisal.id }, select: { id: true } }),
+    deps.prisma.payAdjustment.findMany({ where: { appraisalId: appraisal.id }, select: { id: true } }),
+    deps.prisma.sanction.findMany({ where: { appraisalId: appraisal.id }, select: { id: true } }),
+  ]);
+  const audit = await deps.prisma.auditEvent.findMany({
+    where: {
+      OR: [
+        { entity: 'appraisal', entityId: String(appraisal.id) },
+        { entity: 'task', entityId: { in: tasks.map((t) => String(t.id)) } },
+        { entity: 'pay-adjustment', entityId: { in: pay.map((p) => String(p.id)) } },
+        { entity: 'sanction', entityId: { in: sanctions.map((s) => String(s.id)) } },
+      ],
+    },
+    orderBy: { id: 'asc' },
+  });
+  const entries: TimelineEntry[] = audit.map((a) => ({
+    at: a.at.toISOString(),
+    source: 'audit',
+    kind: a.action,
+    actor: a.actor,
+    summary: `${a.action} (${a.entity} ${a.entityId})`,
+    data: { before: a.before, after: a.after, id: a.id.toString() },
+  }));
+  let workflowAvailable = true;
+  try {
+    const client = await deps.temporal();
+    const history = await client.workflow.getHandle(appraisal.workflowId).fetchHistory();
+    for (const e of history.events ?? []) {
+      const d = describeEvent(e);
+      if (!d) continue;
+      const secs = Number((e.eventTime as any)?.seconds ?? 0);
+      const nanos = Number((e.eventTime as any)?.nanos ?? 0);
+      entries.push({
+        at: new Date(secs * 1000 + Math.floor(nanos / 1e6)).toISOString(),
+        source: 'workflow',
+        kind: d.kind,
+        summary: d.summary,
+        eventId: String(e.eventId),
+      });
+    }
+  } catch {
+    workflowAvailable = false;
+  }
+  entries.sort((x, y) =>
+    x.at < y.at ? -1 : x.at > y.at ? 1 : x.source === y.source ? 0 : x.source === 'audit' ? 1 : -1,
+  );
+  return {
+    appraisalId: appraisal.id,
+    workflowId: appraisal.workflowId,
+    temporalUiUrl: temporalUiLink(deps, appraisal.workflowId),
+    workflowAvailable,
+    entries,
+  };
+}

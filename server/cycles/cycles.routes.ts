@@ -1,0 +1,242 @@
+/** `/api/cycles`: appraisal cycles — create, start, cancel, progress, unit ratings, payroll export. */
+import { Router } from 'express';
+import { z } from 'zod';
+import { recordAudit } from '../../prisma/audit';
+import type { Prisma } from '../../prisma/client';
+import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../http/api-error';
+import { idFilter, parseListQuery, sendList } from '../http/list-query';
+import { parseId } from '../http/params';
+import { validateBody } from '../http/validate';
+import { describeRoutes } from '../openapi/registry';
+import { cancelCycle, cycleProgress, payrollCsv, startCycle } from './cycles.service';
+
+const days = (max: number) => z.number({ error: 'harus angka (hari)' }).positive('harus > 0').max(max).optional();
+const unitRating = z.enum(['ISTIMEWA', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'], {
+  error: 'harus ISTIMEWA, BAIK, BUTUH_PERBAIKAN, KURANG atau SANGAT_KURANG',
+});
+const settingsSchema = z
+  .object({
+    planningDays: days(365),
+    planReviewDays: days(365),
+    evidenceDays: days(366),
+    reviewDays: days(365),
+    calibrationDays: days(365),
+    appealWindowDays: days(90),
+    appealDecisionDays: days(365),
+    sanctionDecisionDays: days(365),
+    escalationDays: days(90),
+    defaultUnitRating: unitRating.optional(),
+    utcOffsetHours: z.number().int().min(-12).max(14).optional(),
+  })
+  .strict();
+const versionId = z.number().int().positive().optional();
+const createSchema = z.object({
+  name: z.string({ error: 'Wajib diisi' }).trim().min(3, 'minimal 3 karakter').max(200),
+  unitId: z.number({ error: 'Wajib diisi' }).int().positive(),
+  periodId: z.number({ error: 'Wajib diisi' }).int().positive(),
+  includeDescendants: z.boolean().default(true),
+  settings: settingsSchema.default({}),
+  scoringVersionId: versionId,
+  distributionVersionId: versionId,
+  payVersionId: versionId,
+  sanctionVersionId: versionId,
+});
+const cancelSchema = z.object({ reason: z.string().trim().max(1000).optional() });
+const ratingsSchema = z.object({
+  ratings: z.array(z.object({ unitId: z.number().int().positive(), rating: unitRating })).min(1, 'minimal satu unit'),
+});
+const startSchema = z.object({ batchSize: z.number().int().min(1).max(2000).optional() });
+
+describeRoutes(
+  {
+    method: 'get',
+    path: '/api/cycles',
+    summary: 'Daftar siklus (filter status, periodId, unitId)',
+    tag: 'cycles',
+    list: true,
+  },
+  { method: 'get', path: '/api/cycles/:id', summary: 'Satu siklus', tag: 'cycles' },
+  {
+    method: 'post',
+    path: '/api/cycles',
+    summary: 'Buat siklus (DRAFT): unit (dan turunannya), periode, tenggat tiap tahap, versi aturan opsional',
+    tag: 'cycles',
+    access: ['HR_ADMIN'],
+    body: createSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/cycles/:id/start',
+    summary: 'Mulai siklus: versi aturan dipatok, satu alur kerja per pegawai',
+    tag: 'cycles',
+    access: ['HR_ADMIN'],
+    responses: { '409': 'Bukan DRAFT atau tidak ada aturan terbit' },
+  },
+  {
+    method: 'post',
+    path: '/api/cycles/:id/cancel',
+    summary: 'Batalkan siklus (penilaian berjalan dibatalkan, tugas ditutup)',
+    tag: 'cycles',
+    access: ['HR_ADMIN'],
+    body: cancelSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/cycles/:id/progress',
+    summary: 'Kemajuan: dimulai, per tahap, selesai, gagal, unit yang terblokir kurva',
+    tag: 'cycles',
+  },
+  {
+    method: 'post',
+    path: '/api/cycles/:id/unit-ratings',
+    summary: 'Tetapkan rating unit (dasar kurva distribusi) sebelum kalibrasi',
+    tag: 'cycles',
+    access: ['HR_ADMIN'],
+    body: ratingsSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/cycles/:id/unit-ratings',
+    summary: 'Rating unit dan hasil pemeriksaan kurvanya',
+    tag: 'cycles',
+  },
+  {
+    method: 'get',
+    path: '/api/cycles/:id/payroll.csv',
+    summary: 'Ekspor penggajian (TPP) siklus, CSV',
+    tag: 'cycles',
+    access: ['HR_ADMIN', 'AUDITOR'],
+  },
+);
+
+/** Routes of /api/cycles. */
+export function cyclesRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.use(requireAuth(deps));
+  const include = {
+    unit: { select: { id: true, name: true, code: true } },
+    period: { select: { id: true, label: true, type: true, startDate: true, endDate: true } },
+    _count: { select: { appraisals: true } },
+  } satisfies Prisma.CycleInclude;
+
+  router.get('/', async (req, res) => {
+    const q = parseListQuery(req, ['id', 'name', 'status', 'createdAt', 'startedAt'], ['id', 'DESC']);
+    const where: Prisma.CycleWhereInput = {};
+    const id = idFilter(q.filter);
+    if (id !== undefined) where.id = id;
+    if (typeof q.filter.status === 'string') where.status = q.filter.status as any;
+    if (q.filter.periodId !== undefined) where.periodId = Number(q.filter.periodId);
+    if (q.filter.unitId !== undefined) where.unitId = Number(q.filter.unitId);
+    if (typeof q.filter.q === 'string') where.name = { contains: q.filter.q, mode: 'insensitive' };
+    const [rows, total] = await Promise.all([
+      deps.prisma.cycle.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, include }),
+      deps.prisma.cycle.count({ where }),
+    ]);
+    sendList(res, 'cycles', rows, total, q.skip);
+  });
+  router.get('/:id', async (req, res) => {
+    const row = await deps.prisma.cycle.findUnique({ where: { id: parseId(req.params.id) }, include });
+    if (!row) throw ApiError.notFound('Siklus');
+    res.json(row);
+  });
+  router.post('/', requireRole('HR_ADMIN'), validateBody(createSchema), async (req, res) => {
+    const user = currentUser(req);
+    const body = req.body as z.infer<typeof createSchema>;
+    const [unit, period] = await Promise.all([
+      deps.prisma.unit.findUnique({ where: { id: body.unitId } }),
+      deps.prisma.period.findUnique({ where: { id: body.periodId } }),
+    ]);
+    const fields = [
+      ...(unit ? [] : [{ field: 'unitId', message: 'unit tidak ditemukan' }]),
+      ...(period ? [] : [{ field: 'periodId', message: 'periode tidak ditemukan' }]),
+    ];
+    if (fields.length)
+      throw ApiError.badRequest(`Data tidak valid: ${fields.map((f) => `${f.field} — ${f.message}`).join('; ')}`, {
+        fields,
+      });
+    const cycle = await deps.prisma.$transaction(async (tx) => {
+      const row = await tx.cycle.create({
+        data: {
+          name: body.name,
+          unitId: body.unitId,
+          periodId: body.periodId,
+          includeDescendants: body.includeDescendants,
+          settings: body.settings as any,
+          scoringVersionId: body.scoringVersionId,
+          distributionVersionId: body.distributionVersionId,
+          payVersionId: body.payVersionId,
+          sanctionVersionId: body.sanctionVersionId,
+          createdById: user.id,
+        },
+        include,
+      });
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        actor: user.username,
+        action: 'cycle.create',
+        entity: 'cycle',
+        entityId: row.id,
+        after: { name: row.name, unitId: row.unitId, periodId: row.periodId, settings: body.settings },
+      });
+      return row;
+    });
+    res.status(201).json(cycle);
+  });
+  router.post('/:id/start', requireRole('HR_ADMIN'), validateBody(startSchema), async (req, res) => {
+    res.json(await startCycle(deps, currentUser(req), parseId(req.params.id), req.body));
+  });
+  router.post('/:id/cancel', requireRole('HR_ADMIN'), validateBody(cancelSchema), async (req, res) => {
+    res.json(await cancelCycle(deps, currentUser(req), parseId(req.params.id), req.body.reason ?? null));
+  });
+  router.get('/:id/progress', async (req, res) => {
+    res.json(await cycleProgress(deps, parseId(req.params.id)));
+  });
+  router.get('/:id/unit-ratings', async (req, res) => {
+    const rows = await deps.prisma.unitCycleRating.findMany({
+      where: { cycleId: parseId(req.params.id) },
+      include: { unit: { select: { name: true, code: true } } },
+      orderBy: { unitId: 'asc' },
+    });
+    res.json(rows);
+  });
+  router.post('/:id/unit-ratings', requireRole('HR_ADMIN'), validateBody(ratingsSchema), async (req, res) => {
+    const user = currentUser(req);
+    const cycleId = parseId(req.params.id);
+    const cycle = await deps.prisma.cycle.findUnique({ where: { id: cycleId } });
+    if (!cycle) throw ApiError.notFound('Siklus');
+    if (cycle.status === 'CLOSED' || cycle.status === 'CANCELLED') throw ApiError.conflict('Siklus sudah selesai');
+    const body = req.body as z.infer<typeof ratingsSchema>;
+    await deps.prisma.$transaction(async (tx) => {
+      for (const r of body.ratings) {
+        const existing = await tx.unitCycleRating.findUnique({
+          where: { cycleId_unitId: { cycleId, unitId: r.unitId } },
+        });
+        if (existing && existing.status !== 'PENDING')
+          throw ApiError.conflict(`Unit ${r.unitId} sudah dikalibrasi (${existing.status}); rating tidak dapat diubah`);
+        await tx.unitCycleRating.upsert({
+          where: { cycleId_unitId: { cycleId, unitId: r.unitId } },
+          create: { cycleId, unitId: r.unitId, rating: r.rating },
+          update: { rating: r.rating },
+        });
+      }
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        actor: user.username,
+        action: 'cycle.unit-ratings',
+        entity: 'cycle',
+        entityId: cycleId,
+        after: { ratings: body.ratings },
+      });
+    });
+    res.json(await deps.prisma.unitCycleRating.findMany({ where: { cycleId } }));
+  });
+  router.get('/:id/payroll.csv', requireRole('HR_ADMIN', 'AUDITOR'), async (req, res) => {
+    const id = parseId(req.params.id);
+    const csv = await payrollCsv(deps, id);
+    res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="tpp-siklus-${id}.csv"`);
+    res.send(csv);
+  });
+  return router;
+}

@@ -1,0 +1,46 @@
+/** Executes a workflow update for the API and maps the workflow's refusals to HTTP errors. */
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { AuthUser } from '../auth/auth.middleware';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../http/api-error';
+import type { Actor } from '../../workflows/messages';
+import { NOT_ASSIGNEE, TASK_NOT_OPEN, VALIDATION_ERROR } from '../../workflows/validation';
+
+/** The actor passed to workflow updates. */
+export function actorOf(user: AuthUser): Actor {
+  return { userId: user.id, employeeId: user.employeeId, username: user.username, roles: user.roles };
+}
+
+/** Maps an error of `executeUpdate` to an ApiError: validator reason → 400, not open → 409, not yours → 403. */
+export function updateError(err: unknown): unknown {
+  const e = err as any;
+  if (err instanceof WorkflowUpdateFailedError || e?.name === 'WorkflowUpdateFailedError') {
+    const cause = e.cause ?? {};
+    const details = Array.isArray(cause.details) ? cause.details[0] : undefined;
+    const message = String(cause.message ?? e.message);
+    if (cause.type === VALIDATION_ERROR) return ApiError.badRequest(message, details);
+    if (cause.type === NOT_ASSIGNEE) return ApiError.forbidden(message);
+    if (cause.type === TASK_NOT_OPEN) return ApiError.conflict(message);
+    return ApiError.badRequest(message, details);
+  }
+  if (e?.name === 'WorkflowNotFoundError' || /already completed|not found/i.test(String(e?.message)))
+    return ApiError.conflict(
+      'Alur kerja sudah selesai; tugas ini tidak lagi menunggu jawaban / workflow already closed',
+    );
+  return err;
+}
+
+/** Runs an update on a workflow and returns its result, or throws the mapped ApiError. */
+export async function executeUpdate<R>(
+  deps: AppDeps,
+  workflowId: string,
+  updateName: string,
+  input: unknown,
+): Promise<R> {
+  const client = await deps.temporal();
+  try {
+    return (await client.workflow.getHandle(workflowId).executeUpdate(updateName, { args: [input] })) as R;
+  } catch (err) {
+    throw updateError(err);
+  }
+}

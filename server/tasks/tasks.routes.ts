@@ -1,0 +1,79 @@
+/** `/api/tasks`: my tasks (ra-data-simple-rest) and their completion through workflow updates. */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Prisma } from '../../prisma/client';
+import { currentUser, hasRole, requireAuth } from '../auth/auth.middleware';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../http/api-error';
+import { idFilter, parseListQuery, sendList } from '../http/list-query';
+import { parseId } from '../http/params';
+import { validateBody } from '../http/validate';
+import { describeRoutes } from '../openapi/registry';
+import { completeTask, isAssignee, mineWhere } from './tasks.service';
+
+const completeSchema = z.object({ payload: z.unknown().optional() });
+
+describeRoutes(
+  {
+    method: 'get',
+    path: '/api/tasks',
+    summary: 'Tugas saya (filter status, type, appraisalId, cycleId; SDM/auditor: filter scope="all")',
+    tag: 'tasks',
+    list: true,
+  },
+  { method: 'get', path: '/api/tasks/:id', summary: 'Satu tugas', tag: 'tasks' },
+  {
+    method: 'post',
+    path: '/api/tasks/:id/complete',
+    summary: 'Selesaikan tugas dengan isian langkahnya (update alur kerja dengan validator)',
+    tag: 'tasks',
+    body: completeSchema,
+    responses: {
+      '400': 'Isian ditolak validator; alasannya menyebut kolom',
+      '403': 'Tugas milik orang lain',
+      '409': 'Tugas sudah selesai, dibatalkan atau kedaluwarsa',
+    },
+  },
+);
+
+const include = {
+  appraisal: { select: { id: true, stage: true, employee: { select: { id: true, name: true, nip: true } } } },
+  assignee: { select: { id: true, name: true } },
+} satisfies Prisma.TaskInclude;
+
+/** Routes of /api/tasks. */
+export function tasksRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.use(requireAuth(deps));
+  router.get('/', async (req, res) => {
+    const user = currentUser(req);
+    const q = parseListQuery(req, ['id', 'dueAt', 'createdAt', 'status', 'type', 'completedAt'], ['dueAt', 'ASC']);
+    const all = q.filter.scope === 'all' && hasRole(user, 'HR_ADMIN', 'AUDITOR');
+    const and: Prisma.TaskWhereInput[] = all ? [] : [mineWhere(user)];
+    const id = idFilter(q.filter);
+    if (id !== undefined) and.push({ id });
+    if (typeof q.filter.status === 'string') and.push({ status: q.filter.status as any });
+    if (typeof q.filter.type === 'string') and.push({ type: q.filter.type });
+    for (const k of ['appraisalId', 'cycleId', 'assigneeId'] as const)
+      if (q.filter[k] !== undefined) and.push({ [k]: Number(q.filter[k]) });
+    const where: Prisma.TaskWhereInput = { AND: and };
+    const [rows, total] = await Promise.all([
+      deps.prisma.task.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, include }),
+      deps.prisma.task.count({ where }),
+    ]);
+    sendList(res, 'tasks', rows, total, q.skip);
+  });
+  router.get('/:id', async (req, res) => {
+    const user = currentUser(req);
+    const task = await deps.prisma.task.findUnique({ where: { id: parseId(req.params.id) }, include });
+    if (!task) throw ApiError.notFound('Tugas');
+    if (!isAssignee(user, task) && !hasRole(user, 'HR_ADMIN', 'AUDITOR') && task.completedById !== user.id)
+      throw ApiError.forbidden('Tugas ini bukan untuk Anda / this task is assigned to someone else');
+    res.json(task);
+  });
+  router.post('/:id/complete', validateBody(completeSchema), async (req, res) => {
+    const result = await completeTask(deps, currentUser(req), parseId(req.params.id), req.body.payload ?? {});
+    res.json(result);
+  });
+  return router;
+}

@@ -1,0 +1,53 @@
+/** Tasks: the human steps of the workflows, listed per person and completed through workflow updates. */
+import type { Prisma, Task } from '../../prisma/client';
+import type { AuthUser } from '../auth/auth.middleware';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../http/api-error';
+import { actorOf, executeUpdate } from './task-updates';
+
+/** Tasks the user may act on: assigned to their employee record, or to one of their roles. */
+export function mineWhere(user: AuthUser): Prisma.TaskWhereInput {
+  const or: Prisma.TaskWhereInput[] = [{ assigneeRole: { in: user.roles } }];
+  if (user.employeeId) or.push({ assigneeId: user.employeeId });
+  return { OR: or };
+}
+
+/** True when the user may complete the task. */
+export function isAssignee(user: AuthUser, task: Pick<Task, 'assigneeId' | 'assigneeRole'>): boolean {
+  return (
+    (task.assigneeId !== null && task.assigneeId === user.employeeId) ||
+    (task.assigneeRole !== null && user.roles.includes(task.assigneeRole))
+  );
+}
+
+/** Why a task that is not open cannot be completed, in the user's words. */
+function closedMessage(task: Task): string {
+  if (task.status === 'DONE')
+    return `Tugas sudah diselesaikan pada ${task.completedAt?.toISOString() ?? '-'} / task already completed`;
+  const result = (task.result as any) ?? {};
+  if (result.expired && task.type === 'result.respond')
+    return `Batas waktu keberatan sudah lewat pada ${task.dueAt?.toISOString() ?? '-'}; keberatan tidak dapat diajukan lagi / the appeal window has closed`;
+  if (result.expired) return `Tugas kedaluwarsa pada ${task.dueAt?.toISOString() ?? '-'} / task expired`;
+  return `Tugas dibatalkan${result.reason ? `: ${result.reason}` : ''} / task cancelled`;
+}
+
+/** Completes a task with its payload through the workflow update (validator first). */
+export async function completeTask(deps: AppDeps, user: AuthUser, id: number, payload: unknown) {
+  const task = await deps.prisma.task.findUnique({ where: { id } });
+  if (!task) throw ApiError.notFound('Tugas');
+  if (!isAssignee(user, task))
+    throw ApiError.forbidden('Tugas ini bukan untuk Anda / this task is assigned to someone else');
+  if (task.status !== 'OPEN') throw ApiError.conflict(closedMessage(task), { status: task.status });
+  const result = await executeUpdate<{ outcome?: unknown }>(deps, task.workflowId, task.updateName, {
+    taskKey: task.key,
+    actor: actorOf(user),
+    payload,
+  });
+  const after = await deps.prisma.task.findUniqueOrThrow({ where: { id } });
+  return { task: after, outcome: result?.outcome ?? null };
+}
+
+/** Throws 409 with the reason when the task is not open (used by shortcuts such as the appeal endpoint). */
+export function assertOpen(task: Task): void {
+  if (task.status !== 'OPEN') throw ApiError.conflict(closedMessage(task), { status: task.status });
+}

@@ -1,0 +1,307 @@
+/**
+ * One appraisal cycle: starts one child appraisal workflow per employee in batches (continue-as-new keeps the
+ * history small), counts their stages for the progress query, calibrates units against the distribution curve
+ * once every appraisal is scored, and closes when every appraisal is done. HR can cancel it.
+ */
+import {
+  ApplicationFailure,
+  CancellationScope,
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { Activities } from '../activities';
+import { appraisalWorkflow } from './appraisal.workflow';
+import {
+  appraisalStageSignal,
+  calibrateUnitUpdate,
+  cancelCycleUpdate,
+  cycleProgressQuery,
+  type Actor,
+  type CalibrationPayload,
+  type CycleProgress,
+  type CyclePhase,
+  type CycleSettings,
+  type RuleVersions,
+} from './messages';
+import { NOT_ASSIGNEE, TASK_NOT_OPEN, rejectIfInvalid, validateCalibration } from './validation';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20 },
+});
+const longActs = proxyActivities<Activities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20 },
+});
+
+/** State carried across continue-as-new. */
+export interface CycleState {
+  phase: CyclePhase;
+  prepared: boolean;
+  total: number;
+  started: number;
+  /** Last appraisal id started (appraisals are started in id order). */
+  cursor: number;
+  perStage: Record<string, number>;
+  finished: number;
+  failed: number;
+  cancelled: number;
+  /** Appraisals that reached calibration (or ended before it). */
+  readyForCalibration: number;
+  calibrationChecked: boolean;
+  pendingUnits: { unitId: number; taskKey: string }[];
+  released: boolean;
+  cancelRequest: { actor: Actor; reason: string | null } | null;
+}
+
+export interface CycleInput {
+  cycleId: number;
+  periodId: number;
+  versions: RuleVersions;
+  settings: CycleSettings;
+  /** Children started per batch. */
+  batchSize?: number;
+  state?: CycleState;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const HISTORY_LIMIT = 8000;
+const SCORED = new Set(['CALIBRATION', 'APPEAL', 'PAY', 'DONE', 'CANCELLED', 'FAILED']);
+
+/** Runs a whole appraisal cycle. */
+export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
+  const { cycleId } = input;
+  const workflowId = workflowInfo().workflowId;
+  const actor = `system:${workflowId}`;
+  const batchSize = input.batchSize ?? 200;
+  const s: CycleState = input.state ?? {
+    phase: 'STARTING',
+    prepared: false,
+    total: 0,
+    started: 0,
+    cursor: 0,
+    perStage: {},
+    finished: 0,
+    failed: 0,
+    cancelled: 0,
+    readyForCalibration: 0,
+    calibrationChecked: false,
+    pendingUnits: [],
+    released: false,
+    cancelRequest: null,
+  };
+  const busyUnits = new Set<number>();
+
+  const progress = (): CycleProgress => ({
+    cycleId,
+    phase: s.phase,
+    total: s.total,
+    started: s.started,
+    perStage: { ...s.perStage },
+    finished: s.finished,
+    failed: s.failed,
+    cancelled: s.cancelled,
+    blockedUnits: s.pendingUnits.map((u) => u.unitId),
+  });
+
+  setHandler(cycleProgressQuery, progress);
+  setHandler(appraisalStageSignal, ({ from, to }) => {
+    s.perStage[from] = Math.max(0, (s.perStage[from] ?? 0) - 1);
+    s.perStage[to] = (s.perStage[to] ?? 0) + 1;
+    if (to === 'DONE') s.finished++;
+    if (to === 'FAILED') s.failed++;
+    if (to === 'CANCELLED') s.cancelled++;
+    if (SCORED.has(to) && !SCORED.has(from)) s.readyForCalibration++;
+  });
+  setHandler(
+    cancelCycleUpdate,
+    (u) => {
+      s.cancelRequest = { actor: u.actor, reason: u.reason ?? null };
+      return { phase: s.phase };
+    },
+    {
+      validator: (u) => {
+        if (!u?.actor?.roles?.includes('HR_ADMIN'))
+          throw ApplicationFailure.create({
+            type: NOT_ASSIGNEE,
+            nonRetryable: true,
+            message: 'Memerlukan peran HR_ADMIN',
+          });
+        if (s.phase === 'CLOSED' || s.phase === 'CANCELLED' || s.cancelRequest)
+          throw ApplicationFailure.create({
+            type: TASK_NOT_OPEN,
+            nonRetryable: true,
+            message: `Siklus sudah ${s.phase === 'CLOSED' ? 'ditutup' : 'dibatalkan'} / cycle already finished`,
+          });
+      },
+    },
+  );
+  setHandler(
+    calibrateUnitUpdate,
+    async (u) => {
+      const unit = s.pendingUnits.find((p) => p.taskKey === u.taskKey)!;
+      busyUnits.add(unit.unitId);
+      try {
+        const outcome = await acts.applyCalibration({
+          cycleId,
+          unitId: unit.unitId,
+          taskKey: u.taskKey,
+          payload: u.payload,
+          actor: u.actor,
+          distributionVersionId: input.versions.distributionVersionId,
+        });
+        s.pendingUnits = s.pendingUnits.filter((p) => p.taskKey !== u.taskKey);
+        return { taskKey: u.taskKey, status: 'DONE', outcome };
+      } finally {
+        busyUnits.delete(unit.unitId);
+      }
+    },
+    {
+      validator: (u: { taskKey: string; actor: Actor; payload: CalibrationPayload }) => {
+        const unit = s.pendingUnits.find((p) => p.taskKey === u?.taskKey);
+        if (!unit || busyUnits.has(unit.unitId) || s.cancelRequest)
+          throw ApplicationFailure.create({
+            type: TASK_NOT_OPEN,
+            nonRetryable: true,
+            message: 'Tugas kalibrasi ini tidak lagi menunggu jawaban / this task is no longer open',
+          });
+        if (!u.actor?.roles?.includes('HR_ADMIN'))
+          throw ApplicationFailure.create({
+            type: NOT_ASSIGNEE,
+            nonRetryable: true,
+            message: 'Memerlukan peran HR_ADMIN',
+          });
+        rejectIfInvalid(validateCalibration(u.payload));
+      },
+    },
+  );
+
+  const historyTooLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_LIMIT;
+  const rollOver = async (): Promise<never> => {
+    await condition(allHandlersFinished);
+    return continueAsNew<typeof cycleWorkflow>({ ...input, state: s });
+  };
+  /** Waits until `pred` holds; continues as new when the history grows too long meanwhile. */
+  const waitFor = async (pred: () => boolean, timeoutMs?: number): Promise<boolean> => {
+    const wake = () => pred() || s.cancelRequest !== null || historyTooLong();
+    const ok = timeoutMs === undefined ? (await condition(wake), true) : await condition(wake, timeoutMs);
+    if (s.cancelRequest) return false;
+    if (!pred() && historyTooLong()) await rollOver();
+    return ok && pred();
+  };
+
+  try {
+    // Start: create the appraisal rows, then start the children batch by batch.
+    if (!s.prepared) {
+      const prepared = await acts.prepareCycle({ cycleId, workflowId, actor });
+      s.total = prepared.total;
+      s.prepared = true;
+      s.phase = 'RUNNING';
+    }
+    while (s.started < s.total && !s.cancelRequest) {
+      const batch = await acts.loadAppraisalBatch({ cycleId, afterId: s.cursor, limit: batchSize });
+      if (!batch.length) {
+        s.total = s.started;
+        break;
+      }
+      await Promise.all(
+        batch.map(async (a) => {
+          try {
+            await startChild(appraisalWorkflow, {
+              workflowId: a.workflowId,
+              parentClosePolicy: ParentClosePolicy.ABANDON,
+              args: [
+                {
+                  appraisalId: a.appraisalId,
+                  cycleId,
+                  employeeId: a.employeeId,
+                  unitId: a.unitId,
+                  periodId: input.periodId,
+                  raterId: a.raterId,
+                  raterSuperiorId: a.raterSuperiorId,
+                  versions: input.versions,
+                  settings: input.settings,
+                  cycleWorkflowId: workflowId,
+                },
+              ],
+            });
+          } catch (err) {
+            if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          }
+        }),
+      );
+      s.started += batch.length;
+      s.perStage.PLANNING = (s.perStage.PLANNING ?? 0) + batch.length;
+      s.cursor = batch[batch.length - 1].appraisalId;
+      if (historyTooLong()) await rollOver();
+    }
+
+    // Wait until every appraisal is scored (or ended), then calibrate each unit against the curve.
+    while (!(await waitFor(() => s.readyForCalibration >= s.total)) && !s.cancelRequest);
+    if (!s.cancelRequest && !s.calibrationChecked) {
+      s.phase = 'CALIBRATION';
+      const checked = await longActs.checkCalibration({
+        cycleId,
+        workflowId,
+        distributionVersionId: input.versions.distributionVersionId,
+        defaultUnitRating: input.settings.defaultUnitRating,
+        dueAt: new Date(Date.now() + input.settings.calibrationDays * DAY).toISOString(),
+        actor,
+      });
+      s.pendingUnits = checked.violating;
+      s.calibrationChecked = true;
+    }
+    let reminded = false;
+    while (!s.cancelRequest && s.pendingUnits.length) {
+      const done = await waitFor(
+        () => s.pendingUnits.length === 0,
+        reminded ? undefined : input.settings.calibrationDays * DAY,
+      );
+      if (!done && !reminded && !s.cancelRequest) {
+        reminded = true;
+        for (const u of s.pendingUnits) await acts.remindTask({ key: u.taskKey, actor });
+      }
+    }
+    if (!s.cancelRequest && !s.released) {
+      await longActs.releaseCalibrated({ cycleId });
+      s.released = true;
+      s.phase = 'CLOSING';
+    }
+
+    // Close once every appraisal is done (appeal windows, pay and sanction decisions).
+    while (!(await waitFor(() => s.finished + s.failed + s.cancelled >= s.total)) && !s.cancelRequest);
+    if (s.cancelRequest) throw new CycleCancelled();
+    await acts.closeCycle({ cycleId, status: 'CLOSED', actor, reason: null });
+    s.phase = 'CLOSED';
+    await condition(allHandlersFinished);
+    return progress();
+  } catch (err) {
+    if (err instanceof CycleCancelled || isCancellation(err)) {
+      await CancellationScope.nonCancellable(async () => {
+        await longActs.cancelCycleAppraisals({ cycleId });
+        await acts.closeCycle({
+          cycleId,
+          status: 'CANCELLED',
+          actor: s.cancelRequest?.actor.username ?? actor,
+          actorUserId: s.cancelRequest?.actor.userId ?? null,
+          reason: s.cancelRequest?.reason ?? null,
+        });
+      });
+      s.phase = 'CANCELLED';
+      await condition(allHandlersFinished);
+      return progress();
+    }
+    throw err;
+  }
+}
+
+class CycleCancelled extends Error {}

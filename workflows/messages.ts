@@ -1,0 +1,301 @@
+/**
+ * Signals, updates and queries of the cycle and appraisal workflows, defined once and imported by both the
+ * workflows and the server so names are checked on both sides. Wire names never change once released.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+
+export type RatingValue = 'ABOVE' | 'MEETS' | 'BELOW';
+export type PredicateValue = 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
+export type StageValue =
+  'PLANNING' | 'EVIDENCE' | 'REVIEW' | 'SCORING' | 'CALIBRATION' | 'APPEAL' | 'PAY' | 'DONE' | 'CANCELLED' | 'FAILED';
+export type RoleValue = 'EMPLOYEE' | 'HR_ADMIN' | 'AUDITOR';
+
+export const RATINGS: readonly RatingValue[] = ['ABOVE', 'MEETS', 'BELOW'];
+export const PREDICATES: readonly PredicateValue[] = [
+  'SANGAT_BAIK',
+  'BAIK',
+  'BUTUH_PERBAIKAN',
+  'KURANG',
+  'SANGAT_KURANG',
+];
+export const STAGES: readonly StageValue[] = [
+  'PLANNING',
+  'EVIDENCE',
+  'REVIEW',
+  'SCORING',
+  'CALIBRATION',
+  'APPEAL',
+  'PAY',
+  'DONE',
+  'CANCELLED',
+  'FAILED',
+];
+/** The seven BerAKHLAK core values, as the Review model names them. */
+export const BERAKHLAK = [
+  'berorientasiPelayanan',
+  'akuntabel',
+  'kompeten',
+  'harmonis',
+  'loyal',
+  'adaptif',
+  'kolaboratif',
+] as const;
+export type BerakhlakKey = (typeof BERAKHLAK)[number];
+
+/** Deadlines and windows of each stage, in days (a cycle's `settings`; every field optional there). */
+export interface CycleSettings {
+  planningDays: number;
+  planReviewDays: number;
+  evidenceDays: number;
+  reviewDays: number;
+  calibrationDays: number;
+  /** PP 30/2019 art. 59: the employee may appeal within 14 days of receiving the result. */
+  appealWindowDays: number;
+  /** Not set by law: a setting, escalating to HR. */
+  appealDecisionDays: number;
+  sanctionDecisionDays: number;
+  /** After the reminder, how long before escalating to the next level (rater's superior, then HR). */
+  escalationDays: number;
+  /** Rating of a unit that HR did not rate before calibration. */
+  defaultUnitRating: 'ISTIMEWA' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
+  /** Offset of local time from UTC in hours (WIB = 7): the appeal window ends at local midnight. */
+  utcOffsetHours: number;
+}
+
+export const DEFAULT_SETTINGS: CycleSettings = {
+  planningDays: 14,
+  planReviewDays: 7,
+  evidenceDays: 30,
+  reviewDays: 14,
+  calibrationDays: 7,
+  appealWindowDays: 14,
+  appealDecisionDays: 14,
+  sanctionDecisionDays: 14,
+  escalationDays: 3,
+  defaultUnitRating: 'BAIK',
+  utcOffsetHours: 7,
+};
+
+/** Fills missing settings with the defaults. */
+export function withDefaultSettings(settings: Partial<CycleSettings> | null | undefined): CycleSettings {
+  return { ...DEFAULT_SETTINGS, ...(settings ?? {}) };
+}
+
+/** The rule-set versions pinned when the cycle starts (ids of RuleSetVersion rows). */
+export interface RuleVersions {
+  scoringVersionId: number;
+  distributionVersionId: number;
+  payVersionId: number;
+  sanctionVersionId: number;
+}
+
+/** Who acts: passed by the API with each update so the workflow and the audit log know. */
+export interface Actor {
+  userId: number | null;
+  employeeId: number | null;
+  username: string;
+  roles: RoleValue[];
+}
+
+/** Input of every task-completing update: the task's key, who completes it, and the step's payload. */
+export interface TaskUpdateInput<P> {
+  taskKey: string;
+  actor: Actor;
+  payload: P;
+}
+
+export interface TaskUpdateResult {
+  taskKey: string;
+  status: 'DONE';
+  /** Step-specific outcome (e.g. the new predicate after an appeal decision). */
+  outcome?: Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------- step payloads
+
+export interface IndicatorInput {
+  aspect: 'QUANTITY' | 'QUALITY' | 'TIME';
+  description: string;
+  target: string;
+  targetValue?: number | null;
+  targetUnit?: string | null;
+}
+
+export interface PlanItemInput {
+  kind: 'MAIN' | 'ADDITIONAL';
+  title: string;
+  /** The superior's approved plan item this result contributes to (cascading). */
+  parentItemId?: number | null;
+  indicators: IndicatorInput[];
+}
+
+export interface PlanPayload {
+  expectations?: string | null;
+  items: PlanItemInput[];
+}
+
+export interface PlanReviewPayload {
+  decision: 'APPROVE' | 'RETURN';
+  comment?: string | null;
+}
+
+export interface EvidencePayload {
+  realizations: { indicatorId: number; value: string; numericValue?: number | null; note?: string | null }[];
+  links?: { indicatorId?: number | null; title: string; url: string }[];
+}
+
+export interface ReviewPayload {
+  resultRating: RatingValue;
+  behaviourRating: RatingValue;
+  berakhlak: Record<BerakhlakKey, RatingValue>;
+  resultComment?: string | null;
+  behaviourComment?: string | null;
+}
+
+export interface ResultResponsePayload {
+  action: 'ACCEPT' | 'APPEAL';
+  reason?: string | null;
+}
+
+export interface AppealDecisionPayload {
+  decision: 'CHANGED' | 'UNCHANGED';
+  note: string;
+  newResultRating?: RatingValue | null;
+  newBehaviourRating?: RatingValue | null;
+}
+
+export interface SanctionDecisionPayload {
+  decisions: { code: string; decision: 'CONFIRM' | 'DISMISS'; note?: string | null }[];
+}
+
+export interface CalibrationPayload {
+  action: 'JUSTIFY' | 'ADJUST';
+  justification?: string | null;
+  adjustments?: { appraisalId: number; predicate: PredicateValue; note?: string | null }[];
+}
+
+// ---------------------------------------------------------------- appraisal workflow messages
+
+/** Task types, each completed by the update of the same row in TASK_UPDATES. */
+export type TaskType =
+  | 'plan.submit'
+  | 'plan.review'
+  | 'evidence.submit'
+  | 'review.submit'
+  | 'result.respond'
+  | 'appeal.decide'
+  | 'sanction.decide'
+  | 'calibration.unit';
+
+export const submitPlanUpdate = defineUpdate<TaskUpdateResult, [TaskUpdateInput<PlanPayload>]>('submitPlan');
+export const reviewPlanUpdate = defineUpdate<TaskUpdateResult, [TaskUpdateInput<PlanReviewPayload>]>('reviewPlan');
+export const submitEvidenceUpdate = defineUpdate<TaskUpdateResult, [TaskUpdateInput<EvidencePayload>]>(
+  'submitEvidence',
+);
+export const submitReviewUpdate = defineUpdate<TaskUpdateResult, [TaskUpdateInput<ReviewPayload>]>('submitReview');
+export const respondToResultUpdate = defineUpdate<TaskUpdateResult, [TaskUpdateInput<ResultResponsePayload>]>(
+  'respondToResult',
+);
+export const decideAppealUpdate = defineUpdate<TaskUpdateResult, [TaskUpdateInput<AppealDecisionPayload>]>(
+  'decideAppeal',
+);
+export const decideSanctionsUpdate = defineUpdate<TaskUpdateResult, [TaskUpdateInput<SanctionDecisionPayload>]>(
+  'decideSanctions',
+);
+export const calibrateUnitUpdate = defineUpdate<TaskUpdateResult, [TaskUpdateInput<CalibrationPayload>]>(
+  'calibrateUnit',
+);
+
+/** The update that completes each task type. */
+export const TASK_UPDATES: Record<TaskType, string> = {
+  'plan.submit': submitPlanUpdate.name,
+  'plan.review': reviewPlanUpdate.name,
+  'evidence.submit': submitEvidenceUpdate.name,
+  'review.submit': submitReviewUpdate.name,
+  'result.respond': respondToResultUpdate.name,
+  'appeal.decide': decideAppealUpdate.name,
+  'sanction.decide': decideSanctionsUpdate.name,
+  'calibration.unit': calibrateUnitUpdate.name,
+};
+
+export interface ReassignRaterInput {
+  actor: Actor;
+  raterId: number;
+  /** Defaults to the new rater's own superior. */
+  raterSuperiorId?: number | null;
+  reason?: string | null;
+}
+export interface ReassignRaterResult {
+  raterId: number;
+  raterSuperiorId: number | null;
+  movedTaskKeys: string[];
+}
+/** HR moves an appraisal to another rater mid-flight: open tasks move, nothing restarts. */
+export const reassignRaterUpdate = defineUpdate<ReassignRaterResult, [ReassignRaterInput]>('reassignRater');
+
+export interface EmploymentChangeInput {
+  actor: Actor;
+  kind: 'TRANSFER' | 'LEAVE';
+  /** TRANSFER: the new unit and rater inside the cycle. */
+  newUnitId?: number | null;
+  newRaterId?: number | null;
+  reason?: string | null;
+}
+/** An employee transferred (appraisal continues with the new unit and rater) or leaving (appraisal closes). */
+export const changeEmploymentUpdate = defineUpdate<{ stage: StageValue }, [EmploymentChangeInput]>('changeEmployment');
+
+/** Sent by the cycle once the employee's unit is calibrated: the result may be shared. */
+export const calibratedSignal = defineSignal<[{ unitId?: number }]>('calibrated');
+
+export interface OpenTaskView {
+  key: string;
+  type: TaskType;
+  assigneeId: number | null;
+  assigneeRole: RoleValue | null;
+  escalationLevel: number;
+  dueAt: string;
+}
+export interface AppraisalView {
+  appraisalId: number;
+  stage: StageValue;
+  raterId: number | null;
+  raterSuperiorId: number | null;
+  unitId: number;
+  planRevision: number;
+  predicate: PredicateValue | null;
+  appealWindowEndsAt: string | null;
+  openTasks: OpenTaskView[];
+}
+/** The appraisal's live state. */
+export const appraisalStateQuery = defineQuery<AppraisalView>('appraisalState');
+
+// ---------------------------------------------------------------- cycle workflow messages
+
+export interface StageChange {
+  appraisalId: number;
+  from: StageValue;
+  to: StageValue;
+}
+/** Sent by each appraisal to its cycle on every stage change (progress counts). */
+export const appraisalStageSignal = defineSignal<[StageChange]>('appraisalStage');
+
+export type CyclePhase = 'STARTING' | 'RUNNING' | 'CALIBRATION' | 'CLOSING' | 'CLOSED' | 'CANCELLED';
+export interface CycleProgress {
+  cycleId: number;
+  phase: CyclePhase;
+  total: number;
+  started: number;
+  perStage: Record<string, number>;
+  finished: number;
+  failed: number;
+  cancelled: number;
+  /** Units whose distribution still blocks closing. */
+  blockedUnits: number[];
+}
+/** Progress for the console's progress bar. */
+export const cycleProgressQuery = defineQuery<CycleProgress>('cycleProgress');
+
+/** HR cancels the cycle: running appraisals are cancelled, open tasks closed. */
+export const cancelCycleUpdate = defineUpdate<{ phase: CyclePhase }, [{ actor: Actor; reason?: string | null }]>(
+  'cancelCycle',
+);
