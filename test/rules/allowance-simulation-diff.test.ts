@@ -2,7 +2,7 @@ import { computeAllowance, defaultRulesets, diffRulesets, simulate, evaluateRule
 
 const PREDICATES = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'];
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const payFacts = () => ({
   baseAmount: int(0, 1_000_000_000),
@@ -27,7 +27,12 @@ describe('allowance (TPP) in integer rupiah', () => {
     });
     // 70% = 5,460,000 × 85% = 4,641,000; 30% = 2,340,000 − 5% = 2,223,000
     expect(r.amount).toBe(6_864_000);
-    expect(r.parts).toEqual({ performance: 5_460_000, discipline: 2_340_000, performancePaid: 4_641_000, disciplinePaid: 2_223_000 });
+    expect(r.parts).toEqual({
+      performance: 5_460_000,
+      discipline: 2_340_000,
+      performancePaid: 4_641_000,
+      disciplinePaid: 2_223_000,
+    });
     expect(r.cuts.map((c) => [c.code, c.basisPoints, c.amount])).toEqual([
       ['PERFORMANCE_FACTOR', 1500, 819_000],
       ['ABSENCE_DAYS', 500, 117_000],
@@ -38,15 +43,28 @@ describe('allowance (TPP) in integer rupiah', () => {
   });
 
   it('rounds down to the rupiah in each part', () => {
-    const r = computeAllowance(defaultRulesets.PAY, { predicate: 'BUTUH_PERBAIKAN', baseAmount: 1_000_001, employmentType: 'PNS', unexcusedAbsenceDays: 1 });
+    const r = computeAllowance(defaultRulesets.PAY, {
+      predicate: 'BUTUH_PERBAIKAN',
+      baseAmount: 1_000_001,
+      employmentType: 'PNS',
+      unexcusedAbsenceDays: 1,
+    });
     // performance floor(700000.7) = 700000 → ×85% = 595000; discipline 300001 × 97.5% = 292500.975 → 292500
     expect(r.amount).toBe(595_000 + 292_500);
   });
 
   it('10 consecutive days: nothing is paid, and the cut says why', () => {
-    const r = computeAllowance(defaultRulesets.PAY, { predicate: 'SANGAT_BAIK', baseAmount: 9_000_000, consecutiveAbsenceDays: 10, unexcusedAbsenceDays: 10, employmentType: 'PNS' });
+    const r = computeAllowance(defaultRulesets.PAY, {
+      predicate: 'SANGAT_BAIK',
+      baseAmount: 9_000_000,
+      consecutiveAbsenceDays: 10,
+      unexcusedAbsenceDays: 10,
+      employmentType: 'PNS',
+    });
     expect(r.amount).toBe(0);
-    expect(r.cuts).toEqual([expect.objectContaining({ code: 'ABSENCE_CONSECUTIVE_10', part: 'TOTAL', basisPoints: 10000, amount: 9_000_000 })]);
+    expect(r.cuts).toEqual([
+      expect.objectContaining({ code: 'ABSENCE_CONSECUTIVE_10', part: 'TOTAL', basisPoints: 10000, amount: 9_000_000 }),
+    ]);
   });
 
   it('5,000 random cases: integer, never negative, never above the base, cuts add up to base − amount', () => {
@@ -65,20 +83,31 @@ describe('allowance (TPP) in integer rupiah', () => {
   });
 
   it('cuts beyond 100% of a part are capped (the discipline part cannot go below zero)', () => {
-    const r = computeAllowance(defaultRulesets.PAY, { predicate: 'BAIK', baseAmount: 10_000_000, unexcusedAbsenceDays: 31, missedAssemblies: 31, consecutiveAbsenceDays: 1, employmentType: 'PNS' });
+    const r = computeAllowance(defaultRulesets.PAY, {
+      predicate: 'BAIK',
+      baseAmount: 10_000_000,
+      unexcusedAbsenceDays: 31,
+      missedAssemblies: 31,
+      consecutiveAbsenceDays: 1,
+      employmentType: 'PNS',
+    });
     expect(r.amount).toBe(7_000_000);
     expect(r.cuts.map((c) => c.basisPoints)).toEqual([7750, 2250]);
   });
 
   it('computeAllowance refuses a rule set of another kind', () => {
-    expect(() => computeAllowance(defaultRulesets.SCORING, { resultRating: 'ABOVE', behaviourRating: 'ABOVE' })).toThrow(/PAY/);
+    expect(() =>
+      computeAllowance(defaultRulesets.SCORING, { resultRating: 'ABOVE', behaviourRating: 'ABOVE' }),
+    ).toThrow(/PAY/);
   });
 });
 
 describe('simulation', () => {
   it('SCORING: 10,000 stored results against a changed matrix; totals equal the per-item sums', () => {
     const draft = structuredClone(defaultRulesets.SCORING) as any;
-    const rule = draft.rules.find((r: any) => r.conditions.all[0].value === 'MEETS' && r.conditions.all[1].value === 'ABOVE');
+    const rule = draft.rules.find(
+      (r: any) => r.conditions.all[0].value === 'MEETS' && r.conditions.all[1].value === 'ABOVE',
+    );
     rule.event.params.predicate = 'SANGAT_BAIK'; // MEETS/ABOVE becomes SANGAT_BAIK
     const R = ['ABOVE', 'MEETS', 'BELOW'];
     const items = Array.from({ length: 10_000 }, (_, i) => {
@@ -95,11 +124,21 @@ describe('simulation', () => {
     expect(totals.errors).toBe(1);
     expect(out[17]).toMatchObject({ newResult: null, changed: false, errorFact: 'resultRating' });
     expect(totals.changed).toBe(out.filter((i) => i.changed).length);
-    const meetsAbove = items.filter((x, i) => i !== 17 && x.facts.resultRating === 'MEETS' && x.facts.behaviourRating === 'ABOVE').length;
+    const meetsAbove = items.filter(
+      (x, i) => i !== 17 && x.facts.resultRating === 'MEETS' && x.facts.behaviourRating === 'ABOVE',
+    ).length;
     expect(totals.changed).toBe(meetsAbove);
     const count = (pick: (i: (typeof out)[number]) => unknown, list = out) =>
-      list.reduce<Record<string, number>>((m, i) => ((m[String(pick(i) ?? '(kosong)')] = (m[String(pick(i) ?? '(kosong)')] ?? 0) + 1), m), {});
-    expect(totals.distribution.new).toEqual(count((i) => i.newResult, out.filter((i) => !i.error)));
+      list.reduce<Record<string, number>>(
+        (m, i) => ((m[String(pick(i) ?? '(kosong)')] = (m[String(pick(i) ?? '(kosong)')] ?? 0) + 1), m),
+        {},
+      );
+    expect(totals.distribution.new).toEqual(
+      count(
+        (i) => i.newResult,
+        out.filter((i) => !i.error),
+      ),
+    );
     expect(totals.distribution.old).toEqual(count((i) => i.oldResult));
     expect(Object.values(totals.distribution.new).reduce((a, b) => a + b, 0)).toBe(10_000 - 1);
   });

@@ -67,18 +67,44 @@ describe('default rule sets', () => {
   });
 
   it('scorePredicate explains in Bahasa Indonesia and English with rule name and version', () => {
-    const { predicate, explanation } = scorePredicate(defaultRulesets.SCORING, { resultRating: 'ABOVE', behaviourRating: 'ABOVE' });
+    const { predicate, explanation } = scorePredicate(defaultRulesets.SCORING, {
+      resultRating: 'ABOVE',
+      behaviourRating: 'ABOVE',
+    });
     expect(predicate).toBe('SANGAT_BAIK');
-    expect(explanation.text.id).toMatch(/^Predikat SANGAT_BAIK karena rating hasil kerja ABOVE dan rating perilaku ABOVE \(aturan ".+", SCORING versi 1\)$/);
-    expect(explanation.text.en).toMatch(/^Predicate SANGAT_BAIK because work-result rating ABOVE and behaviour rating ABOVE \(rule ".+", SCORING version 1\)$/);
-    expect(explanation.ruleSet).toEqual({ kind: 'SCORING', version: 1, name: defaultRulesets.SCORING.name, effectiveFrom: '2026-01-01' });
+    expect(explanation.text.id).toMatch(
+      /^Predikat SANGAT_BAIK karena rating hasil kerja ABOVE dan rating perilaku ABOVE \(aturan ".+", SCORING versi 1\)$/,
+    );
+    expect(explanation.text.en).toMatch(
+      /^Predicate SANGAT_BAIK because work-result rating ABOVE and behaviour rating ABOVE \(rule ".+", SCORING version 1\)$/,
+    );
+    expect(explanation.ruleSet).toEqual({
+      kind: 'SCORING',
+      version: 1,
+      name: defaultRulesets.SCORING.name,
+      effectiveFrom: '2026-01-01',
+    });
     expect(explanation.facts).toEqual({ resultRating: 'ABOVE', behaviourRating: 'ABOVE' });
     expect(explanation.rules).toHaveLength(9);
     expect(explanation.rules.filter((r) => r.fired).map((r) => r.name)).toEqual(explanation.fired);
     const fired = explanation.rules.find((r) => r.fired)!;
     expect(fired.conditions.all).toEqual([
-      { fact: 'resultRating', operator: 'equal', value: 'ABOVE', factValue: 'ABOVE', valueResult: 'ABOVE', result: true },
-      { fact: 'behaviourRating', operator: 'equal', value: 'ABOVE', factValue: 'ABOVE', valueResult: 'ABOVE', result: true },
+      {
+        fact: 'resultRating',
+        operator: 'equal',
+        value: 'ABOVE',
+        factValue: 'ABOVE',
+        valueResult: 'ABOVE',
+        result: true,
+      },
+      {
+        fact: 'behaviourRating',
+        operator: 'equal',
+        value: 'ABOVE',
+        factValue: 'ABOVE',
+        valueResult: 'ABOVE',
+        result: true,
+      },
     ]);
   });
 
@@ -91,21 +117,31 @@ describe('default rule sets', () => {
       }
       throw new Error('no error');
     };
-    expect(bad({ resultRating: 'LUAR_BIASA', behaviourRating: 'ABOVE' })).toMatchObject({ fact: 'resultRating', message: expect.stringMatching(/ABOVE, MEETS, BELOW/) });
-    expect(bad({ resultRating: 'ABOVE' })).toMatchObject({ fact: 'behaviourRating', message: expect.stringMatching(/wajib/) });
-    expect(() => evaluateRuleset(defaultRulesets.PAY, { baseAmount: -1, predicate: 'BAIK', employmentType: 'PNS' })).toThrow(
-      expect.objectContaining({ fact: 'baseAmount' }),
-    );
-    expect(() => evaluateRuleset(defaultRulesets.PAY, { baseAmount: 1000, predicate: 'BAIK', unexcusedAbsenceDays: '2' })).toThrow(
-      expect.objectContaining({ fact: 'unexcusedAbsenceDays' }),
-    );
+    expect(bad({ resultRating: 'LUAR_BIASA', behaviourRating: 'ABOVE' })).toMatchObject({
+      fact: 'resultRating',
+      message: expect.stringMatching(/ABOVE, MEETS, BELOW/),
+    });
+    expect(bad({ resultRating: 'ABOVE' })).toMatchObject({
+      fact: 'behaviourRating',
+      message: expect.stringMatching(/wajib/),
+    });
+    expect(() =>
+      evaluateRuleset(defaultRulesets.PAY, { baseAmount: -1, predicate: 'BAIK', employmentType: 'PNS' }),
+    ).toThrow(expect.objectContaining({ fact: 'baseAmount' }));
+    expect(() =>
+      evaluateRuleset(defaultRulesets.PAY, { baseAmount: 1000, predicate: 'BAIK', unexcusedAbsenceDays: '2' }),
+    ).toThrow(expect.objectContaining({ fact: 'unexcusedAbsenceDays' }));
   });
 
   it('checkDistribution turns counts into shares and reports curve violations', () => {
     const doc = defaultRulesets.DISTRIBUTION;
-    expect(checkDistribution(doc, { unitRating: 'ISTIMEWA', counts: { SANGAT_BAIK: 7, BAIK: 3 } }).violations).toEqual([]);
+    expect(checkDistribution(doc, { unitRating: 'ISTIMEWA', counts: { SANGAT_BAIK: 7, BAIK: 3 } }).violations).toEqual(
+      [],
+    );
     expect(
-      checkDistribution(doc, { unitRating: 'ISTIMEWA', counts: { SANGAT_BAIK: 8, BAIK: 2 } }).violations.map((v) => v.code),
+      checkDistribution(doc, { unitRating: 'ISTIMEWA', counts: { SANGAT_BAIK: 8, BAIK: 2 } }).violations.map(
+        (v) => v.code,
+      ),
     ).toEqual(['ISTIMEWA_SANGAT_BAIK_OVER_70']);
     const r = checkDistribution(doc, { unitRating: 'BAIK', counts: { SANGAT_BAIK: 3, BAIK: 7 } });
     expect(r.violations).toEqual([
@@ -116,9 +152,10 @@ describe('default rule sets', () => {
     ]);
     expect(r.explanation.facts).toMatchObject({ total: 10, shareBaik: 7000, largestPredicates: ['BAIK'] });
     expect(
-      checkDistribution(doc, { unitRating: 'SANGAT_KURANG', counts: { SANGAT_BAIK: 1, KURANG: 4, SANGAT_KURANG: 5 } }).violations.map(
-        (v) => v.code,
-      ),
+      checkDistribution(doc, {
+        unitRating: 'SANGAT_KURANG',
+        counts: { SANGAT_BAIK: 1, KURANG: 4, SANGAT_KURANG: 5 },
+      }).violations.map((v) => v.code),
     ).toEqual(['SANGAT_KURANG_UNDER_60', 'SANGAT_KURANG_HAS_SANGAT_BAIK']);
     expect(checkDistribution(doc, { unitRating: 'KURANG', counts: {} }).violations).toEqual([]);
   });
@@ -151,8 +188,13 @@ describe('default rule sets', () => {
     for (const [days, want] of expected) expect([days, codes(days)]).toEqual([days, want]);
     expect(codes(2, { consecutiveAbsenceDays: 10 })).toEqual(['PDH_CONSECUTIVE_10']);
     expect(codes(0, { predicate: 'KURANG' })).toEqual(['PERBAIKAN_KINERJA_6_BULAN']);
-    expect(codes(0, { predicate: 'KURANG', improvementPlanEnded: true, positionType: 'JPT' })).toEqual(['UJI_KOMPETENSI_JPT']);
-    expect(codes(0, { predicate: 'SANGAT_KURANG', employmentType: 'PPPK' })).toEqual(['PERBAIKAN_KINERJA_6_BULAN', 'TINJAU_PERJANJIAN_KERJA']);
+    expect(codes(0, { predicate: 'KURANG', improvementPlanEnded: true, positionType: 'JPT' })).toEqual([
+      'UJI_KOMPETENSI_JPT',
+    ]);
+    expect(codes(0, { predicate: 'SANGAT_KURANG', employmentType: 'PPPK' })).toEqual([
+      'PERBAIKAN_KINERJA_6_BULAN',
+      'TINJAU_PERJANJIAN_KERJA',
+    ]);
     expect(codes(0, { predicate: 'BUTUH_PERBAIKAN' })).toEqual(['PENGEMBANGAN_KOMPETENSI']);
     expect(codes(0, { predicate: 'SANGAT_BAIK' })).toEqual(['TALENT_POOL']);
     const cut = recommendSanctions(doc, { ...base, unexcusedAbsenceDaysYear: 15 }).recommendations[0];

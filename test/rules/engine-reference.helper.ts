@@ -24,7 +24,10 @@ export async function runReference(engine: Engine, c: CompiledRuleset, input: un
   const rules = new Map<string, { fired: boolean; priority: number; conditions: any }>();
   for (const r of [...out.results, ...out.failureResults] as any[])
     rules.set(r.name, { fired: r.result === true, priority: r.priority, conditions: r.conditions });
-  return { events: out.events.map((e: any) => (e.params ? { type: e.type, params: e.params } : { type: e.type })), rules };
+  return {
+    events: out.events.map((e: any) => (e.params ? { type: e.type, params: e.params } : { type: e.type })),
+    rules,
+  };
 }
 
 /** Flattens a condition tree into comparable lines: pointer, evaluated result and (leaves) the fact value seen. */
@@ -39,7 +42,9 @@ function flattenEngine(node: any, at: string, root: boolean, out: string[]): str
     if (!root) out.push(`${at} ${node.result === undefined ? '-' : node.result}`);
     return flattenEngine(node.not, `${at}/not`, false, out);
   }
-  out.push(`${at} ${node.result === undefined ? '-' : node.result} ${node.result === undefined ? '' : JSON.stringify(node.factResult)}`);
+  out.push(
+    `${at} ${node.result === undefined ? '-' : node.result} ${node.result === undefined ? '' : JSON.stringify(node.factResult)}`,
+  );
   return out;
 }
 
@@ -54,7 +59,9 @@ function flattenCompiled(node: ConditionTrace, at: string, root: boolean, out: s
     if (!root) out.push(`${at} ${node.result === undefined ? '-' : node.result}`);
     return flattenCompiled(node.not, `${at}/not`, false, out);
   }
-  out.push(`${at} ${node.result === undefined ? '-' : node.result} ${node.result === undefined ? '' : JSON.stringify(node.factValue)}`);
+  out.push(
+    `${at} ${node.result === undefined ? '-' : node.result} ${node.result === undefined ? '' : JSON.stringify(node.factValue)}`,
+  );
   return out;
 }
 
@@ -76,7 +83,10 @@ export function compareWithReference(
     const prio = new Map(c.rules.map((r) => [r.event, r.priority]));
     const group = (events: RuleEvent[], priorities: number[]) =>
       events.map((e, i) => `${String(priorities[i]).padStart(8, '0')}|${key(e)}`);
-    const mine = group(t.events, t.events.map((e) => prio.get(e)!));
+    const mine = group(
+      t.events,
+      t.events.map((e) => prio.get(e)!),
+    );
     const refPriorities = ref.events.map((e) => {
       const r = c.rules.find((x) => key(x.event) === key(e));
       return r ? r.priority : -1;

@@ -33,7 +33,8 @@ async function assertEquivalent(doc: RuleSetDocument, inputs: unknown[], order: 
 describe('the compiled evaluator gives what the real json-rules-engine gives', () => {
   it('SCORING: all 9 combinations, same events, per-rule results and condition results', async () => {
     const inputs = [];
-    for (const r of ['ABOVE', 'MEETS', 'BELOW']) for (const b of ['ABOVE', 'MEETS', 'BELOW']) inputs.push({ resultRating: r, behaviourRating: b });
+    for (const r of ['ABOVE', 'MEETS', 'BELOW'])
+      for (const b of ['ABOVE', 'MEETS', 'BELOW']) inputs.push({ resultRating: r, behaviourRating: b });
     await assertEquivalent(defaultRulesets.SCORING, inputs, 'exact');
   });
 
@@ -76,7 +77,8 @@ describe('the compiled evaluator gives what the real json-rules-engine gives', (
                 employmentType,
                 positionType,
                 improvementPlanEnded,
-                unexcusedAbsenceDaysYear: k < 10 ? pick([2, 3, 4, 6, 7, 10, 11, 13, 14, 16, 17, 20, 21, 24, 25, 27, 28]) : int(0, 40),
+                unexcusedAbsenceDaysYear:
+                  k < 10 ? pick([2, 3, 4, 6, 7, 10, 11, 13, 14, 16, 17, 20, 21, 24, 25, 27, 28]) : int(0, 40),
                 consecutiveAbsenceDays: pick([0, 9, 10, int(0, 12)]),
               });
     await assertEquivalent(defaultRulesets.SANCTION, inputs, 'exact');
@@ -97,15 +99,33 @@ describe('the compiled evaluator gives what the real json-rules-engine gives', (
         case 'string':
           return rand() < 0.5
             ? { fact: 's', operator: pick(['equal', 'notEqual']), value: pick(f.allowed), ...priority }
-            : { fact: 's', operator: pick(['in', 'notIn']), value: f.allowed.filter(() => rand() < 0.6).concat(['A']), ...priority };
+            : {
+                fact: 's',
+                operator: pick(['in', 'notIn']),
+                value: f.allowed.filter(() => rand() < 0.6).concat(['A']),
+                ...priority,
+              };
         case 'boolean':
           return { fact: 'b', operator: pick(['equal', 'notEqual']), value: rand() < 0.5, ...priority };
         case 'array':
           return { fact: 'arr', operator: pick(['contains', 'doesNotContain']), value: pick(f.allowed), ...priority };
         default: {
-          const op = pick(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'equal', 'notEqual']);
-          const value = rand() < 0.2 ? { fact: f.name === 'n' ? 'm' : 'n' } : f.name === 'n' ? int(0, 20) : int(-5, 5) + (op === 'equal' || op === 'notEqual' ? 0 : rand() < 0.5 ? 0.5 : 0);
-          if (f.name === 'n' && typeof value === 'number' && (op === 'equal' || op === 'notEqual')) return { fact: 'n', operator: op, value: Math.round(value), ...priority };
+          const op = pick([
+            'lessThan',
+            'lessThanInclusive',
+            'greaterThan',
+            'greaterThanInclusive',
+            'equal',
+            'notEqual',
+          ]);
+          const value =
+            rand() < 0.2
+              ? { fact: f.name === 'n' ? 'm' : 'n' }
+              : f.name === 'n'
+                ? int(0, 20)
+                : int(-5, 5) + (op === 'equal' || op === 'notEqual' ? 0 : rand() < 0.5 ? 0.5 : 0);
+          if (f.name === 'n' && typeof value === 'number' && (op === 'equal' || op === 'notEqual'))
+            return { fact: 'n', operator: op, value: Math.round(value), ...priority };
           return { fact: f.name, operator: op, value, ...priority };
         }
       }
@@ -129,7 +149,14 @@ describe('the compiled evaluator gives what the real json-rules-engine gives', (
           event: { type: 'recommendation', params: { code: `R${i}`, title: `aturan ${i}` } },
         };
       });
-      const doc = { kind: 'SANCTION', version: 1, name: `acak ${d}`, effectiveFrom: '2026-01-01', facts, rules } as unknown as RuleSetDocument;
+      const doc = {
+        kind: 'SANCTION',
+        version: 1,
+        name: `acak ${d}`,
+        effectiveFrom: '2026-01-01',
+        facts,
+        rules,
+      } as unknown as RuleSetDocument;
       const inputs = Array.from({ length: 60 }, () => ({
         s: pick(['A', 'B', 'C']),
         n: int(0, 20),
@@ -149,9 +176,24 @@ describe('the compiled evaluator gives what the real json-rules-engine gives', (
       effectiveFrom: '2026-01-01',
       facts: [{ name: 'n', type: 'integer', description: 'n' }],
       rules: [
-        { name: 'any kosong', priority: 2, conditions: { any: [] }, event: { type: 'recommendation', params: { code: 'A', title: 'a' } } },
-        { name: 'all kosong', priority: 1, conditions: { all: [] }, event: { type: 'recommendation', params: { code: 'B', title: 'b' } } },
-        { name: 'not any kosong', priority: 1, conditions: { not: { any: [] } }, event: { type: 'recommendation', params: { code: 'C', title: 'c' } } },
+        {
+          name: 'any kosong',
+          priority: 2,
+          conditions: { any: [] },
+          event: { type: 'recommendation', params: { code: 'A', title: 'a' } },
+        },
+        {
+          name: 'all kosong',
+          priority: 1,
+          conditions: { all: [] },
+          event: { type: 'recommendation', params: { code: 'B', title: 'b' } },
+        },
+        {
+          name: 'not any kosong',
+          priority: 1,
+          conditions: { not: { any: [] } },
+          event: { type: 'recommendation', params: { code: 'C', title: 'c' } },
+        },
       ],
     } as unknown as RuleSetDocument;
     const c = new CompiledRuleset(doc);

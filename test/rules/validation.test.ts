@@ -25,7 +25,9 @@ describe('invalid rule-set documents are refused with a JSON pointer and a reaso
 
   it('a `path` key anywhere in the conditions, also nested', () => {
     const doc = scoring();
-    doc.rules[2].conditions = { all: [doc.rules[2].conditions.all[0], { any: [{ ...doc.rules[2].conditions.all[1], path: '$.x' }] }] };
+    doc.rules[2].conditions = {
+      all: [doc.rules[2].conditions.all[0], { any: [{ ...doc.rules[2].conditions.all[1], path: '$.x' }] }],
+    };
     expect(errorAt(doc, '/rules/2/conditions/all/1/any/0/path')?.message).toMatch(/path/);
   });
 
@@ -72,21 +74,30 @@ describe('invalid rule-set documents are refused with a JSON pointer and a reaso
     doc.rules[3].conditions = { all: [{ condition: 'bersama' }] };
     doc.rules[4].conditions.all[0].params = { x: 1 };
     expect(pointers(doc)).toEqual(
-      expect.arrayContaining(['/rules/1/name', '/rules/2/conditions/all', '/rules/3/conditions/all/0/condition', '/rules/4/conditions/all/0/params']),
+      expect.arrayContaining([
+        '/rules/1/name',
+        '/rules/2/conditions/all',
+        '/rules/3/conditions/all/0/condition',
+        '/rules/4/conditions/all/0/params',
+      ]),
     );
   });
 
   it('the fixed SCORING contract (facts resultRating and behaviourRating)', () => {
     const doc = scoring();
     doc.facts[1].allowed = ['ABOVE', 'MEETS'];
-    expect(validateRuleset(doc).errors.some((e) => e.pointer === '/facts' && /behaviourRating/.test(e.message))).toBe(true);
+    expect(validateRuleset(doc).errors.some((e) => e.pointer === '/facts' && /behaviourRating/.test(e.message))).toBe(
+      true,
+    );
   });
 
   it('operators that cannot apply to the fact type', () => {
     const doc = pay();
     doc.rules[1].conditions.all[0] = { fact: 'predicate', operator: 'greaterThan', value: 3 };
     doc.rules[2].conditions.all[0] = { fact: 'predicate', operator: 'contains', value: 'BAIK' };
-    expect(pointers(doc)).toEqual(expect.arrayContaining(['/rules/1/conditions/all/0/operator', '/rules/2/conditions/all/0/operator']));
+    expect(pointers(doc)).toEqual(
+      expect.arrayContaining(['/rules/1/conditions/all/0/operator', '/rules/2/conditions/all/0/operator']),
+    );
   });
 
   it('PAY events need sound basis points and a declared integer units fact', () => {
@@ -113,7 +124,10 @@ describe('invalid rule-set documents are refused with a JSON pointer and a reaso
 
   it('too many rules', () => {
     const doc = scoring();
-    doc.rules = Array.from({ length: LIMITS.maxRules + 1 }, (_, i) => ({ ...structuredClone(doc.rules[0]), name: `r${i}` }));
+    doc.rules = Array.from({ length: LIMITS.maxRules + 1 }, (_, i) => ({
+      ...structuredClone(doc.rules[0]),
+      name: `r${i}`,
+    }));
     expect(pointers(doc)).toContain('/rules');
   });
 
@@ -125,6 +139,8 @@ describe('invalid rule-set documents are refused with a JSON pointer and a reaso
   it('evaluating an invalid document throws InvalidRulesetError carrying the errors', () => {
     const doc = scoring();
     doc.rules[0].conditions.all[0].operator = 'regex';
-    expect(() => evaluateRuleset(doc, { resultRating: 'ABOVE', behaviourRating: 'ABOVE' })).toThrow(InvalidRulesetError);
+    expect(() => evaluateRuleset(doc, { resultRating: 'ABOVE', behaviourRating: 'ABOVE' })).toThrow(
+      InvalidRulesetError,
+    );
   });
 });
