@@ -1,0 +1,51 @@
+/** The console: providers wired once, one folder per resource, heavy parts loaded on demand. */
+import { lazy } from 'react';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { AppLayout } from './layout/AppLayout';
+import { authProvider } from './providers/auth-provider';
+import { dataProvider } from './providers/data-provider';
+import { i18nProvider } from './providers/i18n-provider';
+import appraisals from './resources/appraisals';
+import auditEvents from './resources/audit-events';
+import cycles from './resources/cycles';
+import employees from './resources/employees';
+import payAdjustments from './resources/pay-adjustments';
+import rulesets from './resources/rulesets';
+import sanctions from './resources/sanctions';
+import tasks from './resources/tasks';
+import units from './resources/units';
+import { theme } from './layout/theme';
+
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+const ImportPage = lazy(() => import('./imports/ImportPage'));
+
+export function App() {
+  return (
+    <Admin
+      title="Capaian"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      dashboard={Dashboard}
+      layout={AppLayout}
+      theme={theme}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="tasks" {...tasks} />
+      <Resource name="appraisals" {...appraisals} />
+      <Resource name="cycles" {...cycles} recordRepresentation="name" />
+      <Resource name="rulesets" {...rulesets} recordRepresentation={(r) => `${r.kind} v${r.version}`} />
+      <Resource name="employees" {...employees} recordRepresentation={(r) => `${r.name} (${r.nip})`} />
+      <Resource name="units" {...units} recordRepresentation={(r) => `${r.code} — ${r.name}`} />
+      <Resource name="pay-adjustments" {...payAdjustments} />
+      <Resource name="sanctions" {...sanctions} />
+      <Resource name="audit-events" {...auditEvents} />
+      <Resource name="periods" recordRepresentation="label" />
+      <CustomRoutes>
+        <Route path="/imports" element={<ImportPage />} />
+      </CustomRoutes>
+    </Admin>
+  );
+}

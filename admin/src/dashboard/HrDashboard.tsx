@@ -1,0 +1,233 @@
+/** HR dashboard: the cycle's stage funnel, predicates per unit against the curve, and allowance totals (GET /api/dashboard). */
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Grid,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { Loading, Title, useLocaleState, useTranslate } from 'react-admin';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { PREDICATES } from '../common/enums';
+import { formatRupiah } from '../common/format';
+import { api } from '../providers/http';
+
+const PREDICATE_FILL: Record<string, string> = {
+  SANGAT_BAIK: '#2e7d32',
+  BAIK: '#1d4f91',
+  BUTUH_PERBAIKAN: '#ed6c02',
+  KURANG: '#d32f2f',
+  SANGAT_KURANG: '#7f0000',
+};
+const FUNNEL_FILL = ['#0d47a1', '#1565c0', '#1976d2', '#1e88e5', '#2196f3', '#42a5f5', '#64b5f6', '#90caf9'];
+
+interface DashboardData {
+  employees: number;
+  openTasks: number;
+  cycles: { id: number; name: string; status: string; period?: { label: string } }[];
+  cycle: { id: number; name: string; status: string } | null;
+  funnel?: { stage: string; count: number }[];
+  failed?: number;
+  cancelled?: number;
+  perUnit?: {
+    unitId: number;
+    code: string;
+    name: string;
+    counts: Record<string, number>;
+    unitRating: string | null;
+    calibration: string | null;
+    violations: unknown[];
+  }[];
+  allowance?: { count: number; total: number; base: number; cuts: number };
+}
+
+function Figure({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
+  return (
+    <Card>
+      <CardContent>
+        <Typography variant="body2" color="text.secondary">
+          {label}
+        </Typography>
+        <Typography variant="h5" data-testid={testId}>
+          {value}
+        </Typography>
+      </CardContent>
+    </Card>
+  );
+}
+
+export default function HrDashboard() {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [cycleId, setCycleId] = useState<string>('');
+  const { data, error, isPending } = useQuery({
+    queryKey: ['dashboard', cycleId],
+    queryFn: () => api<DashboardData>(`/dashboard${cycleId ? `?cycleId=${cycleId}` : ''}`),
+    refetchInterval: 10_000,
+  });
+  if (isPending) return <Loading />;
+  if (error) return <Alert severity="error">{(error as Error).message}</Alert>;
+  const funnel = (data.funnel ?? []).map((f) => ({ ...f, name: translate(`capaian.enum.stage.${f.stage}`) }));
+  const units = (data.perUnit ?? []).map((u) => {
+    const total = Object.values(u.counts).reduce((n, x) => n + x, 0) || 1;
+    return {
+      name: u.code,
+      fullName: u.name,
+      violations: u.violations,
+      unitRating: u.unitRating,
+      calibration: u.calibration,
+      ...Object.fromEntries(PREDICATES.map((p) => [p, Math.round(((u.counts[p] ?? 0) / total) * 100)])),
+    };
+  });
+  return (
+    <Box sx={{ mt: 2 }} data-testid="hr-dashboard">
+      <Title title="capaian.dashboard.title" />
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
+        <TextField
+          select
+          size="small"
+          label={translate('resources.cycles.name', { smart_count: 1 })}
+          value={cycleId || String(data.cycle?.id ?? '')}
+          onChange={(e) => setCycleId(e.target.value)}
+          sx={{ minWidth: 320 }}
+        >
+          {data.cycles.map((c) => (
+            <MenuItem key={c.id} value={String(c.id)}>
+              {c.name} — {translate(`capaian.enum.cycleStatus.${c.status}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <Figure label={translate('capaian.dashboard.employees')} value={data.employees} testId="dash-employees" />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <Figure label={translate('capaian.dashboard.open_tasks')} value={data.openTasks} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <Figure
+            label={translate('capaian.dashboard.allowance_total')}
+            value={formatRupiah(data.allowance?.total ?? 0, locale)}
+          />
+        </Grid>
+      </Grid>
+      {!data.cycle && (
+        <Alert severity="info" sx={{ mt: 2 }}>
+          {translate('capaian.dashboard.no_cycle')}
+        </Alert>
+      )}
+      {data.cycle && (
+        <Grid container spacing={2} sx={{ mt: 1 }}>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <Card>
+              <CardHeader title={translate('capaian.dashboard.funnel')} subheader={data.cycle.name} />
+              <CardContent sx={{ height: 320 }}>
+                <ResponsiveContainer>
+                  <BarChart data={funnel} layout="vertical" margin={{ left: 40 }}>
+                    <CartesianGrid strokeDasharray="3 3" />
+                    <XAxis type="number" allowDecimals={false} />
+                    <YAxis type="category" dataKey="name" width={120} />
+                    <Tooltip />
+                    <Bar dataKey="count" name={translate('capaian.dashboard.appraisals')}>
+                      {funnel.map((_, k) => (
+                        <Cell key={k} fill={FUNNEL_FILL[k % FUNNEL_FILL.length]} />
+                      ))}
+                    </Bar>
+                  </BarChart>
+                </ResponsiveContainer>
+              </CardContent>
+            </Card>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <Card>
+              <CardHeader title={translate('capaian.dashboard.allowance')} />
+              <CardContent sx={{ height: 320 }}>
+                <ResponsiveContainer>
+                  <BarChart
+                    data={[
+                      {
+                        name: translate('capaian.dashboard.allowance'),
+                        base: data.allowance?.base ?? 0,
+                        cuts: data.allowance?.cuts ?? 0,
+                        total: data.allowance?.total ?? 0,
+                      },
+                    ]}
+                  >
+                    <CartesianGrid strokeDasharray="3 3" />
+                    <XAxis dataKey="name" />
+                    <YAxis tickFormatter={(v: number) => `${Math.round(v / 1_000_000)} jt`} />
+                    <Tooltip formatter={(v) => formatRupiah(Number(v), locale)} />
+                    <Legend />
+                    <Bar
+                      dataKey="base"
+                      name={translate('resources.pay-adjustments.fields.baseAmount')}
+                      fill="#90a4ae"
+                    />
+                    <Bar dataKey="cuts" name={translate('resources.pay-adjustments.fields.cutAmount')} fill="#d32f2f" />
+                    <Bar dataKey="total" name={translate('resources.pay-adjustments.fields.amount')} fill="#2e7d32" />
+                  </BarChart>
+                </ResponsiveContainer>
+              </CardContent>
+            </Card>
+          </Grid>
+          <Grid size={12}>
+            <Card>
+              <CardHeader
+                title={translate('capaian.dashboard.per_unit')}
+                subheader={translate('capaian.dashboard.per_unit_help')}
+              />
+              <CardContent sx={{ height: Math.max(260, units.length * 36 + 80) }}>
+                {units.length ? (
+                  <ResponsiveContainer>
+                    <BarChart data={units} layout="vertical" margin={{ left: 40 }}>
+                      <CartesianGrid strokeDasharray="3 3" />
+                      <XAxis type="number" domain={[0, 100]} unit="%" />
+                      <YAxis type="category" dataKey="name" width={120} />
+                      <Tooltip />
+                      <Legend />
+                      {PREDICATES.map((p) => (
+                        <Bar
+                          key={p}
+                          dataKey={p}
+                          stackId="p"
+                          name={translate(`capaian.enum.predicate.${p}`)}
+                          fill={PREDICATE_FILL[p]}
+                        />
+                      ))}
+                    </BarChart>
+                  </ResponsiveContainer>
+                ) : (
+                  <Typography color="text.secondary">{translate('capaian.dashboard.no_predicates')}</Typography>
+                )}
+              </CardContent>
+              <CardContent>
+                {units
+                  .filter((u) => u.violations?.length || u.calibration === 'VIOLATES_CURVE')
+                  .map((u) => (
+                    <Chip
+                      key={u.name}
+                      color="warning"
+                      sx={{ mr: 1, mb: 1 }}
+                      label={translate('capaian.dashboard.violates', {
+                        unit: u.fullName,
+                        rating: translate(`capaian.enum.unitRating.${u.unitRating}`, { _: u.unitRating ?? '' }),
+                      })}
+                    />
+                  ))}
+              </CardContent>
+            </Card>
+          </Grid>
+        </Grid>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,129 @@
+/** One appraisal: result and explanation, plan, evidence, appeal, timeline, and the printable evaluation document (PDF). */
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import { Box, Button, Typography } from '@mui/material';
+import {
+  FunctionField,
+  ReferenceField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { EnumField } from '../../common/EnumField';
+import { downloadUrl } from '../../providers/http';
+import { PlanView } from '../tasks/PlanView';
+import { PredicateExplanation } from './PredicateExplanation';
+import { Timeline } from './Timeline';
+
+function PdfButton() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Button
+      startIcon={<PictureAsPdfIcon />}
+      href={downloadUrl(`/appraisals/${record.id}/document.pdf`)}
+      target="_blank"
+      rel="noopener"
+      data-testid="pdf-button"
+    >
+      {translate('capaian.appraisals.print_pdf')}
+    </Button>
+  );
+}
+
+function Result() {
+  const record = useRecordContext();
+  return <PredicateExplanation appraisal={record} />;
+}
+
+function Plan() {
+  const record = useRecordContext();
+  return <PlanView plan={record?.plan} />;
+}
+
+function Appeal() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const a = record?.appeal;
+  if (!a) return <Typography color="text.secondary">{translate('capaian.appeal.none')}</Typography>;
+  return (
+    <Box>
+      <Typography>
+        <b>{translate('capaian.appeal.reason')}:</b> {a.reason}
+      </Typography>
+      <Typography>
+        <b>{translate('capaian.appeal.status')}:</b>{' '}
+        {translate(`capaian.enum.appealStatus.${a.status}`, { _: a.status })}
+      </Typography>
+      {a.decision && (
+        <Typography>
+          <b>{translate('capaian.appeal.decision')}:</b>{' '}
+          {translate(`capaian.enum.appealDecision.${a.decision}`, { _: a.decision })}
+          {a.decisionNote ? ` — ${a.decisionNote}` : ''}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+function Evidence() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const list: any[] = record?.evidence ?? [];
+  if (!list.length) return <Typography color="text.secondary">{translate('capaian.evidence.none')}</Typography>;
+  return (
+    <Box>
+      {list.map((e) => (
+        <Typography key={e.id}>
+          {e.kind === 'LINK' ? (
+            <a href={e.url} target="_blank" rel="noopener noreferrer">
+              {e.title}
+            </a>
+          ) : (
+            <a href={downloadUrl(`/appraisals/${record!.id}/evidence/${e.id}`)}>{e.title ?? e.fileName}</a>
+          )}
+          {e.sizeBytes ? ` (${Math.ceil(e.sizeBytes / 1024)} kB)` : ''}
+        </Typography>
+      ))}
+    </Box>
+  );
+}
+
+export default function AppraisalShow() {
+  return (
+    <Show
+      actions={
+        <TopToolbar>
+          <PdfButton />
+        </TopToolbar>
+      }
+    >
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="capaian.appraisals.tab_result">
+          <TextField source="employee.name" label="resources.employees.fields.name" />
+          <TextField source="employee.nip" label="resources.employees.fields.nip" />
+          <ReferenceField source="cycleId" reference="cycles" />
+          <EnumField source="stage" list="stage" />
+          <TextField source="rater.name" label="resources.appraisals.fields.raterId" emptyText="—" />
+          <TextField source="raterSuperior.name" label="resources.appraisals.fields.raterSuperiorId" emptyText="—" />
+          <FunctionField label={false} render={() => <Result />} />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.appraisals.tab_plan" path="plan">
+          <Plan />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.appraisals.tab_evidence" path="evidence">
+          <Evidence />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.appraisals.tab_appeal" path="appeal">
+          <Appeal />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.appraisals.tab_timeline" path="timeline">
+          <Timeline />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,55 @@
+/** Live progress of a running cycle: polls GET /api/cycles/:id/progress every 2 s while the cycle runs. */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { api } from '../../providers/http';
+
+interface Progress {
+  phase?: string;
+  total: number;
+  started?: number;
+  finished?: number;
+  failed?: number;
+  cancelled?: number;
+  perStage?: Record<string, number>;
+  blockedUnits?: number[];
+}
+
+export function CycleProgress() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const live = record?.status === 'RUNNING' || record?.status === 'CALIBRATION';
+  const { data, error } = useQuery({
+    queryKey: ['cycles', record?.id, 'progress'],
+    queryFn: () => api<Progress>(`/cycles/${record!.id}/progress`),
+    enabled: !!record && record.status !== 'DRAFT',
+    refetchInterval: live ? 2000 : false,
+  });
+  if (!record || record.status === 'DRAFT') return null;
+  if (error) return <Alert severity="warning">{(error as Error).message}</Alert>;
+  if (!data) return <LinearProgress />;
+  const total = data.total || 0;
+  const started = data.started ?? total;
+  const done = (data.finished ?? 0) + (data.failed ?? 0) + (data.cancelled ?? 0);
+  const pct = total ? Math.round((done / total) * 100) : 0;
+  const startPct = total ? Math.round((started / total) * 100) : 0;
+  return (
+    <Box data-testid="cycle-progress" sx={{ my: 2 }}>
+      <Typography variant="body2" gutterBottom>
+        {translate('capaian.cycles.progress', { started, total, done, pct })}
+        {data.phase ? ` · ${translate(`capaian.cycles.phase.${data.phase}`, { _: data.phase })}` : ''}
+      </Typography>
+      <LinearProgress variant="buffer" value={pct} valueBuffer={startPct} sx={{ height: 10, borderRadius: 1 }} />
+      <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }}>
+        {Object.entries(data.perStage ?? {}).map(([stage, n]) => (
+          <Chip key={stage} size="small" label={`${translate(`capaian.enum.stage.${stage}`, { _: stage })}: ${n}`} />
+        ))}
+      </Stack>
+      {!!data.blockedUnits?.length && (
+        <Alert severity="warning" sx={{ mt: 1 }}>
+          {translate('capaian.cycles.blocked_units', { smart_count: data.blockedUnits.length })}
+        </Alert>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,94 @@
+/** A cycle: start (pins the rule versions in force), live progress, cancel; its appraisals. */
+import { useState } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from '@mui/material';
+import {
+  Datagrid,
+  DateField,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { EnumField } from '../../common/EnumField';
+import { useAction } from '../../common/use-action';
+import { CycleProgress } from './CycleProgress';
+
+function Actions() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const { permissions } = usePermissions<{ roles: string[] }>();
+  const [cancelOpen, setCancelOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const { run, isPending } = useAction();
+  if (!record || !permissions?.roles?.includes('HR_ADMIN')) return null;
+  return (
+    <TopToolbar>
+      {record.status === 'DRAFT' && (
+        <Button variant="contained" disabled={isPending} onClick={() => run(`/cycles/${record.id}/start`)}>
+          {translate('capaian.cycles.start')}
+        </Button>
+      )}
+      {(record.status === 'RUNNING' || record.status === 'CALIBRATION' || record.status === 'DRAFT') && (
+        <Button color="error" disabled={isPending} onClick={() => setCancelOpen(true)}>
+          {translate('capaian.cycles.cancel')}
+        </Button>
+      )}
+      <Dialog open={cancelOpen} onClose={() => setCancelOpen(false)} fullWidth maxWidth="sm">
+        <DialogTitle>{translate('capaian.cycles.cancel_title')}</DialogTitle>
+        <DialogContent>
+          <MuiTextField
+            label={translate('capaian.cycles.cancel_reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            fullWidth
+            multiline
+            margin="dense"
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setCancelOpen(false)}>{translate('ra.action.cancel')}</Button>
+          <Button
+            color="error"
+            variant="contained"
+            disabled={isPending}
+            onClick={async () => {
+              await run(`/cycles/${record.id}/cancel`, { reason: reason || null });
+              setCancelOpen(false);
+            }}
+          >
+            {translate('ra.action.confirm')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </TopToolbar>
+  );
+}
+
+export default function CycleShow() {
+  return (
+    <Show actions={<Actions />}>
+      <SimpleShowLayout>
+        <TextField source="name" />
+        <ReferenceField source="unitId" reference="units" />
+        <ReferenceField source="periodId" reference="periods" link={false} />
+        <EnumField source="status" list="cycleStatus" />
+        <DateField source="startedAt" showTime emptyText="—" />
+        <ReferenceField source="scoringVersionId" reference="rulesets" emptyText="—" />
+        <ReferenceField source="payVersionId" reference="rulesets" emptyText="—" />
+        <CycleProgress />
+        <ReferenceManyField reference="appraisals" target="cycleId" label="resources.appraisals.name" perPage={25}>
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="employee.name" label="resources.employees.fields.name" sortable={false} />
+            <EnumField source="stage" list="stage" />
+            <EnumField source="predicate" list="predicate" />
+          </Datagrid>
+        </ReferenceManyField>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

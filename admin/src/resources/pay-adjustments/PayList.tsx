@@ -1,0 +1,73 @@
+/** Allowances (TPP) per employee and period; the payroll export is a CSV in integer rupiah. */
+import {
+  Datagrid,
+  downloadCSV,
+  ExportButton,
+  FunctionField,
+  List,
+  NumberField,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  type Exporter,
+} from 'react-admin';
+import { toCsv } from '../../common/csv';
+import { EnumField } from '../../common/EnumField';
+import { choices, PREDICATES } from '../../common/enums';
+
+const money = { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 } as const;
+
+/** Payroll export: one row per employee and period, amounts as integer rupiah. */
+const payrollExporter: Exporter = (rows) => {
+  const lines = rows.map((r: any) => ({
+    nip: r.employee?.nip,
+    nama: r.employee?.name,
+    periode: r.period?.label,
+    predikat: r.predicate,
+    pagu_tpp: r.baseAmount,
+    potongan: r.cutAmount,
+    tpp_diterima: r.amount,
+    siklus: r.cycleId,
+  }));
+  downloadCSV(toCsv(lines), 'ekspor-tpp-penggajian');
+};
+
+const filters = [
+  <ReferenceInput key="cycleId" source="cycleId" reference="cycles" alwaysOn>
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
+  <ReferenceInput key="periodId" source="periodId" reference="periods" alwaysOn>
+    <SelectInput optionText="label" />
+  </ReferenceInput>,
+  <SelectInput key="predicate" source="predicate" choices={choices('predicate', PREDICATES)} />,
+];
+
+export default function PayList() {
+  return (
+    <List
+      filters={filters}
+      exporter={payrollExporter}
+      actions={
+        <TopToolbar>
+          <ExportButton label="capaian.pay.payroll_export" maxResults={100000} />
+        </TopToolbar>
+      }
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="employee.nip" label="resources.employees.fields.nip" sortable={false} />
+        <TextField source="employee.name" label="resources.employees.fields.name" sortable={false} />
+        <TextField source="period.label" label="resources.pay-adjustments.fields.periodId" sortable={false} />
+        <EnumField source="predicate" list="predicate" />
+        <NumberField source="baseAmount" options={money} locales="id-ID" sortable={false} />
+        <NumberField source="cutAmount" options={money} locales="id-ID" sortable={false} />
+        <NumberField source="amount" options={money} locales="id-ID" />
+        <FunctionField
+          label="capaian.pay.explanation"
+          render={(r: any) => r.explanation?.text?.id ?? ''}
+          sx={{ maxWidth: 360, display: 'block' }}
+        />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,72 @@
+/** One rule-set version: summary and lifecycle, document, decision table, golden tests, simulation, diff. */
+import { lazy, Suspense } from 'react';
+import { Box } from '@mui/material';
+import {
+  DateField,
+  Loading,
+  NumberField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import { EnumField } from '../../common/EnumField';
+import { DecisionTable } from './DecisionTable';
+import { GoldenTests } from './GoldenTests';
+import { LifecycleActions } from './LifecycleActions';
+import { VersionDiff } from './VersionDiff';
+
+const Simulation = lazy(() => import('./Simulation'));
+
+function DocumentView() {
+  const record = useRecordContext();
+  return (
+    <Box component="pre" sx={{ fontSize: 12, maxHeight: 600, overflow: 'auto', bgcolor: 'action.hover', p: 1 }}>
+      {JSON.stringify(record?.document, null, 2)}
+    </Box>
+  );
+}
+
+export default function RulesetShow() {
+  return (
+    <Show
+      actions={
+        <TopToolbar>
+          <LifecycleActions />
+        </TopToolbar>
+      }
+    >
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="capaian.rulesets.tab_summary">
+          <EnumField source="kind" list="rulesetKind" />
+          <NumberField source="version" />
+          <TextField source="name" />
+          <TextField source="description" emptyText="—" />
+          <EnumField source="status" list="rulesetStatus" />
+          <DateField source="effectiveFrom" />
+          <DateField source="submittedAt" showTime emptyText="—" />
+          <DateField source="publishedAt" showTime emptyText="—" />
+          <TextField source="contentHash" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.rulesets.tab_document" path="document">
+          <DocumentView />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.rulesets.tab_table" path="table">
+          <DecisionTable />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.rulesets.tab_tests" path="tests">
+          <GoldenTests />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.rulesets.tab_simulation" path="simulation">
+          <Suspense fallback={<Loading />}>
+            <Simulation />
+          </Suspense>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.rulesets.tab_diff" path="diff">
+          <VersionDiff />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,63 @@
+/** My tasks (and, for raters, the team's): what the workflows wait for, with deadlines. */
+import { Chip } from '@mui/material';
+import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, useTranslate } from 'react-admin';
+import { EnumField } from '../../common/EnumField';
+import { choices, TASK_STATUSES } from '../../common/enums';
+import { daysUntil } from '../../common/format';
+
+export const TASK_TYPES = [
+  'plan.submit',
+  'plan.review',
+  'evidence.submit',
+  'review.submit',
+  'result.respond',
+  'appeal.decide',
+  'sanction.decide',
+  'calibration.unit',
+] as const;
+
+const filters = [
+  <SelectInput key="status" source="status" choices={choices('taskStatus', TASK_STATUSES)} alwaysOn />,
+  <SelectInput key="type" source="type" choices={TASK_TYPES.map((id) => ({ id, name: `capaian.taskType.${id}` }))} />,
+];
+
+function Due() {
+  const translate = useTranslate();
+  return (
+    <FunctionField
+      source="dueAt"
+      render={(r: any) => {
+        if (!r.dueAt || r.status !== 'OPEN') return null;
+        const days = daysUntil(r.dueAt);
+        return (
+          <Chip
+            size="small"
+            color={days < 0 ? 'error' : days <= 3 ? 'warning' : 'default'}
+            label={translate(days < 0 ? 'capaian.tasks.overdue' : 'capaian.tasks.days_left', {
+              smart_count: Math.abs(days),
+            })}
+          />
+        );
+      }}
+    />
+  );
+}
+
+export default function TaskList() {
+  return (
+    <List filters={filters} filterDefaultValues={{ status: 'OPEN' }} sort={{ field: 'dueAt', order: 'ASC' }}>
+      <Datagrid rowClick={(_id, _res, r) => (r.status === 'OPEN' ? 'edit' : 'show')} bulkActionButtons={false}>
+        <TextField source="title" />
+        <FunctionField source="type" render={(r: any) => <TypeLabel type={r.type} />} />
+        <EnumField source="status" list="taskStatus" />
+        <DateField source="dueAt" showTime />
+        <Due />
+      </Datagrid>
+    </List>
+  );
+}
+
+function TypeLabel({ type }: { type: string }) {
+  const translate = useTranslate();
+  return <>{translate(`capaian.taskType.${type}`, { _: type })}</>;
+}

@@ -1,0 +1,75 @@
+/** One task: the form of its type (plan, plan review, evidence, rating, response to the result, appeal decision, …). */
+import { Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
+import { DateField, Loading, Show, useGetOne, useRecordContext, useTranslate, Link, useCreatePath } from 'react-admin';
+import { EnumField } from '../../common/EnumField';
+import { AppealDecisionForm } from './AppealDecisionForm';
+import { CalibrationForm } from './CalibrationForm';
+import { EvidenceForm } from './EvidenceForm';
+import { PlanForm } from './PlanForm';
+import { PlanReviewForm } from './PlanReviewForm';
+import { ResultRespondForm } from './ResultRespondForm';
+import { ReviewForm } from './ReviewForm';
+import { SanctionDecisionForm } from './SanctionDecisionForm';
+
+const FORMS: Record<string, (p: { task: any; appraisal: any }) => React.ReactNode> = {
+  'plan.submit': PlanForm,
+  'plan.review': PlanReviewForm,
+  'evidence.submit': EvidenceForm,
+  'review.submit': ReviewForm,
+  'result.respond': ResultRespondForm,
+  'appeal.decide': AppealDecisionForm,
+  'sanction.decide': SanctionDecisionForm,
+  'calibration.unit': CalibrationForm,
+};
+
+function TaskBody() {
+  const task = useRecordContext();
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const { data: appraisal, isPending } = useGetOne(
+    'appraisals',
+    { id: task?.appraisalId },
+    { enabled: !!task?.appraisalId },
+  );
+  if (!task) return null;
+  if (task.appraisalId && isPending) return <Loading />;
+  const Form = FORMS[task.type];
+  return (
+    <Box sx={{ p: 2 }}>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
+        <Typography variant="h6">{translate(`capaian.taskType.${task.type}`, { _: task.type })}</Typography>
+        <EnumField source="status" list="taskStatus" />
+        {task.dueAt && (
+          <Typography variant="body2" color="text.secondary">
+            {translate('resources.tasks.fields.dueAt')}: <DateField source="dueAt" showTime />
+          </Typography>
+        )}
+      </Stack>
+      {appraisal && (
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          {translate('resources.appraisals.name', { smart_count: 1 })}:{' '}
+          <Link to={createPath({ resource: 'appraisals', id: appraisal.id, type: 'show' })}>
+            {appraisal.employee?.name ?? `#${appraisal.id}`} — {appraisal.cycle?.name ?? ''}
+          </Link>
+        </Typography>
+      )}
+      {task.status !== 'OPEN' ? (
+        <Alert severity="success">{translate('capaian.tasks.already_done')}</Alert>
+      ) : Form ? (
+        <Form task={task} appraisal={appraisal} />
+      ) : (
+        <Alert severity="info">{translate('capaian.tasks.no_form')}</Alert>
+      )}
+    </Box>
+  );
+}
+
+export default function TaskPage() {
+  return (
+    <Show resource="tasks" actions={false} component={Card}>
+      <CardContent sx={{ p: 0 }}>
+        <TaskBody />
+      </CardContent>
+    </Show>
+  );
+}

@@ -1,0 +1,4 @@
+declare module 'ra-language-indonesian' {
+  const messages: { ra: Record<string, unknown> };
+  export = messages;
+}
