@@ -1,0 +1,203 @@
+/** Simulated actors for cycle tests: they find open tasks and complete them through the API, as their assignee. */
+import request from 'supertest';
+import type { Task } from '../../prisma/client';
+import type { WorkflowTestContext } from '../helpers/temporal-env';
+
+export type Answer = (task: Task) => Promise<unknown> | unknown;
+
+/** A valid plan with one main and one additional work result. */
+export const PLAN = {
+  expectations: 'Laporan tepat waktu dan layanan tanpa keluhan',
+  items: [
+    {
+      kind: 'MAIN',
+      title: 'Tersusunnya laporan kinerja bulanan',
+      indicators: [
+        { aspect: 'QUANTITY', description: 'Jumlah laporan yang disusun', target: '3 laporan', targetValue: 3 },
+      ],
+    },
+    {
+      kind: 'ADDITIONAL',
+      title: 'Terlaksananya pendampingan magang',
+      indicators: [{ aspect: 'TIME', description: 'Pendampingan selesai tepat waktu', target: 'akhir triwulan' }],
+    },
+  ],
+};
+
+export const allRatings = (r: 'ABOVE' | 'MEETS' | 'BELOW') => ({
+  berorientasiPelayanan: r,
+  akuntabel: r,
+  kompeten: r,
+  harmonis: r,
+  loyal: r,
+  adaptif: r,
+  kolaboratif: r,
+});
+
+/** Default answers of every task type: approve, rate MEETS/MEETS, accept, justify, dismiss. */
+export function defaultAnswers(t: WorkflowTestContext): Record<string, Answer> {
+  return {
+    'plan.submit': () => PLAN,
+    'plan.review': () => ({ decision: 'APPROVE' }),
+    'evidence.submit': async (task) => {
+      const indicators = await t.db.prisma.indicator.findMany({
+        where: { planItem: { plan: { appraisalId: task.appraisalId! } } },
+      });
+      return {
+        realizations: indicators.map((i) => ({ indicatorId: i.id, value: 'tercapai', note: 'sesuai target' })),
+        links: [{ indicatorId: indicators[0].id, title: 'Laporan di arsip', url: 'https://arsip.example.go.id/lap/1' }],
+      };
+    },
+    'review.submit': () => ({ resultRating: 'MEETS', behaviourRating: 'MEETS', berakhlak: allRatings('MEETS') }),
+    'result.respond': () => ({ action: 'ACCEPT' }),
+    'appeal.decide': () => ({ decision: 'UNCHANGED', note: 'Penilaian sudah sesuai bukti' }),
+    'sanction.decide': (task) => ({
+      decisions: ((task.context as any)?.recommendations ?? []).map((r: any) => ({
+        code: r.code,
+        decision: 'DISMISS',
+      })),
+    }),
+    'calibration.unit': () => ({ action: 'JUSTIFY', justification: 'Unit kecil; sebaran wajar menurut pimpinan' }),
+  };
+}
+
+/** Token cache per username. */
+export function tokens(t: WorkflowTestContext) {
+  const cache = new Map<string, Promise<string>>();
+  return (username: string) => {
+    if (!cache.has(username)) cache.set(username, t.login(username));
+    return cache.get(username)!;
+  };
+}
+
+/** The username that may complete a task (its assignee's account, or `admin` for HR tasks). */
+export async function assigneeUsername(t: WorkflowTestContext, task: Task): Promise<string> {
+  if (task.assigneeRole === 'HR_ADMIN') return 'admin';
+  const user = await t.db.prisma.user.findUnique({ where: { employeeId: task.assigneeId! } });
+  if (!user) throw new Error(`no user for employee ${task.assigneeId}`);
+  return user.username;
+}
+
+/** Completes a task through the API as `username` (default: its assignee); returns the response. */
+export async function complete(t: WorkflowTestContext, task: Task, payload: unknown, username?: string) {
+  const token = await t.login(username ?? (await assigneeUsername(t, task)));
+  return request(t.app)
+    .post(`/api/tasks/${task.id}/complete`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({ payload });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `fn` returns a truthy value (real time, not workflow time). */
+export async function until<T>(
+  fn: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Waits for an open task of a type (optionally of one appraisal). */
+export function openTask(t: WorkflowTestContext, type: string, where: { appraisalId?: number; cycleId?: number } = {}) {
+  return until(
+    () => t.db.prisma.task.findFirst({ where: { type, status: 'OPEN', ...where }, orderBy: { id: 'asc' } }),
+    `open ${type} task`,
+  );
+}
+
+/**
+ * Drives a cycle: completes every open task with `answers` (overriding the defaults) until `done()` holds.
+ * Returns the completed tasks in order.
+ */
+export async function drive(
+  t: WorkflowTestContext,
+  cycleId: number,
+  done: () => Promise<boolean>,
+  answers: Partial<Record<string, Answer>> = {},
+  timeoutMs = 90_000,
+): Promise<Task[]> {
+  const all = { ...defaultAnswers(t), ...answers };
+  const completed: Task[] = [];
+  const end = Date.now() + timeoutMs;
+  const seen = new Set<number>();
+  while (!(await done())) {
+    if (Date.now() > end) throw new Error(`drive: timed out; completed ${completed.length} tasks`);
+    const open = await t.db.prisma.task.findMany({ where: { cycleId, status: 'OPEN' }, orderBy: { id: 'asc' } });
+    const fresh = open.filter((o) => !seen.has(o.id));
+    if (!fresh.length) {
+      await sleep(50);
+      continue;
+    }
+    await Promise.all(
+      fresh.map(async (task) => {
+        seen.add(task.id);
+        const answer = all[task.type];
+        if (!answer) throw new Error(`no answer for ${task.type}`);
+        const res = await complete(t, task, await answer(task));
+        if (res.status !== 200) throw new Error(`complete ${task.type} → ${res.status} ${JSON.stringify(res.body)}`);
+        completed.push(task);
+      }),
+    );
+  }
+  return completed;
+}
+
+/** Creates a cycle through the API for a unit (without descendants unless asked) and starts it. */
+export async function createAndStartCycle(
+  t: WorkflowTestContext,
+  options: { unitId: number; includeDescendants?: boolean; settings?: Record<string, unknown>; name?: string },
+) {
+  const admin = await t.login('admin');
+  const period = await t.db.prisma.period.findFirstOrThrow({
+    where: { type: 'QUARTER', number: 1 },
+    orderBy: { year: 'asc' },
+  });
+  const created = await request(t.app)
+    .post('/api/cycles')
+    .set('Authorization', `Bearer ${admin}`)
+    .send({
+      name: options.name ?? 'Penilaian Triwulan I',
+      unitId: options.unitId,
+      periodId: period.id,
+      includeDescendants: options.includeDescendants ?? false,
+      settings: options.settings ?? {},
+    });
+  if (created.status !== 201) throw new Error(`create cycle → ${created.status} ${JSON.stringify(created.body)}`);
+  const started = await request(t.app)
+    .post(`/api/cycles/${created.body.id}/start`)
+    .set('Authorization', `Bearer ${admin}`)
+    .send({});
+  if (started.status !== 200) throw new Error(`start cycle → ${started.status} ${JSON.stringify(started.body)}`);
+  return {
+    cycle: started.body as { id: number; workflowId: string; payVersionId: number; scoringVersionId: number },
+    period,
+  };
+}
+
+/** Waits until every appraisal of the cycle has a row and they are all in one of `stages`. */
+export function allInStage(t: WorkflowTestContext, cycleId: number, stages: string[], expected?: number) {
+  return async () => {
+    const rows = await t.db.prisma.appraisal.findMany({ where: { cycleId }, select: { stage: true } });
+    return (
+      rows.length > 0 &&
+      (expected === undefined || rows.length === expected) &&
+      rows.every((r) => stages.includes(r.stage))
+    );
+  };
+}
+
+/** Waits until the workflow has started `n` timers in total (so a following `env.sleep` skips past them). */
+export async function timersStarted(t: WorkflowTestContext, workflowId: string, n: number) {
+  await until(async () => {
+    const history = await t.env.client.workflow.getHandle(workflowId).fetchHistory();
+    const count = (history.events ?? []).filter((e) => e.timerStartedEventAttributes).length;
+    return count >= n;
+  }, `${n} timers in ${workflowId}`);
+}
