@@ -15,7 +15,14 @@ export function actorOf(user: AuthUser): Actor {
 export function updateError(err: unknown): unknown {
   const e = err as any;
   if (err instanceof WorkflowUpdateFailedError || e?.name === 'WorkflowUpdateFailedError') {
-    const cause = e.cause ?? {};
+    // A refusal by an activity of the handler arrives wrapped (ActivityFailure → ApplicationFailure): use the
+    // innermost failure that carries a type, so its reason reaches the caller.
+    let cause = e.cause ?? {};
+    for (let c = cause; c; c = c.cause)
+      if (c.type) {
+        cause = c;
+        break;
+      }
     const details = Array.isArray(cause.details) ? cause.details[0] : undefined;
     const message = String(cause.message ?? e.message);
     if (cause.type === VALIDATION_ERROR) return ApiError.badRequest(message, details);

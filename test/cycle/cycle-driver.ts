@@ -61,13 +61,13 @@ export function defaultAnswers(t: WorkflowTestContext): Record<string, Answer> {
   };
 }
 
-/** Token cache per username. */
-export function tokens(t: WorkflowTestContext) {
-  const cache = new Map<string, Promise<string>>();
-  return (username: string) => {
-    if (!cache.has(username)) cache.set(username, t.login(username));
-    return cache.get(username)!;
-  };
+const tokenCache = new WeakMap<WorkflowTestContext, Map<string, Promise<string>>>();
+/** Signs in once per username and context (the login endpoint is rate-limited). */
+export function login(t: WorkflowTestContext, username: string): Promise<string> {
+  let cache = tokenCache.get(t);
+  if (!cache) tokenCache.set(t, (cache = new Map()));
+  if (!cache.has(username)) cache.set(username, t.login(username));
+  return cache.get(username)!;
 }
 
 /** The username that may complete a task (its assignee's account, or `admin` for HR tasks). */
@@ -80,7 +80,7 @@ export async function assigneeUsername(t: WorkflowTestContext, task: Task): Prom
 
 /** Completes a task through the API as `username` (default: its assignee); returns the response. */
 export async function complete(t: WorkflowTestContext, task: Task, payload: unknown, username?: string) {
-  const token = await t.login(username ?? (await assigneeUsername(t, task)));
+  const token = await login(t, username ?? (await assigneeUsername(t, task)));
   return request(t.app)
     .post(`/api/tasks/${task.id}/complete`)
     .set('Authorization', `Bearer ${token}`)
@@ -154,7 +154,7 @@ export async function createAndStartCycle(
   t: WorkflowTestContext,
   options: { unitId: number; includeDescendants?: boolean; settings?: Record<string, unknown>; name?: string },
 ) {
-  const admin = await t.login('admin');
+  const admin = await login(t, 'admin');
   const period = await t.db.prisma.period.findFirstOrThrow({
     where: { type: 'QUARTER', number: 1 },
     orderBy: { year: 'asc' },
@@ -200,4 +200,38 @@ export async function timersStarted(t: WorkflowTestContext, workflowId: string, 
     const count = (history.events ?? []).filter((e) => e.timerStartedEventAttributes).length;
     return count >= n;
   }, `${n} timers in ${workflowId}`);
+}
+
+/** Field units (Bidang) of the demo city: each holds only its head, so a cycle on one has a single appraisal. */
+export async function singleEmployeeUnits(t: WorkflowTestContext): Promise<number[]> {
+  const units = await t.db.prisma.unit.findMany({
+    where: { code: { contains: '.B' }, NOT: { code: { contains: '.S' } } },
+    include: { _count: { select: { employees: true } } },
+    orderBy: { id: 'asc' },
+  });
+  return units.filter((u) => u._count.employees === 1).map((u) => u.id);
+}
+
+/** Starts a cycle on a single-employee unit and returns it with its only appraisal (once its row exists). */
+export async function startSingle(t: WorkflowTestContext, unitId: number, settings: Record<string, unknown> = {}) {
+  const { cycle, period } = await createAndStartCycle(t, { unitId, settings });
+  const appraisal = await until(
+    () => t.db.prisma.appraisal.findFirst({ where: { cycleId: cycle.id } }),
+    `appraisal of cycle ${cycle.id}`,
+  );
+  return { cycle, period, appraisal };
+}
+
+/** Completes the open task of a type of an appraisal through the API, expecting 200; returns the task. */
+export async function completeOk(
+  t: WorkflowTestContext,
+  appraisalId: number,
+  type: string,
+  payload: unknown,
+  username?: string,
+) {
+  const task = await openTask(t, type, { appraisalId });
+  const res = await complete(t, task, payload, username);
+  if (res.status !== 200) throw new Error(`complete ${type} → ${res.status} ${JSON.stringify(res.body)}`);
+  return task;
 }

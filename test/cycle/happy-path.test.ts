@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
-import { allInStage, allRatings, createAndStartCycle, drive } from './cycle-driver';
+import { allInStage, allRatings, createAndStartCycle, drive, login } from './cycle-driver';
 
 /**
  * A whole cycle on the demo employee's section, every task completed through POST /api/tasks/:id/complete by its
@@ -104,7 +104,7 @@ describe('appraisal cycle: full happy path through the API (time-skipping server
     expect(sanctions.map((s) => [s.code, s.status])).toEqual([['PENGEMBANGAN_KOMPETENSI', 'CONFIRMED']]);
 
     // The API shows the same result with its explanation to the employee.
-    const token = await t.login('pegawai');
+    const token = await login(t, 'pegawai');
     const result = await request(t.app)
       .get(`/api/appraisals/${mine.id}/result`)
       .set('Authorization', `Bearer ${token}`)
@@ -113,7 +113,7 @@ describe('appraisal cycle: full happy path through the API (time-skipping server
     expect(result.body.explanation.ruleSet.kind).toBe('SCORING');
 
     // Progress of the closed cycle, and the payroll export.
-    const admin = await t.login('admin');
+    const admin = await login(t, 'admin');
     const progress = await request(t.app)
       .get(`/api/cycles/${cycle.id}/progress`)
       .set('Authorization', `Bearer ${admin}`)
