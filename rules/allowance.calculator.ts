@@ -42,78 +42,134 @@ const PART_OF: Record<string, AllowancePart> = {
   totalCut: 'TOTAL',
 };
 
-const ruleByEvent = new WeakMap<CompiledRuleset, Map<RuleEvent, string>>();
-function ruleNames(c: CompiledRuleset): Map<RuleEvent, string> {
-  let m = ruleByEvent.get(c);
-  if (!m) {
-    m = new Map(c.rules.map((r) => [r.event, r.name]));
-    ruleByEvent.set(c, m);
+/** What the calculator needs of one rule's event, worked out once per compiled rule set. */
+interface EventMeta {
+  rule: string;
+  /** 0 = not an allowance event, 1 = performance factor, 2 = cut. */
+  role: 0 | 1 | 2;
+  factor: number;
+  part: AllowancePart;
+  code: string;
+  type: string;
+  label: BilingualText;
+  /** Fixed basis points, or -1 when the cut is per unit of `unitsIndex`. */
+  basisPoints: number;
+  perUnitBasisPoints: number;
+  unitsIndex: number;
+}
+
+interface PayMeta {
+  baseIndex: number;
+  shareBp: number;
+  events: Map<RuleEvent, EventMeta>;
+}
+
+const payMetas = new WeakMap<CompiledRuleset, PayMeta>();
+function payMeta(c: CompiledRuleset): PayMeta {
+  let m = payMetas.get(c);
+  if (m) return m;
+  const events = new Map<RuleEvent, EventMeta>();
+  for (const r of c.rules) {
+    const p = (r.event.params ?? {}) as Record<string, any>;
+    const part = PART_OF[r.event.type];
+    events.set(r.event, {
+      rule: r.name,
+      role: r.event.type === 'performanceFactor' ? 1 : part ? 2 : 0,
+      factor: p.factorBasisPoints,
+      part: part ?? 'TOTAL',
+      code: p.code,
+      type: r.event.type,
+      label: p.label ?? { id: p.code, en: p.code },
+      basisPoints: p.basisPoints !== undefined ? p.basisPoints : -1,
+      perUnitBasisPoints: p.perUnitBasisPoints ?? 0,
+      unitsIndex: p.unitsFact !== undefined ? c.factIndex.get(p.unitsFact)! : -1,
+    });
   }
+  m = { baseIndex: c.factIndex.get('baseAmount')!, shareBp: c.doc.parameters!.performanceShareBasisPoints, events };
+  payMetas.set(c, m);
   return m;
 }
 
 const floorPart = (amount: number, bp: number) => Math.floor((amount * bp) / BASIS);
 
-/** Applies cuts of one part: each gets floor(part × bp); the last absorbs rounding so the sum is exactly the part's cut. */
-function applyCuts(
-  part: number,
-  list: { bp: number; cut: Omit<AllowanceCut, 'amount' | 'basisPoints'> }[],
-  out: AllowanceCut[],
-) {
+/**
+ * Applies the cuts of one part in event order: each is capped so the part's cuts never pass 100%; each gets
+ * floor(part × bp) and the last absorbs rounding so the cuts add up exactly to the part minus what is paid.
+ */
+function applyCuts(part: number, list: { meta: EventMeta; bp: number }[], out: AllowanceCut[]): number {
+  if (list.length === 0) return part;
   let remaining = BASIS;
-  const capped = list.map((x) => {
-    const bp = Math.min(x.bp, remaining);
+  for (const x of list) {
+    const bp = x.bp < remaining ? x.bp : remaining;
     remaining -= bp;
-    return { ...x, bp };
-  });
-  const totalBp = BASIS - remaining;
-  const paid = floorPart(part, BASIS - totalBp);
+    x.bp = bp;
+  }
+  const paid = floorPart(part, remaining);
   const cutTotal = part - paid;
   let given = 0;
-  capped.forEach((x, k) => {
-    const amount = k === capped.length - 1 ? cutTotal - given : Math.min(floorPart(part, x.bp), cutTotal - given);
+  for (let k = 0; k < list.length; k++) {
+    const { meta, bp } = list[k];
+    const amount = k === list.length - 1 ? cutTotal - given : Math.min(floorPart(part, bp), cutTotal - given);
     given += amount;
-    out.push({ ...x.cut, basisPoints: x.bp, amount });
-  });
+    out.push({
+      code: meta.code,
+      type: meta.type,
+      part: meta.part,
+      basisPoints: bp,
+      amount,
+      rule: meta.rule,
+      label: meta.label,
+    });
+  }
   return paid;
 }
 
 /** Computes the allowance figures from checked fact values and the fired events. */
 export function allowanceFigures(c: CompiledRuleset, values: FactValues, events: RuleEvent[]): AllowanceFigures {
-  const names = ruleNames(c);
-  const base = values[c.factIndex.get('baseAmount')!] as number;
-  const shareBp = c.doc.parameters!.performanceShareBasisPoints;
-  const performance = floorPart(base, shareBp);
+  const m = payMeta(c);
+  const base = values[m.baseIndex] as number;
+  const performance = floorPart(base, m.shareBp);
   const discipline = base - performance;
   let factor = BASIS;
-  let factorEvent: RuleEvent | undefined;
-  const disciplineCuts: Parameters<typeof applyCuts>[1] = [];
-  const totalCuts: Parameters<typeof applyCuts>[1] = [];
+  let factorMeta: EventMeta | undefined;
+  let disciplineCuts: { meta: EventMeta; bp: number }[] | undefined;
+  let totalCuts: { meta: EventMeta; bp: number }[] | undefined;
   for (const e of events) {
-    const p = e.params as Record<string, any>;
-    if (e.type === 'performanceFactor') {
-      // More than one factor: the lowest applies.
-      if (!factorEvent || p.factorBasisPoints < factor) {
-        factor = p.factorBasisPoints;
-        factorEvent = e;
-      }
-      continue;
-    }
-    const part = PART_OF[e.type];
-    if (!part) continue;
-    const units = p.unitsFact !== undefined ? Math.max(0, values[c.factIndex.get(p.unitsFact)!] as number) : 1;
-    const bp = p.basisPoints !== undefined ? p.basisPoints : Math.min(BASIS, p.perUnitBasisPoints * units);
-    const entry = {
-      bp,
-      cut: {
+    let meta = m.events.get(e);
+    if (!meta) {
+      // An event not produced by this compiled rule set (e.g. from the reference engine): describe it on the fly.
+      const p = (e.params ?? {}) as Record<string, any>;
+      const part = PART_OF[e.type];
+      meta = {
+        rule:
+          c.rules.find((r) => r.event.type === e.type && JSON.stringify(r.event.params) === JSON.stringify(e.params))
+            ?.name ?? '',
+        role: e.type === 'performanceFactor' ? 1 : part ? 2 : 0,
+        factor: p.factorBasisPoints,
+        part: part ?? 'TOTAL',
         code: p.code,
         type: e.type,
-        part,
-        rule: names.get(e) ?? '',
         label: p.label ?? { id: p.code, en: p.code },
-      },
-    };
-    (part === 'DISCIPLINE' ? disciplineCuts : totalCuts).push(entry);
+        basisPoints: p.basisPoints !== undefined ? p.basisPoints : -1,
+        perUnitBasisPoints: p.perUnitBasisPoints ?? 0,
+        unitsIndex: p.unitsFact !== undefined ? c.factIndex.get(p.unitsFact)! : -1,
+      };
+    }
+    if (meta.role === 1) {
+      // More than one factor: the lowest applies.
+      if (!factorMeta || meta.factor < factor) {
+        factor = meta.factor;
+        factorMeta = meta;
+      }
+    } else if (meta.role === 2) {
+      let bp = meta.basisPoints;
+      if (bp < 0) {
+        const units = meta.unitsIndex >= 0 ? Math.max(0, values[meta.unitsIndex] as number) : 1;
+        bp = Math.min(BASIS, meta.perUnitBasisPoints * units);
+      }
+      if (meta.part === 'DISCIPLINE') (disciplineCuts ??= []).push({ meta, bp });
+      else (totalCuts ??= []).push({ meta, bp });
+    }
   }
   const cuts: AllowanceCut[] = [];
   const performancePaid = floorPart(performance, factor);
@@ -124,14 +180,16 @@ export function allowanceFigures(c: CompiledRuleset, values: FactValues, events:
       part: 'PERFORMANCE',
       basisPoints: BASIS - factor,
       amount: performance - performancePaid,
-      rule: factorEvent ? (names.get(factorEvent) ?? '') : '',
+      rule: factorMeta ? factorMeta.rule : '',
       label: {
         id: `faktor kinerja ${formatBasisPoints(factor, 'id')}`,
         en: `performance factor ${formatBasisPoints(factor, 'en')}`,
       },
     });
-  const disciplinePaid = applyCuts(discipline, disciplineCuts, cuts);
-  const amount = applyCuts(performancePaid + disciplinePaid, totalCuts, cuts);
+  const disciplinePaid = disciplineCuts ? applyCuts(discipline, disciplineCuts, cuts) : discipline;
+  const amount = totalCuts
+    ? applyCuts(performancePaid + disciplinePaid, totalCuts, cuts)
+    : performancePaid + disciplinePaid;
   return {
     amount,
     base,

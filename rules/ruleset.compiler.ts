@@ -2,6 +2,7 @@
  * The compiler: turns a validated rule-set document into synchronous closures with json-rules-engine's semantics
  * (see rules/README.md, "Compiler semantics"), cached per document object and per content.
  */
+import { cloneJson } from './ruleset.canonical';
 import { buildExplanation } from './ruleset.explainer';
 import { validateRuleset } from './ruleset.validator';
 import {
@@ -436,7 +437,7 @@ export class CompiledRuleset {
 }
 
 function structuredCloneEvent(e: RuleEvent): RuleEvent {
-  return e.params ? { type: e.type, params: structuredClone(e.params) } : { type: e.type };
+  return e.params ? { type: e.type, params: cloneJson(e.params) } : { type: e.type };
 }
 
 const byObject = new WeakMap<object, CompiledRuleset>();

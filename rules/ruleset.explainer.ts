@@ -135,6 +135,52 @@ export function eventWords(doc: RuleSetDocument, e: RuleEvent): BilingualText {
   }
 }
 
+/** Per compiled rule set: for each rule, the fact indexes its conditions read, and a cache of its texts by their values. */
+const textCaches = new WeakMap<CompiledRuleset, { facts: number[]; texts: Map<string, BilingualText> }[]>();
+const TEXT_CACHE_SIZE = 512;
+
+function factsOfShape(shape: Shape, out: Set<number>): Set<number> {
+  if (shape.kind === 'leaf') {
+    out.add(shape.factIndex);
+    if (shape.refIndex >= 0) out.add(shape.refIndex);
+  } else if (shape.kind === 'not') factsOfShape(shape.child, out);
+  else for (const ch of shape.children) factsOfShape(ch, out);
+  return out;
+}
+
+/**
+ * The plain words of a fired rule. They depend only on the values of the facts its conditions read (those decide every
+ * condition's result), so they are cached per rule by those values; a copy is returned.
+ */
+function firedText(c: CompiledRuleset, k: number, t: EvaluationTrace, where: BilingualText): BilingualText {
+  let caches = textCaches.get(c);
+  if (!caches) {
+    caches = c.rules.map((r) => ({
+      facts: [...factsOfShape(r.shape, new Set())].sort((a, b) => a - b),
+      texts: new Map(),
+    }));
+    textCaches.set(c, caches);
+  }
+  const cache = caches[k];
+  let key = '';
+  for (const i of cache.facts) {
+    const v = t.values[i];
+    key += `${JSON.stringify(v)},`;
+  }
+  let text = cache.texts.get(key);
+  if (!text) {
+    const r = c.rules[k];
+    const ev = eventWords(c.doc, r.event);
+    text = {
+      id: `${ev.id} karena ${conditionWords(r.shape, t, c, 'id')} (aturan "${r.name}", ${where.id})`,
+      en: `${ev.en} because ${conditionWords(r.shape, t, c, 'en')} (rule "${r.name}", ${where.en})`,
+    };
+    if (cache.texts.size >= TEXT_CACHE_SIZE) cache.texts.clear();
+    cache.texts.set(key, text);
+  }
+  return { id: text.id, en: text.en };
+}
+
 /** Builds the full explanation of one evaluation from its trace. */
 export function buildExplanation(c: CompiledRuleset, t: EvaluationTrace): Explanation {
   const doc = c.doc;
@@ -147,16 +193,11 @@ export function buildExplanation(c: CompiledRuleset, t: EvaluationTrace): Explan
       name: r.name,
       priority: r.priority,
       fired,
-      event: r.event.params ? { type: r.event.type, params: structuredClone(r.event.params) } : { type: r.event.type },
+      // The rule's own event: static data of the version, shared deep-frozen (the fired `events` are fresh copies).
+      event: r.event,
       conditions: conditionTrace(r.shape, t),
     };
-    if (fired) {
-      const ev = eventWords(doc, r.event);
-      trace.text = {
-        id: `${ev.id} karena ${conditionWords(r.shape, t, c, 'id')} (aturan "${r.name}", ${where.id})`,
-        en: `${ev.en} because ${conditionWords(r.shape, t, c, 'en')} (rule "${r.name}", ${where.en})`,
-      };
-    }
+    if (fired) trace.text = firedText(c, k, t, where);
     return trace;
   });
   const firedRules = rules.filter((r) => r.fired);
