@@ -13,7 +13,6 @@ import {
   openTask,
   singleEmployeeUnits,
   startSingle,
-  until,
 } from './cycle-driver';
 
 /** Tasks through POST /api/tasks/:id/complete: the validator's refusals, plan returns, rater reassignment, history. */
