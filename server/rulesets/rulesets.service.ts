@@ -227,36 +227,46 @@ export async function simulateOnCycle(prisma: PrismaClient, id: number, cycleId:
     throw ApiError.badRequest('cycleId: siklus tidak ditemukan', {
       fields: [{ field: 'cycleId', message: 'tidak ditemukan' }],
     });
+  // One query per simulation: only the stored facts (not the stored explanation around them), name and NIP.
+  const loadStarted = Date.now();
   let items: { key: string; label: string; facts: any; oldResult: any }[];
   if (row.kind === 'SCORING') {
-    const appraisals = await prisma.appraisal.findMany({
-      where: { cycleId, predicate: { not: null } },
-      select: {
-        id: true,
-        predicate: true,
-        predicateExplanation: true,
-        employee: { select: { name: true, nip: true } },
-        review: { select: { resultRating: true, behaviourRating: true } },
-      },
-    });
-    items = appraisals.map((a) => ({
+    const rows = await prisma.$queryRaw<
+      {
+        id: number;
+        predicate: string;
+        facts: any;
+        resultRating: string | null;
+        behaviourRating: string | null;
+        name: string;
+        nip: string;
+      }[]
+    >`SELECT a.id, a.predicate::text AS predicate, a.predicate_explanation -> 'facts' AS facts,
+             r.result_rating::text AS "resultRating", r.behaviour_rating::text AS "behaviourRating", e.name, e.nip
+        FROM appraisals a
+        JOIN employees e ON e.id = a.employee_id
+        LEFT JOIN reviews r ON r.appraisal_id = a.id
+       WHERE a.cycle_id = ${cycleId} AND a.predicate IS NOT NULL
+       ORDER BY a.id`;
+    items = rows.map((a) => ({
       key: String(a.id),
-      label: `${a.employee.name} (${a.employee.nip})`,
-      facts: (a.predicateExplanation as any)?.facts ?? {
-        resultRating: a.review?.resultRating,
-        behaviourRating: a.review?.behaviourRating,
-      },
+      label: `${a.name} (${a.nip})`,
+      facts: a.facts ?? { resultRating: a.resultRating ?? undefined, behaviourRating: a.behaviourRating ?? undefined },
       oldResult: a.predicate,
     }));
   } else if (row.kind === 'PAY') {
-    const pays = await prisma.payAdjustment.findMany({
-      where: { cycleId },
-      select: { appraisalId: true, amount: true, explanation: true, employee: { select: { name: true, nip: true } } },
-    });
-    items = pays.map((p) => ({
+    const rows = await prisma.$queryRaw<
+      { appraisalId: number; amount: number; facts: any; name: string; nip: string }[]
+    >`
+      SELECT p.appraisal_id AS "appraisalId", p.amount, p.explanation -> 'facts' AS facts, e.name, e.nip
+        FROM pay_adjustments p
+        JOIN employees e ON e.id = p.employee_id
+       WHERE p.cycle_id = ${cycleId}
+       ORDER BY p.appraisal_id`;
+    items = rows.map((p) => ({
       key: String(p.appraisalId),
-      label: `${p.employee.name} (${p.employee.nip})`,
-      facts: (p.explanation as any)?.facts,
+      label: `${p.name} (${p.nip})`,
+      facts: p.facts ?? {},
       oldResult: p.amount,
     }));
   } else {
@@ -264,6 +274,7 @@ export async function simulateOnCycle(prisma: PrismaClient, id: number, cycleId:
       `Simulasi tersedia untuk SCORING dan PAY; ${row.kind} belum / simulation supports SCORING and PAY`,
     );
   }
+  const loadMs = Date.now() - loadStarted;
   const started = Date.now();
   const result = rules.simulate(row.document as any, items);
   const labels = new Map(items.map((i) => [i.key, i.label]));
@@ -274,5 +285,6 @@ export async function simulateOnCycle(prisma: PrismaClient, id: number, cycleId:
     version: row.version,
     cycleId,
     elapsedMs: Date.now() - started,
+    loadMs,
   };
 }
