@@ -8,7 +8,13 @@ import type { EvaluationResult } from './ruleset.types';
 
 export * from './ruleset.types';
 export { validateRuleset, factValueProblem } from './ruleset.validator';
-export { compileRuleset, CompiledRuleset, OPERATOR_FUNCTIONS } from './ruleset.compiler';
+export {
+  compileRuleset,
+  CompiledRuleset,
+  OPERATOR_FUNCTIONS,
+  setEvaluationTimeLimit,
+  evaluationTimeLimit,
+} from './ruleset.compiler';
 export type { CompiledRule, EvaluationTrace, FactValues, Shape } from './ruleset.compiler';
 export { EVENT_TYPES, OPERATORS, LIMITS, BASIS } from './ruleset.kinds';
 export { computeAllowance, computeAllowanceFigures, allowanceFigures } from './allowance.calculator';
@@ -29,7 +35,8 @@ export { canonicalJson, jsonEqual } from './ruleset.canonical';
 /**
  * Evaluates a rule set on facts: fired events (priority order) and the explanation (rule set, facts, per-rule results
  * with every condition's fact value and result, plain words in Bahasa Indonesia and English). Throws InvalidRulesetError
- * for an invalid document and FactError (`.fact` names it) for a missing or invalid fact.
+ * for an invalid document, FactError (`.fact` names it) for a missing or invalid fact, and RuleEvaluationError (naming
+ * the rule set, version and rule) when the rule set runs past the time limit or a rule throws.
  */
 export function evaluateRuleset(doc: unknown, facts: unknown): EvaluationResult {
   return compileRuleset(doc).evaluate(facts);

@@ -8,6 +8,7 @@ import { validateRuleset } from './ruleset.validator';
 import {
   FactError,
   InvalidRulesetError,
+  RuleEvaluationError,
   type ConditionNode,
   type EvaluationResult,
   type Explanation,
@@ -15,6 +16,7 @@ import {
   type RuleDefinition,
   type RuleEvent,
   type RuleSetDocument,
+  type RuleSetRef,
 } from './ruleset.types';
 
 /** Fact values in declaration order (index = position in `facts`). */
@@ -252,6 +254,27 @@ function factChecker(d: FactDeclaration): Checker {
   }
 }
 
+/** Rules between two looks at the clock in a large rule set. */
+const TIME_CHECK_EVERY = 16;
+let evaluationTimeLimitMs = 50;
+
+/**
+ * Sets the time limit of one evaluation in milliseconds (default 50; a default rule set takes microseconds). Past it,
+ * evaluation stops with a RuleEvaluationError (reason TIMEOUT) naming the rule set, its version and the rule reached.
+ * Returns the previous limit.
+ */
+export function setEvaluationTimeLimit(ms: number): number {
+  if (!(ms > 0)) throw new Error('batas waktu harus > 0 ms / the time limit must be > 0 ms');
+  const previous = evaluationTimeLimitMs;
+  evaluationTimeLimitMs = ms;
+  return previous;
+}
+
+/** The current time limit of one evaluation, in milliseconds. */
+export function evaluationTimeLimit(): number {
+  return evaluationTimeLimitMs;
+}
+
 /** Finite domains up to this many combinations are tabulated: every result is computed once, at compile time. */
 const TABULATION_LIMIT = 4096;
 
@@ -308,7 +331,7 @@ export class CompiledRuleset {
   /** Reads and checks the input facts against the declarations; throws a FactError naming the bad fact. */
   readFacts(input: unknown): FactValues {
     if (!input || typeof input !== 'object' || Array.isArray(input))
-      throw new FactError('*', 'fakta harus berupa objek / facts must be an object');
+      throw new FactError('*', `fakta harus berupa objek / facts must be an object (${this.where})`);
     const n = this.checkers.length;
     const values = new Array(n);
     for (let i = 0; i < n; i++) {
@@ -316,11 +339,13 @@ export class CompiledRuleset {
       let x = Object.prototype.hasOwnProperty.call(input, name) ? (input as any)[name] : undefined;
       if (x === undefined) {
         const d = this.defaults[i];
-        if (!d.has) throw new FactError(name, `fakta "${name}" wajib diisi / fact "${name}" is required`);
+        if (!d.has)
+          throw new FactError(name, `fakta "${name}" wajib diisi / fact "${name}" is required (${this.where})`);
         x = d.value;
       }
       const problem = this.checkers[i](x);
-      if (problem) throw new FactError(name, `fakta "${name}" tidak valid (${JSON.stringify(x)}): ${problem}`);
+      if (problem)
+        throw new FactError(name, `fakta "${name}" tidak valid (${JSON.stringify(x)}): ${problem} (${this.where})`);
       values[i] = x;
     }
     return values;
@@ -339,8 +364,41 @@ export class CompiledRuleset {
   eventsOf(values: FactValues): RuleEvent[] {
     const out: RuleEvent[] = [];
     const rules = this.fastRules;
-    for (let r = 0; r < rules.length; r++) if (rules[r](values)) out.push(this.ruleEvents[r]);
+    const n = rules.length;
+    // Large rule sets check the clock every TIME_CHECK_EVERY rules; small ones are bounded by the size limits.
+    const deadline = n >= TIME_CHECK_EVERY ? performance.now() + evaluationTimeLimitMs : 0;
+    let r = 0;
+    try {
+      for (; r < n; r++) {
+        if (rules[r](values)) out.push(this.ruleEvents[r]);
+        if (deadline && r % TIME_CHECK_EVERY === TIME_CHECK_EVERY - 1) this.checkDeadline(deadline, r);
+      }
+    } catch (e) {
+      throw this.failure(e, r);
+    }
     return out;
+  }
+
+  /** Where an error happened, for messages: `SCORING v1 "name"`. */
+  private get where(): string {
+    return `${this.doc.kind} v${this.doc.version} "${this.doc.name}"`;
+  }
+
+  /** The rule set's name for error messages. */
+  get ref(): RuleSetRef {
+    return { kind: this.doc.kind, version: this.doc.version, name: this.doc.name };
+  }
+
+  private checkDeadline(deadline: number, r: number) {
+    if (performance.now() > deadline)
+      throw new RuleEvaluationError(this.ref, 'TIMEOUT', `${evaluationTimeLimitMs} ms`, this.rules[r]?.name);
+  }
+
+  /** Turns anything a rule threw into a RuleEvaluationError naming the rule set, its version and the rule. */
+  private failure(e: unknown, r: number): Error {
+    if (e instanceof RuleEvaluationError) return e;
+    const detail = e instanceof Error ? e.message : String(e);
+    return new RuleEvaluationError(this.ref, 'THREW', detail, this.rules[r]?.name, e);
   }
 
   /** Evaluates with the engine's full per-condition trace (as json-rules-engine records it), without text. */
@@ -353,11 +411,19 @@ export class CompiledRuleset {
     const fired = new Uint8Array(this.rules.length);
     const conditions = new Uint8Array(this.slotCount);
     const events: RuleEvent[] = [];
-    for (let r = 0; r < this.rules.length; r++) {
-      if (this.rules[r].traced(values, conditions)) {
-        fired[r] = 1;
-        events.push(this.ruleEvents[r]);
+    const n = this.rules.length;
+    const deadline = n >= TIME_CHECK_EVERY ? performance.now() + evaluationTimeLimitMs : 0;
+    let r = 0;
+    try {
+      for (; r < n; r++) {
+        if (this.rules[r].traced(values, conditions)) {
+          fired[r] = 1;
+          events.push(this.ruleEvents[r]);
+        }
+        if (deadline && r % TIME_CHECK_EVERY === TIME_CHECK_EVERY - 1) this.checkDeadline(deadline, r);
       }
+    } catch (e) {
+      throw this.failure(e, r);
     }
     return { values, fired, conditions, events };
   }

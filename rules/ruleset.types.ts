@@ -181,3 +181,37 @@ export class InvalidRulesetError extends Error {
     this.errors = errors;
   }
 }
+
+/** Which rule set (and version) an evaluation error belongs to. */
+export interface RuleSetRef {
+  kind: RuleSetKind;
+  version: number;
+  name: string;
+}
+
+/**
+ * A rule set that failed while evaluating valid facts: it ran past the time limit (`reason` TIMEOUT) or one of its
+ * rules threw (`reason` THREW). The message names the rule set, its version and the rule, in Bahasa Indonesia and
+ * English; the fix is a new version (a published one never changes), so retrying with the same version cannot help.
+ */
+export class RuleEvaluationError extends Error {
+  readonly ruleSet: RuleSetRef;
+  /** The rule being evaluated when it failed, when known. */
+  readonly rule?: string;
+  readonly reason: 'TIMEOUT' | 'THREW';
+  constructor(ruleSet: RuleSetRef, reason: 'TIMEOUT' | 'THREW', detail: string, rule?: string, cause?: unknown) {
+    const where = `${ruleSet.kind} versi ${ruleSet.version} "${ruleSet.name}"`;
+    const whereEn = `${ruleSet.kind} version ${ruleSet.version} "${ruleSet.name}"`;
+    const atRule = rule ? [`, aturan "${rule}"`, `, rule "${rule}"`] : ['', ''];
+    super(
+      reason === 'TIMEOUT'
+        ? `Evaluasi aturan ${where}${atRule[0]} melewati batas waktu ${detail} / evaluation of rule set ${whereEn}${atRule[1]} exceeded the time limit of ${detail}`
+        : `Aturan ${where}${atRule[0]} gagal dievaluasi: ${detail} / rule set ${whereEn}${atRule[1]} failed: ${detail}`,
+      { cause },
+    );
+    this.name = 'RuleEvaluationError';
+    this.ruleSet = ruleSet;
+    this.rule = rule;
+    this.reason = reason;
+  }
+}

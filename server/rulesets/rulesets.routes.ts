@@ -213,6 +213,13 @@ export function rulesetsRoutes(deps: AppDeps): Router {
       res.json(result);
     } catch (err) {
       if (err instanceof ApiError) throw err;
+      if (err instanceof rules.RuleEvaluationError)
+        // The rule set itself failed (too slow or a rule threw): name it, its version and the rule, not the facts.
+        throw new ApiError(422, 'RULESET_FAILED', err.message, {
+          ruleSet: err.ruleSet,
+          rule: err.rule ?? null,
+          reason: err.reason,
+        });
       const e = err as Error & { fact?: string };
       throw ApiError.badRequest(e.message, {
         fields: [{ field: e.fact ? `facts.${e.fact}` : 'facts', message: e.message }],
