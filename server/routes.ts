@@ -4,6 +4,8 @@ import type { AppDeps } from './deps';
 import { appraisalsRoutes } from './appraisals/appraisals.routes';
 import { cyclesRoutes } from './cycles/cycles.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { documentsRoutes } from './documents/documents.routes';
+import { importsRoutes } from './imports/imports.routes';
 import { payAdjustmentsRoutes } from './pay/pay-adjustments.routes';
 import { periodsRoutes } from './periods/periods.routes';
 import { rulesetsRoutes } from './rulesets/rulesets.routes';
@@ -19,5 +21,7 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/cycles', cyclesRoutes(deps)],
     ['/api/tasks', tasksRoutes(deps)],
     ['/api/appraisals', appraisalsRoutes(deps)],
+    ['/api/imports', importsRoutes(deps)],
+    ['/api/documents', documentsRoutes(deps)],
   ];
 }

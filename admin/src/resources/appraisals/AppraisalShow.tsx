@@ -24,7 +24,7 @@ function PdfButton() {
   return (
     <Button
       startIcon={<PictureAsPdfIcon />}
-      href={downloadUrl(`/appraisals/${record.id}/document.pdf`)}
+      href={downloadUrl(`/documents/appraisals/${record.id}/evaluation.pdf`)}
       target="_blank"
       rel="noopener"
       data-testid="pdf-button"
@@ -83,7 +83,7 @@ function Evidence() {
               {e.title}
             </a>
           ) : (
-            <a href={downloadUrl(`/appraisals/${record!.id}/evidence/${e.id}`)}>{e.title ?? e.fileName}</a>
+            <a href={downloadUrl(`/documents/evidence/${e.id}`)}>{e.title ?? e.fileName}</a>
           )}
           {e.sizeBytes ? ` (${Math.ceil(e.sizeBytes / 1024)} kB)` : ''}
         </Typography>

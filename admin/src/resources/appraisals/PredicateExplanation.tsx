@@ -8,7 +8,9 @@ export function PredicateExplanation({ appraisal }: { appraisal: any }) {
   const [locale] = useLocaleState();
   const lang = locale === 'en' ? 'en' : 'id';
   if (!appraisal?.predicate) return <Alert severity="info">{translate('capaian.appraisals.no_predicate_yet')}</Alert>;
-  const ex = appraisal.predicateExplanation;
+  // Stored by the scoring activity as { ruleSet, facts, source, explanation: { text, lines, ruleSet, … } }.
+  const stored = appraisal.predicateExplanation;
+  const ex = stored?.explanation ?? stored;
   const review = appraisal.review;
   return (
     <Box data-testid="predicate-explanation">

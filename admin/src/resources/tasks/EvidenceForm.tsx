@@ -28,7 +28,7 @@ function Upload({ appraisalId, indicatorId }: { appraisalId: number; indicatorId
     form.append('indicatorId', String(indicatorId));
     setProgress(0);
     try {
-      await uploadWithProgress(`/appraisals/${appraisalId}/evidence`, form, setProgress);
+      await uploadWithProgress(`/documents/appraisals/${appraisalId}/evidence`, form, setProgress);
       setDone((d) => [...d, file.name]);
       notify('capaian.evidence.uploaded', { type: 'success', messageArgs: { name: file.name } });
     } catch (err) {

@@ -1,0 +1,279 @@
+/**
+ * `/api/documents`: documents of an appraisal.
+ * - `GET /appraisals/:id/evaluation.pdf`: the evaluation document (PDF), for whoever may see the appraisal (the
+ *   employee, the rater and the rater's superior, HR, auditors).
+ * - `POST /appraisals/:id/evidence` (multipart `file`, `title`, `indicatorId`): evidence (bukti dukung) uploaded by the
+ *   employee while the appraisal is in its EVIDENCE stage; `GET /evidence/:id` downloads it.
+ * The token may ride in `access_token` so that the browser can open a link itself.
+ */
+import { createHash } from 'node:crypto';
+import { Router } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { recordAudit } from '../../prisma/audit';
+import { currentUser, requireAuth } from '../auth/auth.middleware';
+import { loadVisible } from '../appraisals/appraisals.service';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../http/api-error';
+import { parseId } from '../http/params';
+import { parseOrThrow } from '../http/validate';
+import { describeRoutes } from '../openapi/registry';
+import { renderEvaluationDocument, type EvaluationDocumentData, type PersonLine } from './evaluation-document';
+
+describeRoutes(
+  {
+    method: 'get',
+    path: '/api/documents/appraisals/:id/evaluation.pdf',
+    summary: 'Dokumen evaluasi kinerja pegawai (PDF) satu penilaian: SKP, rating, predikat dan penjelasannya, TPP',
+    tag: 'documents',
+  },
+  {
+    method: 'post',
+    path: '/api/documents/appraisals/:id/evidence',
+    summary: 'Unggah bukti dukung (multipart: file, title, indicatorId) oleh pegawai pada tahap EVIDENCE; maks. 10 MB',
+    tag: 'documents',
+    responses: {
+      '201': 'Bukti tersimpan',
+      '409': 'Penilaian tidak pada tahap bukti dukung',
+      '413': 'Berkas terlalu besar',
+    },
+  },
+  { method: 'get', path: '/api/documents/evidence/:id', summary: 'Unduh berkas bukti dukung', tag: 'documents' },
+);
+
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+const evidenceFields = z.object({
+  title: z.string().trim().min(1, 'Wajib diisi').max(200).optional(),
+  indicatorId: z.coerce.number().int().positive('harus id indikator').optional(),
+});
+
+/** Words of the predicate explanation stored on the appraisal (see activities/scoring.activities.ts). */
+export function explanationWords(stored: unknown, lang: 'id' | 'en' = 'id'): EvaluationDocumentData['explanation'] {
+  const s = (stored ?? {}) as any;
+  const ex = s.explanation ?? s;
+  const rs = ex.ruleSet ?? s.ruleSet;
+  return {
+    text: ex.text?.[lang] ?? null,
+    lines: Array.isArray(ex.lines) ? ex.lines.map((l: any) => l?.[lang]).filter(Boolean) : [],
+    ruleSet: rs
+      ? `Aturan ${rs.name ?? rs.kind} versi ${rs.version}${rs.effectiveFrom ? `, berlaku sejak ${String(rs.effectiveFrom).slice(0, 10)}` : ''}`
+      : null,
+  };
+}
+
+/** Routes of /api/documents. */
+export function documentsRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.use(requireAuth(deps));
+  const person = {
+    select: { name: true, nip: true, position: true, grade: true, unit: { select: { name: true } } },
+  } as const;
+  const line = (
+    p: { name: string; nip: string; position: string; grade: string | null; unit: { name: string } } | null,
+  ): PersonLine | null =>
+    p ? { name: p.name, nip: p.nip, position: p.position, grade: p.grade, unit: p.unit.name } : null;
+
+  router.get('/appraisals/:id/evaluation.pdf', async (req, res) => {
+    const visible = await loadVisible(deps, currentUser(req), parseId(req.params.id));
+    const a = await deps.prisma.appraisal.findUniqueOrThrow({
+      where: { id: visible.id },
+      include: {
+        employee: person,
+        rater: person,
+        raterSuperior: person,
+        cycle: { select: { name: true, period: true } },
+        plan: {
+          include: {
+            items: {
+              orderBy: { position: 'asc' },
+              include: {
+                parentItem: { select: { title: true } },
+                indicators: { orderBy: { id: 'asc' }, include: { realizations: { orderBy: { recordedAt: 'asc' } } } },
+              },
+            },
+          },
+        },
+        review: true,
+        appeal: true,
+        payAdjustment: true,
+        _count: { select: { feedback: true } },
+      },
+    });
+    const r = a.review;
+    const data: EvaluationDocumentData = {
+      appraisalId: a.id,
+      cycleName: a.cycle.name,
+      periodLabel: a.cycle.period.label,
+      periodStart: a.cycle.period.startDate,
+      periodEnd: a.cycle.period.endDate,
+      stage: a.stage,
+      employee: line(a.employee)!,
+      rater: line(a.rater),
+      raterSuperior: line(a.raterSuperior),
+      planStatus: a.plan?.status ?? null,
+      items: (a.plan?.items ?? []).map((i) => ({
+        kind: i.kind,
+        title: i.title,
+        parentTitle: i.parentItem?.title ?? null,
+        indicators: i.indicators.map((ind) => ({
+          aspect: ind.aspect,
+          description: ind.description,
+          target: ind.target,
+          realizations: ind.realizations.map((x) => x.value),
+        })),
+      })),
+      review: r
+        ? {
+            resultRating: r.resultRating,
+            behaviourRating: r.behaviourRating,
+            behaviours: {
+              berorientasiPelayanan: r.berorientasiPelayanan,
+              akuntabel: r.akuntabel,
+              kompeten: r.kompeten,
+              harmonis: r.harmonis,
+              loyal: r.loyal,
+              adaptif: r.adaptif,
+              kolaboratif: r.kolaboratif,
+            },
+            resultComment: r.resultComment,
+            behaviourComment: r.behaviourComment,
+            source: r.source,
+          }
+        : null,
+      predicate: a.predicate,
+      explanation: explanationWords(a.predicateExplanation),
+      appeal: a.appeal
+        ? {
+            status: a.appeal.status,
+            reason: a.appeal.reason,
+            decision: a.appeal.decision,
+            decisionNote: a.appeal.decisionNote,
+          }
+        : null,
+      pay: a.payAdjustment
+        ? {
+            baseAmount: a.payAdjustment.baseAmount,
+            cutAmount: a.payAdjustment.cutAmount,
+            amount: a.payAdjustment.amount,
+          }
+        : null,
+      feedbackCount: a._count.feedback,
+      generatedAt: new Date(),
+    };
+    const pdf = await renderEvaluationDocument(data);
+    const file = `evaluasi-kinerja-${a.employee.nip}-${a.cycle.period.label}`.replace(/[^A-Za-z0-9._-]+/g, '-');
+    res
+      .type('application/pdf')
+      .setHeader(
+        'Content-Disposition',
+        `${req.query.download === '1' ? 'attachment' : 'inline'}; filename="${file}.pdf"`,
+      )
+      .setHeader('Cache-Control', 'private, no-store')
+      .send(pdf);
+  });
+
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } });
+  const single = (req: any, res: any) =>
+    new Promise<void>((resolve, reject) =>
+      upload.single('file')(req, res, (err: unknown) => {
+        if (err && (err as any).code === 'LIMIT_FILE_SIZE')
+          reject(
+            new ApiError(413, 'PAYLOAD_TOO_LARGE', 'Berkas melebihi 10 MB / file too large', {
+              fields: [{ field: 'file', message: 'maksimal 10 MB' }],
+            }),
+          );
+        else if (err) reject(ApiError.badRequest(`Unggahan tidak valid: ${(err as Error).message}`));
+        else resolve();
+      }),
+    );
+
+  router.post('/appraisals/:id/evidence', async (req, res) => {
+    const user = currentUser(req);
+    const appraisal = await loadVisible(deps, user, parseId(req.params.id));
+    if (appraisal.employeeId !== user.employeeId)
+      throw ApiError.forbidden(
+        'Hanya pegawai yang dinilai yang mengunggah bukti dukung / only the employee uploads evidence',
+      );
+    if (appraisal.stage !== 'EVIDENCE')
+      throw ApiError.conflict(`Bukti dukung hanya dapat diunggah pada tahap EVIDENCE (sekarang ${appraisal.stage})`, {
+        stage: appraisal.stage,
+      });
+    await single(req, res);
+    const file = req.file;
+    if (!file || !file.size)
+      throw ApiError.badRequest('Pilih berkas / choose a file', {
+        fields: [{ field: 'file', message: 'Wajib diisi' }],
+      });
+    const fields = parseOrThrow(evidenceFields, {
+      title: req.body?.title || undefined,
+      indicatorId: req.body?.indicatorId || undefined,
+    });
+    if (fields.indicatorId) {
+      const ok = await deps.prisma.indicator.count({
+        where: { id: fields.indicatorId, planItem: { plan: { appraisalId: appraisal.id } } },
+      });
+      if (!ok)
+        throw ApiError.badRequest('indicatorId: bukan indikator SKP ini', {
+          fields: [{ field: 'indicatorId', message: 'bukan indikator SKP ini' }],
+        });
+    }
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const evidence = await deps.prisma.$transaction(async (tx) => {
+      const created = await tx.evidence.create({
+        data: {
+          appraisalId: appraisal.id,
+          indicatorId: fields.indicatorId ?? null,
+          kind: 'FILE',
+          title: fields.title ?? file.originalname,
+          fileName: file.originalname,
+          mimeType: file.mimetype || 'application/octet-stream',
+          sizeBytes: file.size,
+          sha256,
+          content: new Uint8Array(file.buffer),
+          uploadedById: user.employeeId,
+        },
+        select: {
+          id: true,
+          appraisalId: true,
+          indicatorId: true,
+          kind: true,
+          title: true,
+          fileName: true,
+          mimeType: true,
+          sizeBytes: true,
+          sha256: true,
+          createdAt: true,
+        },
+      });
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        actor: user.username,
+        action: 'evidence.upload',
+        entity: 'appraisal',
+        entityId: appraisal.id,
+        after: created,
+      });
+      return created;
+    });
+    res.status(201).json(evidence);
+  });
+
+  router.get('/evidence/:id', async (req, res) => {
+    const user = currentUser(req);
+    const ev = await deps.prisma.evidence.findUnique({ where: { id: parseId(req.params.id) } });
+    if (!ev) throw ApiError.notFound('Bukti dukung');
+    await loadVisible(deps, user, ev.appraisalId); // 404 unless the user may see the appraisal
+    if (ev.kind === 'LINK' || !ev.content)
+      throw ApiError.badRequest('Bukti ini berupa tautan, bukan berkas / this evidence is a link', { url: ev.url });
+    const name = (ev.fileName ?? `bukti-${ev.id}`).replace(/["\\\r\n]/g, '_');
+    res
+      .type(ev.mimeType ?? 'application/octet-stream')
+      .setHeader('Content-Disposition', `attachment; filename="${name}"`)
+      .setHeader('X-Content-Type-Options', 'nosniff')
+      .setHeader('Cache-Control', 'private, no-store')
+      .send(Buffer.from(ev.content));
+  });
+
+  return router;
+}
