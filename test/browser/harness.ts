@@ -1,0 +1,112 @@
+/**
+ * Browser-test harness: the real express app (with admin/dist) listening on a free port, Debian's Chromium driven by
+ * playwright-core (CHROMIUM_PATH; never `playwright install`), sign-in through the console's login page, and
+ * screenshots of each step in test/.artifacts/screenshots/<scenario>/ (ignored by git).
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Express } from 'express';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../prisma/seed/seed-database';
+
+export const ROOT = join(__dirname, '..', '..');
+export const DIST = join(ROOT, 'admin', 'dist');
+export const SCREENSHOTS = join(ROOT, 'test', '.artifacts', 'screenshots');
+
+/** Why the browser tests cannot run here, or null when they can. */
+export function browserTestsBlocked(): string | null {
+  if (!existsSync(join(DIST, 'index.html')))
+    return 'admin/dist/index.html tidak ada: jalankan `npm run admin:build` (npm test membangunnya) / console not built';
+  const path = process.env.CHROMIUM_PATH;
+  if (!path || !existsSync(path))
+    return `CHROMIUM_PATH (${path ?? 'tidak diset'}) tidak menunjuk ke Chromium: jalankan lewat \`npm test\` / no Chromium`;
+  return null;
+}
+
+/**
+ * `describe` when the console is built and Chromium is there; otherwise `describe.skip`, after saying why on stderr
+ * (a skipped browser suite must never pass unnoticed).
+ */
+export function describeInBrowser(name: string, fn: () => void): void {
+  const blocked = browserTestsBlocked();
+  if (blocked) {
+    process.stderr.write(`\n[browser] "${name}" DILEWATI / SKIPPED: ${blocked}\n`);
+    describe.skip(name, fn);
+  } else describe(name, fn);
+}
+
+/** Listens on a free loopback port; returns the base URL and a close function. */
+export async function listen(app: Express): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Headless Chromium from CHROMIUM_PATH. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
+}
+
+/** A fresh browser context (own localStorage) at a laptop-sized viewport, Indonesian locale, failing on page errors. */
+export async function newSession(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return { context, page, errors };
+}
+
+/** Takes numbered screenshots of a scenario into test/.artifacts/screenshots/<scenario>/NN-<step>.png. */
+export function screenshots(scenario: string) {
+  const dir = join(SCREENSHOTS, scenario);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let n = 0;
+  const taken: string[] = [];
+  return {
+    taken,
+    async shot(page: Page, step: string) {
+      n += 1;
+      const file = join(dir, `${String(n).padStart(2, '0')}-${step}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      taken.push(file);
+    },
+  };
+}
+
+/** The bearer token the console keeps in the page's localStorage (for direct API calls from the page). */
+export function pageToken(page: Page): Promise<string | null> {
+  return page.evaluate(() => (globalThis as any).localStorage.getItem('capaian.token') as string | null);
+}
+
+/** Signs in through the login page with a demo account and waits for the console's app bar. */
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/#/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.locator('header').first().waitFor();
+  await page.waitForURL((u) => !u.hash.startsWith('#/login'));
+}

@@ -1,0 +1,132 @@
+/**
+ * Every demo role signs in through the console's login page in a real Chromium, lands on its own home page and sees
+ * only the menu its role allows; the language switch loads English on demand and back. Screenshots per role in
+ * test/.artifacts/screenshots/login-roles/.
+ */
+import type { Browser } from 'playwright-core';
+import { seedDemo } from '../../prisma/seed/seed-database';
+import { createTestApp } from '../helpers/test-app';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { describeInBrowser, launchChromium, listen, newSession, pageToken, screenshots, signIn } from './harness';
+
+const ROLES: { username: string; sees: string[]; hidden: string[]; home: 'hr' | 'employee' }[] = [
+  {
+    username: 'admin',
+    sees: ['Aturan', 'Siklus Penilaian', 'Pegawai', 'Unit Kerja', 'Log Audit', 'Impor CSV'],
+    hidden: [],
+    home: 'hr',
+  },
+  {
+    username: 'auditor',
+    sees: ['Log Audit', 'Penilaian Kinerja', 'Aturan', 'Siklus Penilaian'],
+    hidden: ['Impor CSV'],
+    home: 'hr',
+  },
+  {
+    username: 'pegawai',
+    sees: ['Tugas Saya', 'Penilaian Kinerja', 'TPP'],
+    hidden: ['Aturan', 'Pegawai', 'Log Audit', 'Impor CSV', 'Siklus Penilaian'],
+    home: 'employee',
+  },
+  {
+    username: 'penilai',
+    sees: ['Tugas Saya', 'Penilaian Kinerja', 'Pegawai'],
+    hidden: ['Aturan', 'Log Audit', 'Impor CSV'],
+    home: 'employee',
+  },
+  {
+    username: 'atasan',
+    sees: ['Tugas Saya', 'Penilaian Kinerja', 'Pegawai'],
+    hidden: ['Aturan', 'Log Audit', 'Impor CSV'],
+    home: 'employee',
+  },
+];
+
+describeInBrowser('console sign-in for each role (Chromium)', () => {
+  let db: TestDatabase;
+  let server: Awaited<ReturnType<typeof listen>>;
+  let browser: Browser;
+  const shots = screenshots('login-roles');
+
+  beforeAll(async () => {
+    db = await createTestDatabase('browser_login');
+    await seedDemo(db.prisma);
+    server = await listen(createTestApp(db).app);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db?.drop();
+  });
+
+  it('a wrong password stays on the login page with a message in Bahasa Indonesia', async () => {
+    const { context, page } = await newSession(browser);
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/#\/login/);
+    await page.locator('input[name="username"]').fill('pegawai');
+    await page.locator('input[name="password"]').fill('salah-sandi');
+    await page.locator('button[type="submit"]').click();
+    await page
+      .getByText(/salah|tidak valid/i)
+      .first()
+      .waitFor();
+    expect(page.url()).toMatch(/#\/login/);
+    await shots.shot(page, 'login-wrong-password');
+    await context.close();
+  });
+
+  for (const role of ROLES) {
+    it(`${role.username} signs in and sees the menu of the role`, async () => {
+      const { context, page, errors } = await newSession(browser);
+      await signIn(page, server.url, role.username);
+      const menu = page.locator('.RaSidebar-fixed, .MuiDrawer-root').first();
+      for (const label of role.sees) await menu.getByText(label, { exact: true }).first().waitFor();
+      for (const label of role.hidden) expect(await menu.getByText(label, { exact: true }).count()).toBe(0);
+      if (role.home === 'hr') await page.getByTestId('hr-dashboard').waitFor();
+      else await page.getByText(/Selamat datang/).waitFor();
+      await shots.shot(page, `home-${role.username}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('an employee who opens the rule sets by URL is refused by the console and by the server', async () => {
+    const { context, page } = await newSession(browser);
+    await signIn(page, server.url, 'pegawai');
+    await page.goto(`${server.url}/#/rulesets`);
+    await page
+      .getByText(/Akses ditolak|tidak memiliki izin/i)
+      .first()
+      .waitFor();
+    await shots.shot(page, 'pegawai-rulesets-denied');
+    const token = await pageToken(page);
+    expect(token).toBeTruthy();
+    const status = await page.evaluate(async (t) => {
+      const r = await fetch('/api/rulesets/1/approve', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      return r.status;
+    }, token);
+    expect(status).toBe(403);
+    await context.close();
+  });
+
+  it('the language switch loads English on demand and returns to Bahasa Indonesia', async () => {
+    const { context, page } = await newSession(browser);
+    await signIn(page, server.url, 'pegawai');
+    const enRequest = page.waitForRequest((r) => /\/assets\/en-[\w-]+\.js$/.test(r.url()));
+    // react-admin's locale button is labelled with the current language.
+    await page.locator('button[aria-controls="simple-menu"]', { hasText: 'Bahasa Indonesia' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await enRequest;
+    await page.getByText('My tasks', { exact: true }).first().waitFor();
+    await shots.shot(page, 'pegawai-english');
+    await page.locator('button[aria-controls="simple-menu"]', { hasText: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Bahasa Indonesia' }).click();
+    await page.getByText('Tugas Saya', { exact: true }).first().waitFor();
+    await context.close();
+  });
+});
