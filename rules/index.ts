@@ -14,6 +14,7 @@ export {
   OPERATOR_FUNCTIONS,
   setEvaluationTimeLimit,
   evaluationTimeLimit,
+  setGeneratedCode,
 } from './ruleset.compiler';
 export type { CompiledRule, EvaluationTrace, FactValues, Shape } from './ruleset.compiler';
 export { EVENT_TYPES, OPERATORS, LIMITS, BASIS } from './ruleset.kinds';

@@ -3,6 +3,7 @@
  * (see rules/README.md, "Compiler semantics"), cached per document object and per content.
  */
 import { cloneJson } from './ruleset.canonical';
+import { generateEvents, generateReader, type GeneratedEvents, type GeneratedReader } from './ruleset.codegen';
 import { buildExplanation } from './ruleset.explainer';
 import { validateRuleset } from './ruleset.validator';
 import {
@@ -257,6 +258,17 @@ function factChecker(d: FactDeclaration): Checker {
 /** Rules between two looks at the clock in a large rule set. */
 const TIME_CHECK_EVERY = 16;
 let evaluationTimeLimitMs = 50;
+let useGeneratedCode = true;
+
+/**
+ * Whether rule sets compiled from now on use generated code for reading facts and for events without a trace
+ * (default true; false keeps the closures everywhere, e.g. to compare the two). Returns the previous setting.
+ */
+export function setGeneratedCode(on: boolean): boolean {
+  const previous = useGeneratedCode;
+  useGeneratedCode = on;
+  return previous;
+}
 
 /**
  * Sets the time limit of one evaluation in milliseconds (default 50; a default rule set takes microseconds). Past it,
@@ -289,6 +301,12 @@ export class CompiledRuleset {
   private readonly defaults: { has: boolean; value: unknown }[];
   private readonly fastRules: Fast[];
   private readonly ruleEvents: RuleEvent[];
+  /** Generated code for the hot paths (undefined where code generation is unavailable: the closures are used). */
+  private readonly generatedReader?: GeneratedReader;
+  private readonly generatedEvents?: GeneratedEvents<RuleEvent>;
+  private deadline = 0;
+  private readonly at = { rule: 0 };
+  private readonly tick = (r: number) => this.checkDeadline(this.deadline, r);
   private readonly table?: {
     maps: Map<unknown, number>[];
     strides: number[];
@@ -325,11 +343,29 @@ export class CompiledRuleset {
     this.slotCount = compiler.slots;
     this.fastRules = this.rules.map((r) => r.fast);
     this.ruleEvents = this.rules.map((r) => r.event);
+    if (useGeneratedCode) {
+      this.generatedReader = generateReader(doc.facts, this.checkers, (i, x) => this.factFailure(i, x));
+      this.generatedEvents = generateEvents(
+        this.rules.map((r) => ({ conditions: r.source.conditions, event: r.event })),
+        this.factIndex,
+        OPERATOR_FUNCTIONS,
+        TIME_CHECK_EVERY,
+      );
+    }
     this.table = this.tabulate();
   }
 
   /** Reads and checks the input facts against the declarations; throws a FactError naming the bad fact. */
   readFacts(input: unknown): FactValues {
+    if (this.generatedReader) {
+      const values = this.generatedReader(input);
+      if (values) return values;
+    }
+    return this.readFactsGeneral(input);
+  }
+
+  /** The reader for any input (the generated one handles plain objects only). */
+  readFactsGeneral(input: unknown): FactValues {
     if (!input || typeof input !== 'object' || Array.isArray(input))
       throw new FactError('*', `fakta harus berupa objek / facts must be an object (${this.where})`);
     const n = this.checkers.length;
@@ -339,16 +375,22 @@ export class CompiledRuleset {
       let x = Object.prototype.hasOwnProperty.call(input, name) ? (input as any)[name] : undefined;
       if (x === undefined) {
         const d = this.defaults[i];
-        if (!d.has)
-          throw new FactError(name, `fakta "${name}" wajib diisi / fact "${name}" is required (${this.where})`);
+        if (!d.has) this.factFailure(i, undefined);
         x = d.value;
       }
-      const problem = this.checkers[i](x);
-      if (problem)
-        throw new FactError(name, `fakta "${name}" tidak valid (${JSON.stringify(x)}): ${problem} (${this.where})`);
+      if (this.checkers[i](x)) this.factFailure(i, x);
       values[i] = x;
     }
     return values;
+  }
+
+  /** Throws the FactError of fact `i`: missing (`x` undefined) or invalid. */
+  private factFailure(i: number, x: unknown): never {
+    const name = this.facts[i].name;
+    if (x === undefined)
+      throw new FactError(name, `fakta "${name}" wajib diisi / fact "${name}" is required (${this.where})`);
+    const problem = this.checkers[i](x) ?? 'tidak valid / invalid';
+    throw new FactError(name, `fakta "${name}" tidak valid (${JSON.stringify(x)}): ${problem} (${this.where})`);
   }
 
   /** The fired events (no explanation): the fastest path. Events are shared and frozen. */
@@ -365,6 +407,15 @@ export class CompiledRuleset {
     const out: RuleEvent[] = [];
     const rules = this.fastRules;
     const n = rules.length;
+    const generated = this.generatedEvents;
+    if (generated) {
+      if (n >= TIME_CHECK_EVERY) this.deadline = performance.now() + evaluationTimeLimitMs;
+      try {
+        return generated(values, out, this.tick, this.at);
+      } catch (e) {
+        throw this.failure(e, this.at.rule);
+      }
+    }
     // Large rule sets check the clock every TIME_CHECK_EVERY rules; small ones are bounded by the size limits.
     const deadline = n >= TIME_CHECK_EVERY ? performance.now() + evaluationTimeLimitMs : 0;
     let r = 0;
@@ -452,6 +503,11 @@ export class CompiledRuleset {
       }
     }
     return this.evaluate(input);
+  }
+
+  /** Whether reading facts and untraced events run generated code (else closures). */
+  get usesGeneratedCode(): boolean {
+    return !!this.generatedReader && !!this.generatedEvents;
   }
 
   /** Whether results are tabulated (every fact enumerated, few combinations). */
