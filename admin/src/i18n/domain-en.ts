@@ -203,6 +203,7 @@ export const domainEn: typeof domainId = {
       no_difference: 'No differences.',
       diff_path: 'Where',
       diff_change: 'Change',
+      diff_op: { added: 'Added', removed: 'Removed', changed: 'Changed', moved: 'Moved' },
     },
     cycles: {
       settings: 'Deadline of each stage (days)',

@@ -206,6 +206,7 @@ export const domainId = {
       no_difference: 'Tidak ada perbedaan.',
       diff_path: 'Bagian',
       diff_change: 'Perubahan',
+      diff_op: { added: 'Ditambah', removed: 'Dihapus', changed: 'Diubah', moved: 'Dipindah' },
     },
     cycles: {
       settings: 'Tenggat tiap tahap (hari)',
