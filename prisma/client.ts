@@ -6,9 +6,20 @@ export { Prisma, PrismaClient } from './generated/client';
 export type * from './generated/client';
 export * from './generated/enums';
 
-/** Creates a Prisma client for a PostgreSQL URL. */
-export function createPrisma(databaseUrl: string, options: { max?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 });
+/**
+ * Creates a Prisma client for a PostgreSQL URL. A new connection gives up after 5 s; `queryTimeoutMs`
+ * (used by the API) makes a query on an unresponsive server fail instead of holding the request.
+ */
+export function createPrisma(
+  databaseUrl: string,
+  options: { max?: number; queryTimeoutMs?: number } = {},
+): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5000,
+    ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+  });
   return new PrismaClient({ adapter });
 }
 

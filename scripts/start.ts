@@ -51,7 +51,9 @@ function secret(): string {
 }
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ...args], {
+  // `node --import tsx` rather than the tsx CLI: one process per child, so a signal reaches it directly.
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -95,6 +97,7 @@ async function main() {
       dataDir: join(DATA, 'postgres'),
       port: Number(process.env.PG_PORT ?? 54329),
       onProgress: say,
+      callerHandlesSignals: true,
     });
     cleanups.push(() => pg.stop());
     await createDatabase(pg.connectionString, 'capaian');

@@ -8,7 +8,7 @@ import { temporalClientProvider } from './temporal-client';
 async function main() {
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'capaian-api' } });
-  const prisma = createPrisma(config.DATABASE_URL);
+  const prisma = createPrisma(config.DATABASE_URL, { queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS });
 
   if (config.NODE_ENV === 'production') {
     const demo = await prisma.user.count({ where: { demoPassword: true, active: true } });

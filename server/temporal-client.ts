@@ -1,30 +1,69 @@
-/** A lazily connected Temporal client that reconnects after the cluster comes back. */
+/** A lazily connected Temporal client that fails fast while the cluster is unreachable and recovers when it returns. */
 import { Client, Connection } from '@temporalio/client';
 
 export class TemporalUnavailable extends Error {
   override name = 'TemporalUnavailable';
 }
 
-/** Returns a function giving a connected client; each call retries the connection when it was down. */
+/** How long a successful liveness check is trusted before the next call checks again. */
+const TRUST_MS = 3000;
+/** How long a liveness check may take before Temporal counts as down. */
+const CHECK_TIMEOUT_MS = 2000;
+
+/**
+ * Returns a function giving a connected client. Temporal calls have no deadline of their own and
+ * wait while a cluster is unreachable, so the client is handed out only after a recent liveness check
+ * (`getSystemInfo`, cached for a few seconds); otherwise the call fails at once with TemporalUnavailable
+ * (mapped to 503 naming Temporal) instead of hanging the request.
+ */
 export function temporalClientProvider(
   address: string,
   namespace: string,
+  options: { trustMs?: number } = {},
 ): { get: () => Promise<Client>; close: () => Promise<void> } {
+  const trustMs = options.trustMs ?? TRUST_MS;
   let pending: Promise<Client> | null = null;
   let connection: Connection | null = null;
-  const get = async () => {
-    if (!pending) {
-      pending = Connection.connect({ address, connectTimeout: 2000 })
-        .then((c) => {
-          connection = c;
-          return new Client({ connection: c, namespace });
-        })
-        .catch((err) => {
-          pending = null;
-          throw new TemporalUnavailable(`Temporal tidak tersedia di ${address}: ${(err as Error).message}`);
-        });
-    }
+  let aliveUntil = 0;
+  let checking: Promise<void> | null = null;
+
+  const unavailable = (err: unknown) =>
+    new TemporalUnavailable(`Temporal tidak tersedia di ${address}: ${(err as Error).message}`);
+
+  const connect = () => {
+    pending ??= Connection.connect({ address, connectTimeout: CHECK_TIMEOUT_MS })
+      .then((c) => {
+        connection = c;
+        aliveUntil = Date.now() + trustMs;
+        return new Client({ connection: c, namespace });
+      })
+      .catch((err) => {
+        pending = null;
+        throw unavailable(err);
+      });
     return pending;
+  };
+
+  const check = (client: Client) => {
+    checking ??= client.connection
+      .withDeadline(Date.now() + CHECK_TIMEOUT_MS, () => client.workflowService.getSystemInfo({}))
+      .then(() => {
+        aliveUntil = Date.now() + trustMs;
+      })
+      .catch((err) => {
+        aliveUntil = 0;
+        throw unavailable(err);
+      })
+      .finally(() => {
+        checking = null;
+      });
+    return checking;
+  };
+
+  const get = async () => {
+    const client = await connect();
+    if (Date.now() > aliveUntil) await check(client);
+    return client;
   };
   const close = async () => {
     await connection?.close().catch(() => undefined);

