@@ -1,10 +1,11 @@
 /**
  * `npm test`: provisions the real services (embedded PostgreSQL, the Temporal time-skipping test server,
- * Chromium), runs the static checks (TypeScript, ESLint, Prettier) and then every jest test against them.
+ * Chromium), runs the static checks (TypeScript, ESLint, Prettier), builds the console, and then runs every
+ * jest test against them.
  * Extra arguments go to jest (`npm test -- test/rules`); `--no-static` skips the static checks.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from '../tools/chromium';
 import { startEmbeddedPostgres } from '../tools/embedded-postgres';
@@ -32,9 +33,22 @@ async function main() {
   let ok = true;
   if (!skipStatic) {
     ok = step('TypeScript', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) && ok;
+    if (existsSync(join(ROOT, 'admin', 'tsconfig.json')))
+      ok = step('TypeScript (konsol / console)', bin('tsc'), ['-p', 'admin/tsconfig.json', '--noEmit']) && ok;
     ok = step('ESLint', bin('eslint'), ['.', '--max-warnings=0']) && ok;
     ok = step('Prettier', bin('prettier'), ['--check', '--log-level', 'warn', '.']) && ok;
   }
+
+  // The browser tests drive the console as built from the current source.
+  if (existsSync(join(ROOT, 'admin', 'vite.config.ts')))
+    ok =
+      step('Konsol / console build', bin('vite'), [
+        'build',
+        '--config',
+        'admin/vite.config.ts',
+        '--logLevel',
+        'warn',
+      ]) && ok;
 
   const [testServer, chromium] = await Promise.all([ensureTemporalTestServer(), ensureChromium()]);
   let adminUrl = process.env.DATABASE_URL;
