@@ -27,7 +27,9 @@ function takeLock(): () => void {
     let alive: boolean;
     try {
       process.kill(pid, 0);
-      alive = true;
+      // After a crash the pid may have been reused by another program: only a start script counts.
+      const cmdline = `/proc/${pid}/cmdline`;
+      alive = !existsSync(cmdline) || readFileSync(cmdline, 'utf8').includes('start');
     } catch {
       alive = false;
     }
