@@ -62,6 +62,7 @@ interface PayMeta {
   baseIndex: number;
   shareBp: number;
   events: Map<RuleEvent, EventMeta>;
+  factorLabels: Map<number, BilingualText>;
 }
 
 const payMetas = new WeakMap<CompiledRuleset, PayMeta>();
@@ -85,9 +86,27 @@ function payMeta(c: CompiledRuleset): PayMeta {
       unitsIndex: p.unitsFact !== undefined ? c.factIndex.get(p.unitsFact)! : -1,
     });
   }
-  m = { baseIndex: c.factIndex.get('baseAmount')!, shareBp: c.doc.parameters!.performanceShareBasisPoints, events };
+  m = {
+    baseIndex: c.factIndex.get('baseAmount')!,
+    shareBp: c.doc.parameters!.performanceShareBasisPoints,
+    events,
+    factorLabels: new Map(),
+  };
   payMetas.set(c, m);
   return m;
+}
+
+/** The label of a performance factor, built once per factor and shared (frozen). */
+function factorLabel(m: PayMeta, factor: number): BilingualText {
+  let label = m.factorLabels.get(factor);
+  if (!label) {
+    label = Object.freeze({
+      id: `faktor kinerja ${formatBasisPoints(factor, 'id')}`,
+      en: `performance factor ${formatBasisPoints(factor, 'en')}`,
+    });
+    m.factorLabels.set(factor, label);
+  }
+  return label;
 }
 
 const floorPart = (amount: number, bp: number) => Math.floor((amount * bp) / BASIS);
@@ -181,10 +200,7 @@ export function allowanceFigures(c: CompiledRuleset, values: FactValues, events:
       basisPoints: BASIS - factor,
       amount: performance - performancePaid,
       rule: factorMeta ? factorMeta.rule : '',
-      label: {
-        id: `faktor kinerja ${formatBasisPoints(factor, 'id')}`,
-        en: `performance factor ${formatBasisPoints(factor, 'en')}`,
-      },
+      label: factorLabel(m, factor),
     });
   const disciplinePaid = disciplineCuts ? applyCuts(discipline, disciplineCuts, cuts) : discipline;
   const amount = totalCuts

@@ -173,3 +173,92 @@ export function generateEvents<E>(
     return undefined;
   }
 }
+
+/** The compiled shape of a condition (see ruleset.compiler.ts), mirrored here to keep the two files independent. */
+type ShapeNode =
+  | { kind: 'leaf'; slot: number; factIndex: number; operator: string; value: unknown; refIndex: number }
+  | { kind: 'all' | 'any'; slot: number; children: ShapeNode[] }
+  | { kind: 'not'; slot: number; child: ShapeNode };
+
+/**
+ * Records the trace of one evaluation: `fired[r] = 1` for each fired rule, `t[slot]` 1 (false) or 2 (true) for each
+ * condition json-rules-engine would evaluate, and pushes the fired events; returns `events`.
+ */
+export type GeneratedTrace<E> = (
+  values: unknown[],
+  t: Uint8Array,
+  fired: Uint8Array,
+  events: E[],
+  tick: (r: number) => void,
+  at: { rule: number },
+) => E[];
+
+/**
+ * The traced evaluation as one function, with the engine's order: all/any children grouped by priority (highest first),
+ * every child of a group evaluated (`&` / `|`, no short-circuit inside a group), stopping after the group that decides
+ * (`&&` / `||` between groups); a single child stands for its parent; no children is true.
+ */
+export function generateTrace<E>(
+  rules: { conditions: ConditionNode; shape: ShapeNode; event: E }[],
+  operators: Record<string, (a: any, b: any) => boolean>,
+  timeCheckEvery: number,
+): GeneratedTrace<E> | undefined {
+  const constants: unknown[] = [];
+  const used = new Set<number>();
+  const priorityOf = (n: Record<string, any>) => parseInt(n.priority, 10) || 1;
+  const mark = (slot: number, e: string) => `((t[${slot}] = ${e} ? 2 : 1) === 2)`;
+  const expr = (node: ConditionNode, shape: ShapeNode): string => {
+    const n = node as Record<string, any>;
+    if (shape.kind === 'all' || shape.kind === 'any') {
+      const kids: ConditionNode[] = n[shape.kind];
+      if (kids.length === 0) return mark(shape.slot, 'true');
+      if (kids.length === 1) return mark(shape.slot, expr(kids[0], shape.children[0]));
+      const priorities = [...new Set(kids.map((k) => priorityOf(k as any)))].sort((a, b) => b - a);
+      const groups = priorities.map((p) => {
+        const parts = kids.flatMap((k, i) => (priorityOf(k as any) === p ? [expr(k, shape.children[i])] : []));
+        return parts.length === 1 ? parts[0] : `(${parts.join(shape.kind === 'all' ? ' & ' : ' | ')})`;
+      });
+      return mark(shape.slot, `(${groups.join(shape.kind === 'all' ? ' && ' : ' || ')})`);
+    }
+    if (shape.kind === 'not') return mark(shape.slot, `!${expr(n.not, shape.child)}`);
+    return leafExpr(shape as Extract<ShapeNode, { kind: 'leaf' }>);
+  };
+  const leafExpr = (shape: Extract<ShapeNode, { kind: 'leaf' }>): string => {
+    const a = `v${shape.factIndex}`;
+    used.add(shape.factIndex);
+    if (shape.refIndex >= 0) {
+      used.add(shape.refIndex);
+      return mark(shape.slot, `${literal(operators[shape.operator], constants)}(${a}, v${shape.refIndex})`);
+    }
+    const c = literal(shape.value, constants);
+    const test: Record<string, string> = {
+      equal: `(${a} === ${c})`,
+      notEqual: `(${a} !== ${c})`,
+      in: `(${c}.indexOf(${a}) > -1)`,
+      notIn: `(${c}.indexOf(${a}) === -1)`,
+      lessThan: `(N(${a}) && ${a} < ${c})`,
+      lessThanInclusive: `(N(${a}) && ${a} <= ${c})`,
+      greaterThan: `(N(${a}) && ${a} > ${c})`,
+      greaterThanInclusive: `(N(${a}) && ${a} >= ${c})`,
+    };
+    return mark(shape.slot, test[shape.operator] ?? `${literal(operators[shape.operator], constants)}(${a}, ${c})`);
+  };
+  const body: string[] = [];
+  rules.forEach((r, k) => {
+    body.push(
+      `at.rule = ${k}; if (${expr(r.conditions, r.shape)}) { fired[${k}] = 1; events.push(${literal(r.event, constants)}); }`,
+    );
+    if (k % timeCheckEvery === timeCheckEvery - 1) body.push(`tick(${k});`);
+  });
+  const loads = [...used].sort((x, y) => x - y).map((i) => `const v${i} = values[${i}];`);
+  try {
+    const make = new Function(
+      'K',
+      'N',
+      `"use strict"; return function trace(values, t, fired, events, tick, at) {\n${loads.join('\n')}\n${body.join('\n')}\nreturn events;\n};`,
+    );
+    return make(constants, numeric) as GeneratedTrace<E>;
+  } catch {
+    return undefined;
+  }
+}

@@ -3,7 +3,14 @@
  * (see rules/README.md, "Compiler semantics"), cached per document object and per content.
  */
 import { cloneJson } from './ruleset.canonical';
-import { generateEvents, generateReader, type GeneratedEvents, type GeneratedReader } from './ruleset.codegen';
+import {
+  generateEvents,
+  generateReader,
+  generateTrace,
+  type GeneratedEvents,
+  type GeneratedReader,
+  type GeneratedTrace,
+} from './ruleset.codegen';
 import { buildExplanation } from './ruleset.explainer';
 import { validateRuleset } from './ruleset.validator';
 import {
@@ -257,7 +264,9 @@ function factChecker(d: FactDeclaration): Checker {
 
 /** Rules between two looks at the clock in a large rule set. */
 const TIME_CHECK_EVERY = 16;
-let evaluationTimeLimitMs = 50;
+// Wall-clock time, so it also counts GC pauses and a busy machine: generous, for pathological rule sets only (a default
+// rule set takes microseconds; a 50 ms limit tripped in tests on a loaded two-core machine).
+let evaluationTimeLimitMs = 1000;
 let useGeneratedCode = true;
 
 /**
@@ -271,7 +280,7 @@ export function setGeneratedCode(on: boolean): boolean {
 }
 
 /**
- * Sets the time limit of one evaluation in milliseconds (default 50; a default rule set takes microseconds). Past it,
+ * Sets the time limit of one evaluation in milliseconds (default 1000; a default rule set takes microseconds). Past it,
  * evaluation stops with a RuleEvaluationError (reason TIMEOUT) naming the rule set, its version and the rule reached.
  * Returns the previous limit.
  */
@@ -304,6 +313,7 @@ export class CompiledRuleset {
   /** Generated code for the hot paths (undefined where code generation is unavailable: the closures are used). */
   private readonly generatedReader?: GeneratedReader;
   private readonly generatedEvents?: GeneratedEvents<RuleEvent>;
+  private readonly generatedTrace?: GeneratedTrace<RuleEvent>;
   private deadline = 0;
   private readonly at = { rule: 0 };
   private readonly tick = (r: number) => this.checkDeadline(this.deadline, r);
@@ -348,6 +358,11 @@ export class CompiledRuleset {
       this.generatedEvents = generateEvents(
         this.rules.map((r) => ({ conditions: r.source.conditions, event: r.event })),
         this.factIndex,
+        OPERATOR_FUNCTIONS,
+        TIME_CHECK_EVERY,
+      );
+      this.generatedTrace = generateTrace(
+        this.rules.map((r) => ({ conditions: r.source.conditions, shape: r.shape, event: r.event })),
         OPERATOR_FUNCTIONS,
         TIME_CHECK_EVERY,
       );
@@ -463,6 +478,16 @@ export class CompiledRuleset {
     const conditions = new Uint8Array(this.slotCount);
     const events: RuleEvent[] = [];
     const n = this.rules.length;
+    const generated = this.generatedTrace;
+    if (generated) {
+      if (n >= TIME_CHECK_EVERY) this.deadline = performance.now() + evaluationTimeLimitMs;
+      try {
+        generated(values, conditions, fired, events, this.tick, this.at);
+      } catch (e) {
+        throw this.failure(e, this.at.rule);
+      }
+      return { values, fired, conditions, events };
+    }
     const deadline = n >= TIME_CHECK_EVERY ? performance.now() + evaluationTimeLimitMs : 0;
     let r = 0;
     try {
@@ -505,9 +530,9 @@ export class CompiledRuleset {
     return this.evaluate(input);
   }
 
-  /** Whether reading facts and untraced events run generated code (else closures). */
+  /** Whether reading facts, untraced events and the trace run generated code (else closures). */
   get usesGeneratedCode(): boolean {
-    return !!this.generatedReader && !!this.generatedEvents;
+    return !!this.generatedReader && !!this.generatedEvents && !!this.generatedTrace;
   }
 
   /** Whether results are tabulated (every fact enumerated, few combinations). */

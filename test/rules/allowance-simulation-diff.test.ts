@@ -116,10 +116,7 @@ describe('simulation', () => {
       return { key: String(i), facts, oldResult: old };
     });
     items[17].facts = { resultRating: 'LUAR_BIASA', behaviourRating: 'ABOVE' } as any;
-    const started = performance.now();
     const { items: out, totals } = simulate(draft, items);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(10_000);
     expect(totals.count).toBe(10_000);
     expect(totals.errors).toBe(1);
     expect(out[17]).toMatchObject({ newResult: null, changed: false, errorFact: 'resultRating' });
@@ -143,17 +140,14 @@ describe('simulation', () => {
     expect(Object.values(totals.distribution.new).reduce((a, b) => a + b, 0)).toBe(10_000 - 1);
   });
 
-  it('PAY: 10,000 employees well under 10 s; total rupiah equals the sum of the items', () => {
+  it('PAY: 10,000 employees; total rupiah equals the sum of the items (speed: scripts/bench-simulate.ts)', () => {
     const draft = structuredClone(defaultRulesets.PAY) as any;
     draft.parameters.performanceShareBasisPoints = 6000; // Kepahiang 60/40
     const items = Array.from({ length: 10_000 }, (_, i) => {
       const facts = payFacts();
       return { key: String(i), facts, oldResult: computeAllowance(defaultRulesets.PAY, facts).amount };
     });
-    const started = performance.now();
     const { items: out, totals } = simulate(draft, items);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(10_000);
     expect(totals.errors).toBe(0);
     expect(totals.totalNew).toBe(out.reduce((s, i) => s + (i.newResult as number), 0));
     expect(totals.totalOld).toBe(items.reduce((s, i) => s + i.oldResult, 0));

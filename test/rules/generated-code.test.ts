@@ -80,7 +80,14 @@ function randomInput(): Record<string, unknown> {
 
 function outcome(c: CompiledRuleset, input: unknown): string {
   try {
-    return JSON.stringify({ values: c.readFacts(input), events: c.events(input) });
+    const t = c.trace(input);
+    return JSON.stringify({
+      values: c.readFacts(input),
+      events: c.events(input),
+      traced: t.events,
+      fired: [...t.fired],
+      conditions: [...t.conditions],
+    });
   } catch (e) {
     return `${(e as Error).name} ${(e as FactError).fact} ${(e as Error).message}`;
   }
@@ -101,7 +108,7 @@ function both(doc: RuleSetDocument): { generated: CompiledRuleset; closures: Com
   }
 }
 
-describe('generated code for reading facts and events gives exactly what the closures give', () => {
+describe('generated code for reading facts, events and the per-condition trace gives exactly what the closures give', () => {
   it('random documents (nested all/any/not, every operator, fact references, up to 40 rules) on valid inputs', () => {
     for (let d = 0; d < 60; d++) {
       const doc = randomDoc(d);
