@@ -410,7 +410,8 @@ export class CompiledRuleset {
 
   /** The fired events (no explanation): the fastest path. Events are shared and frozen. */
   events(input: unknown): RuleEvent[] {
-    if (this.table) {
+    // Generated code beats the table lookup (a Map per fact); the table serves the closures and shared explanations.
+    if (this.table && !this.generatedEvents) {
       const k = this.tableIndex(input);
       if (k >= 0) return this.table.events[k];
     }
