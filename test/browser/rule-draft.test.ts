@@ -70,6 +70,12 @@ describeInBrowser('rule draft: error inline, fix, simulate, four-eyes publish (C
     const priorityLine = brokenText.split('\n').findIndex((l) => l.includes('"tinggi"')) + 1;
     await page.locator(`[data-error-line="${priorityLine}"]`).waitFor();
     await expect(list.textContent()).resolves.toContain(`Baris ${priorityLine}`);
+    // A click on the error selects its line in the editor.
+    await list.getByText(`Baris ${priorityLine}`).click();
+    const selected = await page
+      .locator('textarea[name="document"]')
+      .evaluate((el: any) => el.value.slice(el.selectionStart, el.selectionEnd) as string);
+    expect(selected).toContain('"priority": "tinggi"');
     await shots.shot(page, 'error-inline');
     const stillValid = await db.prisma.ruleSetVersion.findUniqueOrThrow({ where: { id: draftId } });
     expect((stillValid.document as any).rules[1].priority).toBe(1); // nothing invalid was saved

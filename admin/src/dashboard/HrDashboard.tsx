@@ -137,7 +137,7 @@ export default function HrDashboard() {
                     <XAxis type="number" allowDecimals={false} />
                     <YAxis type="category" dataKey="name" width={120} />
                     <Tooltip />
-                    <Bar dataKey="count" name={translate('capaian.dashboard.appraisals')}>
+                    <Bar isAnimationActive={false} dataKey="count" name={translate('capaian.dashboard.appraisals')}>
                       {funnel.map((_, k) => (
                         <Cell key={k} fill={FUNNEL_FILL[k % FUNNEL_FILL.length]} />
                       ))}
@@ -172,8 +172,18 @@ export default function HrDashboard() {
                       name={translate('resources.pay-adjustments.fields.baseAmount')}
                       fill="#90a4ae"
                     />
-                    <Bar dataKey="cuts" name={translate('resources.pay-adjustments.fields.cutAmount')} fill="#d32f2f" />
-                    <Bar dataKey="total" name={translate('resources.pay-adjustments.fields.amount')} fill="#2e7d32" />
+                    <Bar
+                      isAnimationActive={false}
+                      dataKey="cuts"
+                      name={translate('resources.pay-adjustments.fields.cutAmount')}
+                      fill="#d32f2f"
+                    />
+                    <Bar
+                      isAnimationActive={false}
+                      dataKey="total"
+                      name={translate('resources.pay-adjustments.fields.amount')}
+                      fill="#2e7d32"
+                    />
                   </BarChart>
                 </ResponsiveContainer>
               </CardContent>

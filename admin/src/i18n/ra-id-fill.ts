@@ -65,7 +65,7 @@ export const raIndonesianFill = {
       application_update_available: 'Versi baru tersedia.',
       offline: 'Tidak ada koneksi. Data tidak dapat diambil.',
     },
-    validation: { unique: 'Harus unik' },
+    validation: { unique: 'Harus unik', required: 'Wajib diisi' },
     saved_queries: {
       label: 'Kueri tersimpan',
       query_name: 'Nama kueri',

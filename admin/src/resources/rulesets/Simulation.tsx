@@ -134,8 +134,18 @@ export default function Simulation() {
                 <YAxis allowDecimals={false} />
                 <Tooltip />
                 <Legend />
-                <Bar dataKey="before" name={translate('capaian.rulesets.before')} fill="#9e9e9e" />
-                <Bar dataKey="after" name={translate('capaian.rulesets.after')} fill="#1d4f91" />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="before"
+                  name={translate('capaian.rulesets.before')}
+                  fill="#9e9e9e"
+                />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="after"
+                  name={translate('capaian.rulesets.after')}
+                  fill="#1d4f91"
+                />
               </BarChart>
             </ResponsiveContainer>
           </Box>

@@ -1,4 +1,4 @@
-/** Read-only view of a plan (SKP): work results with their indicators and targets. */
+/** Read-only view of a plan (SKP): work results with their indicators, targets and, once recorded, realizations. */
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
@@ -36,10 +36,18 @@ export function PlanView({ plan }: { plan: any }) {
               </TableCell>
               <TableCell>
                 {(item.indicators ?? []).map((ind: any, j: number) => (
-                  <Typography key={ind.id ?? j} variant="body2">
-                    [{translate(`capaian.enum.aspect.${ind.aspect}`)}] {ind.description} —{' '}
-                    {translate('capaian.plan.target')}: {ind.target}
-                  </Typography>
+                  <Box key={ind.id ?? j}>
+                    <Typography variant="body2">
+                      [{translate(`capaian.enum.aspect.${ind.aspect}`)}] {ind.description} —{' '}
+                      {translate('capaian.plan.target')}: {ind.target}
+                    </Typography>
+                    {(ind.realizations ?? []).map((r: any) => (
+                      <Typography key={r.id} variant="body2" color="success.main" data-testid="realization">
+                        {translate('capaian.evidence.realization')}: {r.value}
+                        {r.note ? ` (${r.note})` : ''}
+                      </Typography>
+                    ))}
+                  </Box>
                 ))}
               </TableCell>
             </TableRow>

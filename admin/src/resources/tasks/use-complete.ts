@@ -9,7 +9,8 @@ export function useCompleteTask(taskId: number | string) {
   const refresh = useRefresh();
   return async (payload: unknown): Promise<Record<string, unknown> | undefined> => {
     try {
-      await api(`/tasks/${taskId}/complete`, { body: payload });
+      // The server takes { payload }; its field errors name paths inside the payload (items.0.title), as the form does.
+      await api(`/tasks/${taskId}/complete`, { body: { payload } });
       notify('capaian.tasks.completed', { type: 'success' });
       refresh();
       redirect('list', 'tasks');

@@ -1,0 +1,282 @@
+/**
+ * One appraisal through the console in a real Chromium, against the real API, a Temporal time-skipping server with a
+ * worker, and PostgreSQL: the employee submits a plan, the rater returns it with a comment, the employee fixes and
+ * resubmits, the rater approves; the employee records realizations and uploads evidence; the rater rates the work
+ * result and the seven BerAKHLAK behaviours; the employee sees the predicate with its explanation and files an
+ * appeal; the auditor opens the appraisal's timeline. The other appraisals of the cycle (the employee's colleagues)
+ * are completed through the API in the background so that the unit reaches calibration.
+ * Screenshots in test/.artifacts/screenshots/appraisal-journey/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Task } from '../../prisma/client';
+import { complete, createAndStartCycle, defaultAnswers, sleep, until } from '../cycle/cycle-driver';
+import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
+import { describeInBrowser, launchChromium, listen, newSession, screenshots, signIn } from './harness';
+
+describeInBrowser('an appraisal through the console (Chromium, Temporal, PostgreSQL)', () => {
+  let t: WorkflowTestContext;
+  let server: Awaited<ReturnType<typeof listen>>;
+  let browser: Browser;
+  let stopBackground: () => Promise<void> = async () => undefined;
+  const shots = screenshots('appraisal-journey');
+
+  beforeAll(async () => {
+    t = await setupWorkflowTest('browser_journey');
+    server = await listen(t.app);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await stopBackground();
+    await browser?.close();
+    await server?.close();
+    await t?.teardown();
+  });
+
+  /** Completes every open task of the cycle except those of one appraisal, through the API, until stopped. */
+  function background(cycleId: number, skipAppraisalId: number) {
+    const answers = defaultAnswers(t);
+    const seen = new Set<number>();
+    let running = true;
+    const failures: string[] = [];
+    const loop = (async () => {
+      while (running) {
+        const open = await t.db.prisma.task.findMany({
+          where: { cycleId, status: 'OPEN', NOT: { appraisalId: skipAppraisalId } },
+          orderBy: { id: 'asc' },
+        });
+        const fresh = open.filter((o) => !seen.has(o.id));
+        for (const task of fresh) {
+          seen.add(task.id);
+          const res = await complete(t, task, await answers[task.type](task));
+          if (res.status !== 200) failures.push(`${task.type} #${task.id}: ${res.status} ${JSON.stringify(res.body)}`);
+        }
+        if (!fresh.length) await sleep(100);
+      }
+    })();
+    return {
+      failures,
+      stop: async () => {
+        running = false;
+        await loop;
+      },
+    };
+  }
+
+  const openTaskOf = (appraisalId: number, type: string) =>
+    until<Task>(
+      () => t.db.prisma.task.findFirst({ where: { appraisalId, type, status: 'OPEN' }, orderBy: { id: 'desc' } }),
+      `open ${type} of appraisal ${appraisalId}`,
+      60_000,
+    );
+
+  /** Opens a task page from the task list (by its title) and waits for its form. */
+  async function openFromList(page: Page, task: Task) {
+    await page.goto(`${server.url}/#/tasks`);
+    await page.reload(); // the list was last fetched before the workflow opened this task
+    await page.getByText(task.title).first().waitFor();
+    await page.goto(`${server.url}/#/tasks/${task.id}/show`);
+    await page.locator('form').first().waitFor();
+  }
+
+  /** Waits for the success notification of a completed task; fails with the text of an error notification. */
+  const sent = async (page: Page) => {
+    const ok = page.getByText('Tugas selesai dan dikirim').first();
+    const error = page.locator('.RaNotification-error').first();
+    await ok.or(error).waitFor();
+    if (await error.isVisible()) {
+      await shots.shot(page, 'FAILED');
+      throw new Error(`task not sent: ${await error.textContent()}`);
+    }
+  };
+
+  it('plan returned and resubmitted, evidence, rating, predicate with its explanation, appeal, audit timeline', async () => {
+    const pegawai = await t.db.prisma.user.findUniqueOrThrow({
+      where: { username: 'pegawai' },
+      include: { employee: true },
+    });
+    const penilai = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'penilai' } });
+    const atasan = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'atasan' } });
+    expect(pegawai.employee!.superiorId).toBe(penilai.employeeId);
+
+    const { cycle } = await createAndStartCycle(t, {
+      unitId: pegawai.employee!.unitId,
+      name: 'Penilaian Triwulan I (uji peramban)',
+    });
+    const appraisal = await until(
+      () => t.db.prisma.appraisal.findFirst({ where: { cycleId: cycle.id, employeeId: pegawai.employeeId! } }),
+      'appraisal of pegawai',
+    );
+    expect(appraisal.raterId).toBe(penilai.employeeId);
+    const bg = background(cycle.id, appraisal.id);
+    stopBackground = bg.stop;
+
+    const emp = await newSession(browser);
+    const rater = await newSession(browser);
+    await signIn(emp.page, server.url, 'pegawai');
+    await signIn(rater.page, server.url, 'penilai');
+
+    // 1. The employee drafts the plan (SKP).
+    const planTask = await openTaskOf(appraisal.id, 'plan.submit');
+    await openFromList(emp.page, planTask);
+    await shots.shot(emp.page, 'employee-plan-empty');
+    const p = emp.page;
+    await p
+      .locator('textarea[name="expectations"], input[name="expectations"]')
+      .fill('Layanan data kepegawaian tanpa keluhan');
+    await p.locator('input[name="items.0.title"]').fill('Tersusunnya laporan data kepegawaian triwulan');
+    await p.locator('input[name="items.0.indicators.0.description"]').fill('Jumlah laporan yang disusun');
+    await p.locator('input[name="items.0.indicators.0.target"]').fill('2 laporan');
+    await shots.shot(p, 'employee-plan-filled');
+    await p.getByRole('button', { name: 'Ajukan SKP' }).click();
+    await sent(p);
+
+    // 2. The rater returns it with a comment.
+    const review1 = await openTaskOf(appraisal.id, 'plan.review');
+    await openFromList(rater.page, review1);
+    await rater.page.getByText('Tersusunnya laporan data kepegawaian triwulan').first().waitFor();
+    await rater.page.locator('input[name="decision"][value="RETURN"]').check();
+    await rater.page.getByRole('button', { name: 'Kirim' }).click();
+    await rater.page.getByText('Komentar wajib diisi bila SKP dikembalikan').waitFor(); // the form says why
+    await rater.page
+      .locator('textarea[name="comment"]')
+      .first()
+      .fill('Target terlalu rendah: naikkan menjadi 3 laporan.');
+    await shots.shot(rater.page, 'rater-returns-plan');
+    await rater.page.getByRole('button', { name: 'Kirim' }).click();
+    await sent(rater.page);
+
+    // 3. The employee sees the comment, fixes the target and resubmits.
+    const planTask2 = await openTaskOf(appraisal.id, 'plan.submit');
+    expect(planTask2.id).not.toBe(planTask.id);
+    await openFromList(p, planTask2);
+    await p.getByTestId('return-comment').waitFor();
+    await expect(p.getByTestId('return-comment').textContent()).resolves.toContain('naikkan menjadi 3 laporan');
+    await expect(p.locator('input[name="items.0.title"]').inputValue()).resolves.toBe(
+      'Tersusunnya laporan data kepegawaian triwulan',
+    );
+    await p.locator('input[name="items.0.indicators.0.target"]').fill('3 laporan');
+    await shots.shot(p, 'employee-fixes-plan');
+    await p.getByRole('button', { name: 'Ajukan SKP' }).click();
+    await sent(p);
+
+    // 4. The rater approves.
+    const review2 = await openTaskOf(appraisal.id, 'plan.review');
+    await openFromList(rater.page, review2);
+    await rater.page.getByText('3 laporan').first().waitFor();
+    await rater.page.locator('input[name="decision"][value="APPROVE"]').check();
+    await shots.shot(rater.page, 'rater-approves-plan');
+    await rater.page.getByRole('button', { name: 'Kirim' }).click();
+    await sent(rater.page);
+    const plan = await t.db.prisma.plan.findUniqueOrThrow({ where: { appraisalId: appraisal.id } });
+    expect(plan).toMatchObject({ status: 'APPROVED', revision: 1 });
+
+    // 5. Evidence: a realization and an uploaded file with its progress.
+    const evidenceTask = await openTaskOf(appraisal.id, 'evidence.submit');
+    await openFromList(p, evidenceTask);
+    const indicator = await t.db.prisma.indicator.findFirstOrThrow({
+      where: { planItem: { plan: { appraisalId: appraisal.id } } },
+    });
+    await p.locator('input[name="realizations.0.value"]').fill('3 laporan selesai');
+    await p.locator('input[name="realizations.0.note"]').fill('Diserahkan ke kepala bidang');
+    const pdf = readFileSync(join(__dirname, '..', '..', 'package.json')); // any bytes will do; the name says PDF
+    await p.getByTestId(`evidence-file-${indicator.id}`).setInputFiles({
+      name: 'laporan-triwulan.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    await p.getByTestId('evidence-uploaded').getByText('laporan-triwulan.pdf').waitFor();
+    await shots.shot(p, 'employee-evidence-uploaded');
+    await p.getByRole('button', { name: 'Kirim' }).click();
+    await sent(p);
+    const evidence = await t.db.prisma.evidence.findFirstOrThrow({
+      where: { appraisalId: appraisal.id, kind: 'FILE' },
+    });
+    expect(evidence).toMatchObject({
+      fileName: 'laporan-triwulan.pdf',
+      sizeBytes: pdf.length,
+      indicatorId: indicator.id,
+    });
+
+    // 6. The rater rates: work result above expectations, behaviour as expected (seven BerAKHLAK values).
+    const reviewTask = await openTaskOf(appraisal.id, 'review.submit');
+    await openFromList(rater.page, reviewTask);
+    const r = rater.page;
+    await r.getByText('3 laporan selesai').first().waitFor(); // the realization is in front of the rater
+    await r.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await r.getByText('Wajib diisi').first().waitFor(); // every rating is required
+    await r.locator('input[name="resultRating"][value="ABOVE"]').check();
+    await r.locator('textarea[name="resultComment"]').first().fill('Laporan lengkap dan lebih cepat dari jadwal.');
+    for (const k of ['berorientasiPelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'])
+      await r.locator(`input[name="berakhlak.${k}"][value="MEETS"]`).check();
+    await r.locator('input[name="behaviourRating"][value="MEETS"]').check();
+    await r.getByText('Memahami dan memenuhi kebutuhan masyarakat').first().waitFor(); // guidance text
+    await shots.shot(r, 'rater-rates');
+    await r.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await sent(r);
+
+    // 7. After calibration the employee sees the predicate and why, and files an appeal.
+    const respondTask = await openTaskOf(appraisal.id, 'result.respond');
+    await openFromList(p, respondTask);
+    await p.getByTestId('predicate').waitFor();
+    await expect(p.getByTestId('predicate').textContent()).resolves.toBe('Baik');
+    const stored = await t.db.prisma.appraisal.findUniqueOrThrow({ where: { id: appraisal.id } });
+    expect(stored.predicate).toBe('BAIK');
+    const why = (stored.predicateExplanation as any).explanation.text.id as string;
+    await expect(p.getByTestId('explanation-text').textContent()).resolves.toBe(why);
+    await expect(p.getByTestId('appeal-days-left').textContent()).resolves.toMatch(
+      /Sisa waktu mengajukan keberatan: 1[34] hari/,
+    );
+    await shots.shot(p, 'employee-sees-predicate');
+    await p.locator('input[name="action"][value="APPEAL"]').check();
+    await p
+      .locator('textarea[name="reason"]')
+      .first()
+      .fill('Hasil kerja di atas ekspektasi dan perilaku sesuai; saya mohon ditinjau kembali menjadi Sangat Baik.');
+    await shots.shot(p, 'employee-files-appeal');
+    await p.getByRole('button', { name: 'Kirim' }).click();
+    await sent(p);
+    const appeal = await until(() => t.db.prisma.appeal.findUnique({ where: { appraisalId: appraisal.id } }), 'appeal');
+    expect(appeal).toMatchObject({ status: 'FILED' });
+    const decide = await openTaskOf(appraisal.id, 'appeal.decide');
+    expect(decide.assigneeId).toBe(atasan.employeeId);
+
+    // The employee's appraisal page shows the appeal; the printable document opens.
+    await p.goto(`${server.url}/#/appraisals/${appraisal.id}/show/appeal`);
+    await p.getByText('Sangat Baik.').first().waitFor();
+    await shots.shot(p, 'employee-appraisal-appeal');
+    const pdfResponse = await p.request.get(
+      `${server.url}/api/documents/appraisals/${appraisal.id}/evaluation.pdf?access_token=${await p.evaluate(() => (globalThis as any).localStorage.getItem('capaian.token'))}`,
+    );
+    expect(pdfResponse.status()).toBe(200);
+    expect((await pdfResponse.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // 8. The auditor opens the appraisal's timeline: audit events and workflow history, with the Temporal UI link.
+    const auditor = await newSession(browser);
+    await signIn(auditor.page, server.url, 'auditor');
+    await auditor.page.goto(`${server.url}/#/appraisals/${appraisal.id}/show`);
+    await auditor.page.getByRole('tab', { name: 'Riwayat' }).click();
+    const timeline = auditor.page.getByTestId('timeline');
+    await timeline.waitFor();
+    await timeline
+      .getByText(/plan\.submit|SKP/)
+      .first()
+      .waitFor();
+    await timeline
+      .getByText(/evidence\.upload/)
+      .first()
+      .waitFor();
+    await shots.shot(auditor.page, 'auditor-timeline');
+    const link = await auditor.page
+      .locator(`a[href*="${encodeURIComponent(appraisal.workflowId)}"]`)
+      .first()
+      .getAttribute('href');
+    expect(link).toContain('/namespaces/');
+
+    await bg.stop();
+    expect(bg.failures).toEqual([]);
+    expect([...emp.errors, ...rater.errors, ...auditor.errors]).toEqual([]);
+    await Promise.all([emp.context.close(), rater.context.close(), auditor.context.close()]);
+  });
+});
