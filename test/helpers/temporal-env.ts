@@ -2,18 +2,37 @@
  * Shared setup of workflow tests: the real Temporal time-skipping test server (TEMPORAL_TEST_SERVER_PATH),
  * a fresh PostgreSQL database, the workflow bundle (made once per file), a running worker and the API.
  */
+import { spawn } from 'node:child_process';
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { bundleWorkflows, createWorker } from '../../activities/worker';
 import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
+import { freePort, waitForPort } from '../../tools/free-port';
 import { createTestApp } from './test-app';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 let runtimeInstalled = false;
 
-/** Starts the time-skipping test server from TEMPORAL_TEST_SERVER_PATH (set by `npm test`). */
+/** How long the JVM of the test server may take to start: the SDK's own limit (5 s) is too short under load. */
+const SERVER_START_TIMEOUT_MS = 60_000;
+
+type CreateEnv = (opts: {
+  server: { type: 'existing' };
+  address: string;
+  namespace: string;
+  supportsTimeSkipping: boolean;
+}) => Promise<TestWorkflowEnvironment>;
+
+/**
+ * Starts the time-skipping test server from TEMPORAL_TEST_SERVER_PATH (set by `npm test`) and connects a
+ * time-skipping environment to it. `createTimeSkipping` would start it too, but gives an `existing-path`
+ * server 5 s to answer, which a JVM on a loaded 2-core machine misses; so the server is started here with
+ * a longer wait and the SDK's own factory (pinned SDK 1.24.0; the same call `createTimeSkipping` makes,
+ * with the server marked as existing) connects to it. Like the SDK, it passes only the port: the clock is
+ * then driven by the time-skipping client. Teardown stops the server.
+ */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = process.env.TEMPORAL_TEST_SERVER_PATH;
   if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run the tests with `npm test`.');
@@ -25,7 +44,37 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
       /* already installed by another helper in this process */
     }
   }
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  const port = await freePort();
+  const output: string[] = [];
+  const server = spawn(path, [String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (chunk: Buffer) => output.push(chunk.toString()) > 50 && output.shift();
+  server.stdout.on('data', keep);
+  server.stderr.on('data', keep);
+  const stop = () => {
+    if (server.exitCode === null && !server.signalCode) server.kill('SIGKILL');
+  };
+  if (!(await waitForPort(port, SERVER_START_TIMEOUT_MS))) {
+    stop();
+    throw new Error(`the Temporal test server did not answer on port ${port} within 60 s:\n${output.join('')}`);
+  }
+  try {
+    const create = (TestWorkflowEnvironment as unknown as { create: CreateEnv }).create.bind(TestWorkflowEnvironment);
+    const env = await create({
+      server: { type: 'existing' },
+      address: `127.0.0.1:${port}`,
+      namespace: 'default',
+      supportsTimeSkipping: true,
+    });
+    const teardown = env.teardown.bind(env);
+    env.teardown = async () => {
+      await teardown();
+      stop();
+    };
+    return env;
+  } catch (err) {
+    stop();
+    throw err;
+  }
 }
 
 export interface WorkflowTestContext {
