@@ -4,8 +4,7 @@
  * for a changed SCORING draft and a changed PAY draft. Uses DATABASE_URL's server when set, else starts the embedded
  * PostgreSQL; creates and drops its own database. A script that prints figures, not a timed test.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -158,11 +157,12 @@ async function main() {
   const started = performance.now();
   let adminUrl = process.env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;
-  let dataDir: string | undefined;
   if (!adminUrl) {
-    dataDir = mkdtempSync(join(tmpdir(), 'capaian-bench-simulate-'));
+    // The same kind of persistent cluster as `npm test` (.data/, readable by the postgres user when run as root).
+    const root = join(__dirname, '..', '.data');
+    mkdirSync(root, { recursive: true });
     const pg = await startEmbeddedPostgres({
-      dataDir: join(dataDir, 'pg'),
+      dataDir: join(root, 'bench-postgres'),
       port: await freePort(),
       onProgress: console.log,
     });
@@ -263,7 +263,6 @@ async function main() {
     await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await c.end();
     if (stopEmbedded) await stopEmbedded();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
