@@ -95,7 +95,16 @@ export interface WorkflowTestContext {
 
 /** Everything a workflow integration test needs; `seed` seeds the demo city (default true). */
 export async function setupWorkflowTest(label: string, options: { seed?: boolean } = {}): Promise<WorkflowTestContext> {
-  const [env, db, bundle] = await Promise.all([createTimeSkippingEnv(), createTestDatabase(label), bundleWorkflows()]);
+  // All three settle before anything is thrown: a bundling still running after a failed setup would
+  // break the next test files of the same jest worker.
+  const settled = await Promise.allSettled([createTimeSkippingEnv(), createTestDatabase(label), bundleWorkflows()]);
+  const [envResult, dbResult, bundleResult] = settled;
+  if (envResult.status === 'rejected' || dbResult.status === 'rejected' || bundleResult.status === 'rejected') {
+    if (envResult.status === 'fulfilled') await envResult.value.teardown().catch(() => undefined);
+    if (dbResult.status === 'fulfilled') await dbResult.value.drop().catch(() => undefined);
+    throw settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason;
+  }
+  const [env, db, bundle] = [envResult.value, dbResult.value, bundleResult.value];
   if (options.seed !== false) await seedDemo(db.prisma);
   const { app } = createTestApp(db, async () => env.client as unknown as Client);
   let running: Promise<void> | null = null;
