@@ -5,6 +5,7 @@
  * PostgreSQL; creates and drops its own database. A script that prints figures, not a timed test.
  */
 import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -178,7 +179,11 @@ async function main() {
   try {
     await migrate(url);
     const year = 2025;
-    console.log(`bench:simulate — ${EMPLOYEES} employees, node ${process.version}`);
+    console.log(
+      `bench:simulate — ${EMPLOYEES} employees, node ${process.version}, load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
     const t0 = performance.now();
     await seedDemo(prisma, { employees: EMPLOYEES, year });
     const past = await buildPastCycle(prisma, year);
