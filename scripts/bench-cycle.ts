@@ -1,0 +1,369 @@
+/**
+ * `npm run bench:cycle -- --employees N [--concurrency 64] [--batch 200]`: drives one whole appraisal cycle of N
+ * generated employees through every stage (plan → review → evidence → rating → scoring → calibration → result and
+ * appeal window → pay → sanctions → closed) with simulated actors completing every task through the API's task
+ * service (the same workflow updates with validators as `POST /api/tasks/:id/complete`), then, in the same run and on
+ * the same worker, N no-op workflows with the same number of activities and human updates. Prints employees/s,
+ * task-completion latency p50/p95, the no-op throughput and the ratio.
+ *
+ * Uses DATABASE_URL's server and TEMPORAL_ADDRESS when set; otherwise starts an embedded PostgreSQL and a Temporal
+ * dev server (the CLI from `.tools/`) in a temporary folder, removed afterwards. A script that prints figures, not a
+ * timed test.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
+import { Client as PgClient } from 'pg';
+import pino from 'pino';
+import { bundleWorkflows, createWorker } from '../activities/worker';
+import { createPrisma, type PrismaClient, type Task } from '../prisma/client';
+import { migrate } from '../prisma/migrate';
+import { seedDemo } from '../prisma/seed/seed-database';
+import type { AuthUser } from '../server/auth/auth.middleware';
+import { loadConfig } from '../server/config';
+import { startCycle } from '../server/cycles/cycles.service';
+import type { AppDeps } from '../server/deps';
+import { completeTask } from '../server/tasks/tasks.service';
+import { createDatabase, startEmbeddedPostgres } from '../tools/embedded-postgres';
+import { freePort, waitForPort } from '../tools/free-port';
+import { ensureTemporalCli } from '../tools/temporal-cli';
+import { noopStepUpdate } from '../workflows/noop.workflow';
+import { cycleProgressQuery } from '../workflows/messages';
+import { TASK_QUEUE } from '../workflows/task-queue';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const EMPLOYEES = arg('employees', 1000);
+const CONCURRENCY = arg('concurrency', 64);
+const BATCH = arg('batch', 200);
+/** Human steps of every appraisal (plan, plan review, evidence, rating, result) and its other activities. */
+const HUMAN_STEPS = 5;
+const OTHER_ACTIVITIES = 11;
+
+const say = (m: string) => console.log(`[bench:cycle ${new Date().toISOString().slice(11, 19)}] ${m}`);
+const cleanups: (() => Promise<unknown>)[] = [];
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** Runs `fn` over `items` with at most `n` in flight. */
+async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
+}
+
+const hash = (n: number) => {
+  let x = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return ((x ^ (x >>> 16)) >>> 0) / 4294967296;
+};
+const berakhlak = (r: string) => ({
+  berorientasiPelayanan: r,
+  akuntabel: r,
+  kompeten: r,
+  harmonis: r,
+  loyal: r,
+  adaptif: r,
+  kolaboratif: r,
+});
+
+/** What each simulated actor answers. Ratings lean to MEETS; 3% of employees appeal, the superior keeps the result. */
+async function answer(prisma: PrismaClient, task: Task): Promise<unknown> {
+  const h = hash(task.appraisalId ?? task.id);
+  switch (task.type) {
+    case 'plan.submit':
+      return {
+        expectations: 'Layanan tepat waktu',
+        items: [
+          {
+            kind: 'MAIN',
+            title: 'Tersusunnya laporan kinerja',
+            indicators: [{ aspect: 'QUANTITY', description: 'Jumlah laporan', target: '3 laporan', targetValue: 3 }],
+          },
+        ],
+      };
+    case 'plan.review':
+      return { decision: 'APPROVE' };
+    case 'evidence.submit': {
+      const indicators = await prisma.indicator.findMany({
+        where: { planItem: { plan: { appraisalId: task.appraisalId! } } },
+        select: { id: true },
+      });
+      return { realizations: indicators.map((i) => ({ indicatorId: i.id, value: 'tercapai' })) };
+    }
+    case 'review.submit': {
+      const result = h < 0.15 ? 'ABOVE' : h < 0.9 ? 'MEETS' : 'BELOW';
+      const behaviour = hash(h * 1e9) < 0.8 ? 'MEETS' : 'ABOVE';
+      return { resultRating: result, behaviourRating: behaviour, berakhlak: berakhlak(behaviour) };
+    }
+    case 'result.respond':
+      return h > 0.97 ? { action: 'APPEAL', reason: 'Mohon ditinjau kembali bukti dukung' } : { action: 'ACCEPT' };
+    case 'appeal.decide':
+      return { decision: 'UNCHANGED', note: 'Penilaian sesuai bukti' };
+    case 'sanction.decide':
+      return {
+        decisions: ((task.context as any)?.recommendations ?? []).map((r: any) => ({
+          code: r.code,
+          decision: 'CONFIRM',
+        })),
+      };
+    case 'calibration.unit':
+      return { action: 'JUSTIFY', justification: 'Sebaran wajar menurut pimpinan unit' };
+    default:
+      throw new Error(`no answer for ${task.type}`);
+  }
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'capaian-bench-cycle-'));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+
+  // PostgreSQL: DATABASE_URL's server, or an embedded one; a fresh database either way.
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    say('PostgreSQL tertanam dijalankan …');
+    const pg = await startEmbeddedPostgres({
+      dataDir: join(dir, 'pg'),
+      port: await freePort(),
+      callerHandlesSignals: true,
+    });
+    cleanups.unshift(() => pg.stop());
+    adminUrl = pg.connectionString;
+  }
+  const dbName = `bench_cycle_${process.pid}`;
+  const admin = new URL(adminUrl);
+  admin.pathname = '/postgres';
+  await createDatabase(admin.toString(), dbName);
+  cleanups.unshift(async () => {
+    const c = new PgClient({ connectionString: admin.toString() });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await c.end();
+  });
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  await migrate(url.toString());
+  const prisma = createPrisma(url.toString(), { max: 12 });
+  cleanups.unshift(() => prisma.$disconnect());
+  let t0 = performance.now();
+  await seedDemo(prisma, { employees: EMPLOYEES });
+  say(`${EMPLOYEES} pegawai dibuat (generator organisasi) dalam ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  // Temporal: TEMPORAL_ADDRESS, or a dev server.
+  let address = process.env.TEMPORAL_ADDRESS;
+  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+  if (!address) {
+    // In memory (no --db-filename): the benchmark measures the workflows, not SQLite on a busy disk.
+    say('server dev Temporal (dalam memori) dijalankan …');
+    const port = await freePort();
+    const child = spawn(
+      await ensureTemporalCli(say),
+      [
+        'server',
+        'start-dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--headless',
+        '--namespace',
+        namespace,
+        '--log-level',
+        'error',
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    cleanups.unshift(
+      () =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    );
+    if (!(await waitForPort(port, 60_000))) throw new Error('server dev Temporal tidak siap dalam 60 detik');
+    address = `127.0.0.1:${port}`;
+  }
+  const connection = await Connection.connect({ address });
+  cleanups.unshift(() => connection.close());
+  const client = new Client({ connection, namespace });
+  const nativeConnection = await NativeConnection.connect({ address });
+  cleanups.unshift(() => nativeConnection.close());
+  const worker = await createWorker({
+    connection: nativeConnection,
+    namespace,
+    prisma,
+    workflowBundle: await bundleWorkflows(),
+    options: { maxConcurrentActivityTaskExecutions: 64, maxConcurrentWorkflowTaskExecutions: 32 },
+  });
+  const running = worker.run();
+  cleanups.unshift(async () => {
+    worker.shutdown();
+    await running;
+  });
+
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    DATABASE_URL: url.toString(),
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+    LOG_LEVEL: 'silent',
+    TEMPORAL_ADDRESS: address,
+  });
+  const deps: AppDeps = { prisma, temporal: async () => client, config, logger: pino({ level: 'silent' }) };
+  const users = await prisma.user.findMany({ select: { id: true, username: true, roles: true, employeeId: true } });
+  const byEmployee = new Map(users.filter((u) => u.employeeId).map((u) => [u.employeeId!, u as AuthUser]));
+  const hr = users.find((u) => u.username === 'admin') as AuthUser;
+
+  // ---------------------------------------------------------------- the cycle
+  const root = await prisma.unit.findFirstOrThrow({ where: { parentId: null }, orderBy: { id: 'asc' } });
+  const period = await prisma.period.findFirstOrThrow({
+    where: { type: 'QUARTER', number: 1 },
+    orderBy: { year: 'asc' },
+  });
+  const cycle = await prisma.cycle.create({
+    data: {
+      name: `Benchmark ${EMPLOYEES} pegawai`,
+      unitId: root.id,
+      periodId: period.id,
+      includeDescendants: true,
+      settings: {},
+      createdById: hr.id,
+    },
+  });
+  const latencies: number[] = [];
+  const counts: Record<string, number> = {};
+  let failures = 0;
+  t0 = performance.now();
+  await startCycle(deps, hr, cycle.id, { batchSize: BATCH });
+  const done = async () => (await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).status === 'CLOSED';
+  const attempts = new Map<number, number>();
+  let lastReport = performance.now();
+  for (;;) {
+    const open = await prisma.task.findMany({
+      where: { cycleId: cycle.id, status: 'OPEN' },
+      orderBy: { id: 'asc' },
+      take: 2000,
+    });
+    if (!open.length) {
+      if (await done()) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (performance.now() - lastReport > 15_000) {
+      lastReport = performance.now();
+      const p = await client.workflow.getHandle(cycle.workflowId ?? `cycle-${cycle.id}`).query(cycleProgressQuery);
+      say(
+        `${((performance.now() - t0) / 1000).toFixed(0)} s: fase ${p.phase}, mulai ${p.started}/${p.total}, selesai ${p.finished}, per tahap ${JSON.stringify(p.perStage)}, tugas selesai ${latencies.length}`,
+      );
+    }
+    await pool(open, CONCURRENCY, async (task) => {
+      try {
+        const user = task.assigneeRole ? hr : byEmployee.get(task.assigneeId!);
+        if (!user) throw new Error(`no user for employee ${task.assigneeId}`);
+        const payload = await answer(prisma, task);
+        const s = performance.now();
+        await completeTask(deps, user, task.id, payload);
+        latencies.push(performance.now() - s);
+        counts[task.type] = (counts[task.type] ?? 0) + 1;
+      } catch (err: any) {
+        const n = (attempts.get(task.id) ?? 0) + 1;
+        attempts.set(task.id, n);
+        failures++;
+        if (n >= 5) throw new Error(`task ${task.key}: ${err?.message ?? err}`, { cause: err });
+      }
+    });
+  }
+  const cycleSeconds = (performance.now() - t0) / 1000;
+  const pay = await prisma.payAdjustment.count({ where: { cycleId: cycle.id } });
+  const appraisals = await prisma.appraisal.groupBy({
+    by: ['stage'],
+    where: { cycleId: cycle.id },
+    _count: { _all: true },
+  });
+  latencies.sort((a, b) => a - b);
+
+  // ---------------------------------------------------------------- the no-op baseline
+  say(
+    `baseline: ${EMPLOYEES} alur kerja no-op (${HUMAN_STEPS} update, ${HUMAN_STEPS * 2 + OTHER_ACTIVITIES} aktivitas)`,
+  );
+  const noopLatencies: number[] = [];
+  const ids = Array.from({ length: EMPLOYEES }, (_, i) => `bench-noop-${process.pid}-${i}`);
+  t0 = performance.now();
+  await pool(ids, CONCURRENCY, async (workflowId) => {
+    await client.workflow.start('noopStepsWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId,
+      args: [{ humanSteps: HUMAN_STEPS, activities: OTHER_ACTIVITIES }],
+    });
+  });
+  await pool(ids, CONCURRENCY, async (workflowId) => {
+    const handle = client.workflow.getHandle(workflowId);
+    for (let step = 0; step < HUMAN_STEPS; step++) {
+      const s = performance.now();
+      await handle.executeUpdate(noopStepUpdate, { args: [{ step }] });
+      noopLatencies.push(performance.now() - s);
+    }
+    await handle.result();
+  });
+  const noopSeconds = (performance.now() - t0) / 1000;
+  noopLatencies.sort((a, b) => a - b);
+
+  const cycleRate = EMPLOYEES / cycleSeconds;
+  const noopRate = EMPLOYEES / noopSeconds;
+  console.log('');
+  console.log(
+    `Siklus penilaian / appraisal cycle, ${EMPLOYEES} pegawai (batch ${BATCH}, ${CONCURRENCY} aktor paralel)`,
+  );
+  console.log(`  waktu total / wall time        ${cycleSeconds.toFixed(1)} s`);
+  console.log(`  pegawai/detik / employees/s     ${cycleRate.toFixed(2)}`);
+  console.log(
+    `  tugas diselesaikan / tasks      ${latencies.length} (${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}); percobaan gagal ${failures}`,
+  );
+  console.log(
+    `  latensi penyelesaian tugas      p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
+  );
+  console.log(`  tahap akhir / final stages      ${appraisals.map((a) => `${a.stage} ${a._count._all}`).join(', ')}`);
+  console.log(`  penyesuaian TPP / pay rows      ${pay} (harus ${EMPLOYEES} / must equal employees)`);
+  console.log(`Alur kerja no-op, langkah sama / no-op workflows, same steps`);
+  console.log(`  waktu total / wall time        ${noopSeconds.toFixed(1)} s`);
+  console.log(`  alur kerja/detik / workflows/s  ${noopRate.toFixed(2)}`);
+  console.log(
+    `  latensi update                  p50 ${ms(percentile(noopLatencies, 50))}, p95 ${ms(percentile(noopLatencies, 95))}`,
+  );
+  console.log(`Rasio siklus / no-op              ${(cycleRate / noopRate).toFixed(2)} (sasaran / goal ≥ 0.5)`);
+  const projected = 10_000 / cycleRate / 60;
+  console.log(`Proyeksi 10.000 pegawai           ${projected.toFixed(1)} menit (sasaran / goal ≤ 10)`);
+  if (pay !== EMPLOYEES) process.exitCode = 1;
+}
+
+let stopping = false;
+const cleanup = async () => {
+  if (stopping) return;
+  stopping = true;
+  for (const c of cleanups) await c().catch(() => undefined);
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(cleanup);
