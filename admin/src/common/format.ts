@@ -24,6 +24,9 @@ export function formatDate(value: string | Date | null | undefined, locale = 'id
 
 /** Whole days from now until a date (negative when past). */
 export function daysUntil(value: string | Date, now = new Date()): number {
+  // Calendar days in the user's time zone: a deadline at the end of the day in 14 days is "14 days left", not 15;
+  // 0 means the deadline is today, negative that it has passed.
   const d = typeof value === 'string' ? new Date(value) : value;
-  return Math.ceil((d.getTime() - now.getTime()) / 86_400_000);
+  const day = (x: Date) => Date.UTC(x.getFullYear(), x.getMonth(), x.getDate());
+  return Math.round((day(d) - day(now)) / 86_400_000) - (d.getTime() < now.getTime() && day(d) === day(now) ? 1 : 0);
 }
