@@ -96,6 +96,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
         `${(err as Error).message}; stages ${JSON.stringify(stages.map((x) => [x.stage, x._count]))}; open ${JSON.stringify(
           open.map((o) => [o.type, o.appraisalId]),
         )}; background failures ${JSON.stringify(bgFailures)}`,
+        { cause: err },
       );
     }
   };
@@ -116,7 +117,9 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     } catch (err) {
       await shots.shot(page, 'FAILED');
       const notes = await page.locator('.MuiSnackbarContent-message').allTextContents();
-      throw new Error(`task not sent (${notes.join(' | ') || 'no notification'}): ${(err as Error).message}`);
+      throw new Error(`task not sent (${notes.join(' | ') || 'no notification'}): ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   };
 
