@@ -1,6 +1,7 @@
 /** Every activity of the worker, created by a factory so that the worker injects its Prisma client. */
 import type { PrismaClient } from '../prisma/client';
 import { cycleActivities } from './cycle.activities';
+import { scheduleActivities } from './schedule.activities';
 import { scoringActivities } from './scoring.activities';
 import { skeletonActivities } from './skeleton.activities';
 import { taskActivities } from './tasks.activities';
@@ -12,6 +13,7 @@ export function createActivities(prisma: PrismaClient) {
     ...taskActivities(prisma),
     ...scoringActivities(prisma),
     ...cycleActivities(prisma),
+    ...scheduleActivities(prisma),
     /** Benchmark baseline: does nothing. */
     async noop(_input: Record<string, never>): Promise<void> {},
   };

@@ -9,6 +9,7 @@ import { importsRoutes } from './imports/imports.routes';
 import { payAdjustmentsRoutes } from './pay/pay-adjustments.routes';
 import { periodsRoutes } from './periods/periods.routes';
 import { rulesetsRoutes } from './rulesets/rulesets.routes';
+import { schedulesRoutes } from './schedules/schedules.routes';
 import { tasksRoutes } from './tasks/tasks.routes';
 
 /** Feature routers and their mount paths. */
@@ -19,6 +20,7 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/pay-adjustments', payAdjustmentsRoutes(deps)],
     ['/api/dashboard', dashboardRoutes(deps)],
     ['/api/cycles', cyclesRoutes(deps)],
+    ['/api/cycle-schedules', schedulesRoutes(deps)],
     ['/api/tasks', tasksRoutes(deps)],
     ['/api/appraisals', appraisalsRoutes(deps)],
     ['/api/imports', importsRoutes(deps)],

@@ -2,4 +2,5 @@
 export { skeletonWorkflow } from './skeleton.workflow';
 export { appraisalWorkflow } from './appraisal.workflow';
 export { cycleWorkflow } from './cycle.workflow';
+export { scheduledCycleWorkflow } from './scheduled-cycle.workflow';
 export { noopStepsWorkflow } from './noop.workflow';

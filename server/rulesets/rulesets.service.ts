@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { recordAudit } from '../../prisma/audit';
 import type { PrismaClient, RuleSetKind, RuleSetVersion } from '../../prisma/client';
 import { canonicalJson } from '../../prisma/seed/seed-database';
+export { versionInForce } from '../../prisma/rule-versions';
 import * as rules from '../../rules';
 import type { AuthUser } from '../auth/auth.middleware';
 import { ApiError } from '../http/api-error';
@@ -208,14 +209,6 @@ export async function deleteDraft(prisma: PrismaClient, user: AuthUser, id: numb
       before: { kind: row.kind, version: row.version },
     });
     return row;
-  });
-}
-
-/** The published version of a kind in force on a date (latest published with effectiveFrom ≤ date). */
-export async function versionInForce(prisma: PrismaClient, kind: RuleSetKind, on: Date) {
-  return prisma.ruleSetVersion.findFirst({
-    where: { kind, status: 'PUBLISHED', effectiveFrom: { lte: on } },
-    orderBy: [{ effectiveFrom: 'desc' }, { version: 'desc' }],
   });
 }
 

@@ -1,0 +1,81 @@
+/** `/api/cycle-schedules`: recurring cycles as Temporal Schedules (list, create, pause, resume, run now, delete). */
+import { Router } from 'express';
+import { z } from 'zod';
+import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
+import type { AppDeps } from '../deps';
+import { parseListQuery, sendList } from '../http/list-query';
+import { validateBody } from '../http/validate';
+import { describeRoutes } from '../openapi/registry';
+import { TIME_ZONES, changeSchedule, createSchedule, getSchedule, listSchedules } from './schedules.service';
+
+const createSchema = z.object({
+  name: z.string({ error: 'Wajib diisi' }).trim().min(3, 'minimal 3 karakter').max(150),
+  unitId: z.number({ error: 'Wajib diisi' }).int().positive(),
+  periodType: z.enum(['MONTH', 'QUARTER', 'SEMESTER', 'YEAR'], { error: 'harus MONTH, QUARTER, SEMESTER atau YEAR' }),
+  includeDescendants: z.boolean().default(true),
+  settings: z.record(z.string(), z.number()).default({}),
+  timeZone: z
+    .enum(Object.keys(TIME_ZONES) as [keyof typeof TIME_ZONES], {
+      error: 'harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)',
+    })
+    .default('Asia/Jakarta'),
+});
+const noteSchema = z.object({ note: z.string().trim().max(500).optional() });
+
+describeRoutes(
+  { method: 'get', path: '/api/cycle-schedules', summary: 'Jadwal siklus berulang', tag: 'cycles', list: true },
+  {
+    method: 'post',
+    path: '/api/cycle-schedules',
+    summary: 'Jadwalkan siklus berulang (bulanan/triwulanan/semesteran/tahunan) sebagai Temporal Schedule',
+    tag: 'cycles',
+    access: ['HR_ADMIN'],
+    body: createSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/cycle-schedules/:id',
+    summary: 'Satu jadwal: jalan berikut dan terakhir',
+    tag: 'cycles',
+  },
+  ...(['pause', 'unpause', 'trigger'] as const).map((a) => ({
+    method: 'post' as const,
+    path: `/api/cycle-schedules/:id/${a}`,
+    summary: { pause: 'Jeda jadwal', unpause: 'Lanjutkan jadwal', trigger: 'Jalankan sekarang' }[a],
+    tag: 'cycles',
+    access: ['HR_ADMIN' as const],
+    body: noteSchema,
+  })),
+  {
+    method: 'delete',
+    path: '/api/cycle-schedules/:id',
+    summary: 'Hapus jadwal (siklus yang sudah dibuka tetap berjalan)',
+    tag: 'cycles',
+    access: ['HR_ADMIN'],
+  },
+);
+
+/** Routes of /api/cycle-schedules. */
+export function schedulesRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.use(requireAuth(deps));
+  router.get('/', requireRole('HR_ADMIN', 'AUDITOR'), async (req, res) => {
+    const q = parseListQuery(req, ['id'], ['id', 'ASC']);
+    const all = await listSchedules(deps);
+    sendList(res, 'cycle-schedules', all.slice(q.skip, q.skip + q.take), all.length, q.skip);
+  });
+  router.get('/:id', requireRole('HR_ADMIN', 'AUDITOR'), async (req, res) => {
+    res.json(await getSchedule(deps, req.params.id as string));
+  });
+  router.post('/', requireRole('HR_ADMIN'), validateBody(createSchema), async (req, res) => {
+    res.status(201).json(await createSchedule(deps, currentUser(req), req.body));
+  });
+  for (const action of ['pause', 'unpause', 'trigger'] as const)
+    router.post(`/:id/${action}`, requireRole('HR_ADMIN'), validateBody(noteSchema), async (req, res) => {
+      res.json(await changeSchedule(deps, currentUser(req), req.params.id as string, action, req.body.note));
+    });
+  router.delete('/:id', requireRole('HR_ADMIN'), async (req, res) => {
+    res.json(await changeSchedule(deps, currentUser(req), req.params.id as string, 'delete'));
+  });
+  return router;
+}
