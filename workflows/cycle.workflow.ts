@@ -213,6 +213,8 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
         s.total = s.started;
         break;
       }
+      // Counted before the children start: their first stage signals may arrive before startChild resolves.
+      s.perStage.PLANNING = (s.perStage.PLANNING ?? 0) + batch.length;
       await Promise.all(
         batch.map(async (a) => {
           try {
@@ -240,7 +242,6 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
         }),
       );
       s.started += batch.length;
-      s.perStage.PLANNING = (s.perStage.PLANNING ?? 0) + batch.length;
       s.cursor = batch[batch.length - 1].appraisalId;
       if (historyTooLong()) await rollOver();
     }
