@@ -38,7 +38,7 @@ async function checkUnit(document: any, unitRating: UnitRating, counts: Record<P
     const r = await rules.checkDistribution(document, { unitRating, counts });
     return { violations: (r.violations ?? []) as unknown[], explanation: r.explanation as unknown };
   } catch (err: any) {
-    if (err?.name === 'FactError' || err?.name === 'InvalidRulesetError')
+    if (err?.name === 'FactError' || err?.name === 'InvalidRulesetError' || err?.name === 'RuleEvaluationError')
       throw ApplicationFailure.create({ type: err.name, nonRetryable: true, message: err.message });
     throw err;
   }

@@ -39,10 +39,10 @@ export function declaredFacts(document: any, facts: Record<string, unknown>): Re
   return out;
 }
 
-/** Turns an error of the rules library (bad facts, invalid document) into a non-retryable failure. */
+/** Turns an error of the rules library (bad facts, invalid document, a rule that throws or is too slow) into a non-retryable failure: retrying the same pinned version cannot succeed. */
 function ruleFailure(err: unknown): never {
   const e = err as any;
-  if (e?.name === 'FactError' || e?.name === 'InvalidRulesetError')
+  if (e?.name === 'FactError' || e?.name === 'InvalidRulesetError' || e?.name === 'RuleEvaluationError')
     throw ApplicationFailure.create({
       type: e.name,
       nonRetryable: true,
