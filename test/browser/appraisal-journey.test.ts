@@ -285,6 +285,24 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     expect(pdfResponse.status()).toBe(200);
     expect((await pdfResponse.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
+    // HR follows the cycle: live progress, the dashboard's charts, and the payroll export of the paid colleagues.
+    const hr = await newSession(browser);
+    await signIn(hr.page, server.url, 'admin');
+    await hr.page.goto(`${server.url}/#/cycles/${cycle.id}/show`);
+    await hr.page.getByTestId('cycle-progress').waitFor();
+    await shots.shot(hr.page, 'hr-cycle-progress');
+    const payrollHref = await hr.page.getByTestId('payroll-export').getAttribute('href');
+    const payroll = await hr.page.request.get(`${server.url}${payrollHref}`);
+    expect(payroll.status()).toBe(200);
+    const paid = await t.db.prisma.payAdjustment.count({ where: { cycleId: cycle.id } });
+    expect((await payroll.text()).trim().split('\n')).toHaveLength(paid + 1); // header + one row per adjustment
+    await hr.page.goto(`${server.url}/#/`);
+    await hr.page.getByTestId('hr-dashboard').waitFor();
+    await hr.page.locator('.recharts-surface').first().waitFor();
+    await shots.shot(hr.page, 'hr-dashboard-charts');
+    expect(hr.errors).toEqual([]);
+    await hr.context.close();
+
     // 8. The auditor opens the appraisal's timeline: audit events and workflow history, with the Temporal UI link.
     const auditor = await newSession(browser);
     await signIn(auditor.page, server.url, 'auditor');

@@ -1,5 +1,6 @@
 /** A cycle: start (pins the rule versions in force), live progress, cancel; its appraisals. */
 import { useState } from 'react';
+import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from '@mui/material';
 import {
   Datagrid,
@@ -16,6 +17,7 @@ import {
 } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
 import { useAction } from '../../common/use-action';
+import { downloadUrl } from '../../providers/http';
 import { CycleProgress } from './CycleProgress';
 
 function Actions() {
@@ -25,15 +27,25 @@ function Actions() {
   const [cancelOpen, setCancelOpen] = useState(false);
   const [reason, setReason] = useState('');
   const { run, isPending } = useAction();
-  if (!record || !permissions?.roles?.includes('HR_ADMIN')) return null;
+  const hr = !!permissions?.roles?.includes('HR_ADMIN');
+  const reader = hr || !!permissions?.roles?.includes('AUDITOR');
+  if (!record || !reader) return null;
   return (
     <TopToolbar>
-      {record.status === 'DRAFT' && (
+      {/* Payroll export: one row per pay adjustment of the cycle, integer rupiah (server: /cycles/:id/payroll.csv). */}
+      <Button
+        startIcon={<DownloadIcon />}
+        href={downloadUrl(`/cycles/${record.id}/payroll.csv`)}
+        data-testid="payroll-export"
+      >
+        {translate('capaian.pay.payroll_export')}
+      </Button>
+      {hr && record.status === 'DRAFT' && (
         <Button variant="contained" disabled={isPending} onClick={() => run(`/cycles/${record.id}/start`)}>
           {translate('capaian.cycles.start')}
         </Button>
       )}
-      {(record.status === 'RUNNING' || record.status === 'CALIBRATION' || record.status === 'DRAFT') && (
+      {hr && (record.status === 'RUNNING' || record.status === 'CALIBRATION' || record.status === 'DRAFT') && (
         <Button color="error" disabled={isPending} onClick={() => setCancelOpen(true)}>
           {translate('capaian.cycles.cancel')}
         </Button>
@@ -70,6 +82,7 @@ function Actions() {
 }
 
 export default function CycleShow() {
+  const translate = useTranslate();
   return (
     <Show actions={<Actions />}>
       <SimpleShowLayout>
@@ -81,7 +94,12 @@ export default function CycleShow() {
         <ReferenceField source="scoringVersionId" reference="rulesets" emptyText="—" />
         <ReferenceField source="payVersionId" reference="rulesets" emptyText="—" />
         <CycleProgress />
-        <ReferenceManyField reference="appraisals" target="cycleId" label="resources.appraisals.name" perPage={25}>
+        <ReferenceManyField
+          reference="appraisals"
+          target="cycleId"
+          label={translate('resources.appraisals.name', { smart_count: 2 })}
+          perPage={25}
+        >
           <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="employee.name" label="resources.employees.fields.name" sortable={false} />
             <EnumField source="stage" list="stage" />
