@@ -253,45 +253,68 @@ async function main() {
   await startCycle(deps, hr, cycle.id, { batchSize: BATCH });
   const done = async () => (await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).status === 'CLOSED';
   const attempts = new Map<number, number>();
+  const inFlight = new Set<number>();
+  let cycleInFlight = 0;
+  let fatal: unknown = null;
   let lastReport = performance.now();
-  for (;;) {
-    const open = await prisma.task.findMany({
-      where: { cycleId: cycle.id, status: 'OPEN' },
-      orderBy: { id: 'asc' },
-      take: 2000,
+  const report = async () => {
+    const p = await client.workflow.getHandle(`cycle-${cycle.id}`).query(cycleProgressQuery);
+    const stages = await prisma.appraisal.groupBy({
+      by: ['stage'],
+      where: { cycleId: cycle.id },
+      _count: { _all: true },
     });
-    if (!open.length) {
-      if (await done()) break;
-      await new Promise((r) => setTimeout(r, 100));
+    say(
+      `${((performance.now() - t0) / 1000).toFixed(0)} s: fase ${p.phase}, mulai ${p.started}/${p.total}, selesai ${p.finished}, per tahap ${stages.map((g) => `${g.stage} ${g._count._all}`).join(', ')}, tugas selesai ${latencies.length}`,
+    );
+  };
+  /** Completes one task as its assignee; retried with backoff while the task stays open. */
+  const work = async (task: Task) => {
+    try {
+      const user = task.assigneeRole ? hr : byEmployee.get(task.assigneeId!);
+      if (!user) throw new Error(`no user for employee ${task.assigneeId}`);
+      const payload = await answer(prisma, task);
+      const s = performance.now();
+      await completeTask(deps, user, task.id, payload);
+      latencies.push(performance.now() - s);
+      counts[task.type] = (counts[task.type] ?? 0) + 1;
+    } catch (err: any) {
+      const n = (attempts.get(task.id) ?? 0) + 1;
+      attempts.set(task.id, n);
+      failures++;
+      if (n >= 20) fatal = new Error(`task ${task.key}: ${err?.message ?? err}`, { cause: err });
+      await new Promise((r) => setTimeout(r, 500 * n));
+    } finally {
+      inFlight.delete(task.id);
+      if (task.appraisalId === null) cycleInFlight--;
     }
+  };
+  // Actors keep CONCURRENCY tasks in flight (cycle-level calibration tasks, all on the one cycle workflow, 4).
+  for (;;) {
+    if (fatal) throw fatal;
     if (performance.now() - lastReport > 15_000) {
       lastReport = performance.now();
-      const p = await client.workflow.getHandle(cycle.workflowId ?? `cycle-${cycle.id}`).query(cycleProgressQuery);
-      say(
-        `${((performance.now() - t0) / 1000).toFixed(0)} s: fase ${p.phase}, mulai ${p.started}/${p.total}, selesai ${p.finished}, per tahap ${JSON.stringify(p.perStage)}, tugas selesai ${latencies.length}`,
-      );
+      void report().catch(() => undefined);
     }
-    // Cycle-level tasks (calibration) all go to the one cycle workflow: a few at a time.
-    const cycleTasks = open.filter((x) => x.appraisalId === null);
-    const appraisalTasks = open.filter((x) => x.appraisalId !== null);
-    const work = async (task: Task) => {
-      try {
-        const user = task.assigneeRole ? hr : byEmployee.get(task.assigneeId!);
-        if (!user) throw new Error(`no user for employee ${task.assigneeId}`);
-        const payload = await answer(prisma, task);
-        const s = performance.now();
-        await completeTask(deps, user, task.id, payload);
-        latencies.push(performance.now() - s);
-        counts[task.type] = (counts[task.type] ?? 0) + 1;
-      } catch (err: any) {
-        const n = (attempts.get(task.id) ?? 0) + 1;
-        attempts.set(task.id, n);
-        failures++;
-        if (n >= 20) throw new Error(`task ${task.key}: ${err?.message ?? err}`, { cause: err });
-        await new Promise((r) => setTimeout(r, 500 * n));
+    const free = CONCURRENCY - inFlight.size;
+    const open =
+      free > 0
+        ? await prisma.task.findMany({
+            where: { cycleId: cycle.id, status: 'OPEN', id: { notIn: [...inFlight] } },
+            orderBy: { id: 'asc' },
+            take: free,
+          })
+        : [];
+    for (const task of open) {
+      if (task.appraisalId === null) {
+        if (cycleInFlight >= 4) continue;
+        cycleInFlight++;
       }
-    };
-    await Promise.all([pool(appraisalTasks, CONCURRENCY, work), pool(cycleTasks, 4, work)]);
+      inFlight.add(task.id);
+      void work(task);
+    }
+    if (!inFlight.size && !open.length && (await done())) break;
+    await new Promise((r) => setTimeout(r, open.length ? 5 : 50));
   }
   const cycleSeconds = (performance.now() - t0) / 1000;
   const pay = await prisma.payAdjustment.count({ where: { cycleId: cycle.id } });

@@ -9,6 +9,7 @@ import {
   condition,
   getExternalWorkflowHandle,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -110,6 +111,9 @@ class AppraisalStopped extends Error {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+/** Stages from which an appraisal counts as scored for the cycle (same set as the cycle's). */
+const CYCLE_WAITS_ON = new Set<StageValue>(['CALIBRATION', 'APPEAL', 'PAY', 'DONE', 'CANCELLED', 'FAILED']);
+const ENDED = new Set<StageValue>(['DONE', 'CANCELLED', 'FAILED']);
 const SYSTEM = (wf: string) => `system:${wf}`;
 
 /** End of the local day (UTC offset in hours) that is `days` after `from`: the last moment of a window. */
@@ -165,8 +169,18 @@ export async function appraisalWorkflow(input: AppraisalInput): Promise<Appraisa
 
   // ------------------------------------------------------------ stages and parent notification
 
+  /** The stage the cycle last heard of (with coarse signals, the cycle only hears the stages it waits for). */
+  let reported: StageValue = 'PLANNING';
   const notifyCycle = async (from: StageValue, to: StageValue) => {
     if (!input.cycleWorkflowId || from === to) return;
+    // One cycle workflow hears every appraisal: signalling each stage change made it a hot spot (7 signals per
+    // employee). Since this patch only the transitions it waits on are signalled — scored (calibration may start) and
+    // ended — and per-stage counts come from the database.
+    if (patched('coarse-cycle-signals')) {
+      if (!(CYCLE_WAITS_ON.has(to) && !CYCLE_WAITS_ON.has(reported)) && !ENDED.has(to)) return;
+      from = reported;
+    }
+    reported = to;
     try {
       await getExternalWorkflowHandle(input.cycleWorkflowId).signal(appraisalStageSignal, { appraisalId, from, to });
     } catch {

@@ -129,7 +129,14 @@ export async function cycleProgress(
     try {
       const client = await deps.temporal();
       const p = await client.workflow.getHandle(cycle.workflowId).query(cycleProgressQuery);
-      return { ...p, percent: percent(p), source: 'workflow' };
+      // The workflow hears only the stages it waits on (scored, ended): the stage of each appraisal is in the database.
+      const stages = await deps.prisma.appraisal.groupBy({
+        by: ['stage'],
+        where: { cycleId: id },
+        _count: { _all: true },
+      });
+      const perStage = Object.fromEntries(stages.map((g) => [g.stage, g._count._all]));
+      return { ...p, perStage, percent: percent(p), source: 'workflow' };
     } catch (err: any) {
       if (err?.name === 'TemporalUnavailable') throw err;
       // closed or not yet running: fall back to the database
