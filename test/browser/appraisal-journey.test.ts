@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Task } from '../../prisma/client';
-import { complete, createAndStartCycle, defaultAnswers, sleep, until } from '../cycle/cycle-driver';
+import { complete, defaultAnswers, sleep, until } from '../cycle/cycle-driver';
 import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
 import { describeInBrowser, launchChromium, listen, newSession, screenshots, signIn } from './harness';
 
@@ -132,10 +132,50 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     const atasan = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'atasan' } });
     expect(pegawai.employee!.superiorId).toBe(penilai.employeeId);
 
-    const { cycle } = await createAndStartCycle(t, {
-      unitId: pegawai.employee!.unitId,
-      name: 'Penilaian Triwulan I (uji peramban)',
+    // 0. HR creates the cycle for the employee's unit in the console and starts it; the progress bar follows.
+    const unit = await t.db.prisma.unit.findUniqueOrThrow({ where: { id: pegawai.employee!.unitId } });
+    const period = await t.db.prisma.period.findFirstOrThrow({
+      where: { type: 'QUARTER', number: 1 },
+      orderBy: { year: 'asc' },
     });
+    const hrStart = await newSession(browser);
+    await signIn(hrStart.page, server.url, 'admin');
+    const h = hrStart.page;
+    await h.goto(`${server.url}/#/cycles/create`);
+    await h.locator('input[name="name"]').fill('Penilaian Triwulan I (uji peramban)');
+    await h.getByLabel('Unit kerja').fill(unit.code);
+    await h.getByRole('option', { name: new RegExp(`^${unit.code.replace(/\./g, '\\.')} — `) }).click();
+    await h.locator('input[name="includeDescendants"]').uncheck();
+    await h.getByLabel('Periode').click();
+    await h.getByRole('option', { name: period.label, exact: true }).click();
+    await shots.shot(h, 'hr-creates-cycle');
+    await h.getByRole('button', { name: 'Simpan' }).click();
+    await h.waitForURL(/#\/cycles\/\d+\/show/);
+    const cycleId = Number(/#\/cycles\/(\d+)\/show/.exec(h.url())![1]);
+    await h.getByRole('button', { name: 'Mulai siklus' }).click();
+    await h
+      .getByText('Berhasil disimpan')
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(async (err) => {
+        await shots.shot(h, 'FAILED-start');
+        const notes = await h.locator('.MuiSnackbarContent-message').allTextContents();
+        throw new Error(`start: ${notes.join(' | ')}`, { cause: err });
+      });
+    await h
+      .getByTestId('cycle-progress')
+      .getByText(/penilaian dimulai/)
+      .waitFor({ timeout: 30_000 })
+      .catch(async (err) => {
+        await shots.shot(h, 'FAILED-progress');
+        throw err;
+      });
+    await shots.shot(h, 'hr-starts-cycle');
+    const cycle = await t.db.prisma.cycle.findUniqueOrThrow({ where: { id: cycleId } });
+    expect(cycle).toMatchObject({ unitId: unit.id, periodId: period.id, includeDescendants: false });
+    expect(cycle.status).not.toBe('DRAFT');
+    expect(hrStart.errors).toEqual([]);
+    await hrStart.context.close();
     const appraisal = await until(
       () => t.db.prisma.appraisal.findFirst({ where: { cycleId: cycle.id, employeeId: pegawai.employeeId! } }),
       'appraisal of pegawai',

@@ -1,7 +1,8 @@
 /** Live progress of a running cycle: polls GET /api/cycles/:id/progress every 2 s while the cycle runs. */
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { api } from '../../providers/http';
 
 interface Progress {
@@ -18,14 +19,22 @@ interface Progress {
 export function CycleProgress() {
   const record = useRecordContext();
   const translate = useTranslate();
-  const live = record?.status === 'RUNNING' || record?.status === 'CALIBRATION';
+  const refresh = useRefresh();
+  // Start pins the rule versions and sets startedAt at once; the workflow marks the cycle RUNNING a moment later.
+  const hasStarted = !!record && (record.status !== 'DRAFT' || !!record.startedAt);
+  const live =
+    record?.status === 'RUNNING' || record?.status === 'CALIBRATION' || (hasStarted && record?.status === 'DRAFT');
   const { data, error } = useQuery({
     queryKey: ['cycles', record?.id, 'progress'],
     queryFn: () => api<Progress>(`/cycles/${record!.id}/progress`),
-    enabled: !!record && record.status !== 'DRAFT',
+    enabled: hasStarted,
     refetchInterval: live ? 2000 : false,
   });
-  if (!record || record.status === 'DRAFT') return null;
+  // Reload the cycle (status, appraisals) while the page still shows it as a draft that has in fact started.
+  useEffect(() => {
+    if (record?.status === 'DRAFT' && data) refresh();
+  }, [record?.status, data, refresh]);
+  if (!record || !hasStarted) return null;
   if (error) return <Alert severity="warning">{(error as Error).message}</Alert>;
   if (!data) return <LinearProgress />;
   const total = data.total || 0;

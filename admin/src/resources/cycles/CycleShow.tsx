@@ -40,7 +40,7 @@ function Actions() {
       >
         {translate('capaian.pay.payroll_export')}
       </Button>
-      {hr && record.status === 'DRAFT' && (
+      {hr && record.status === 'DRAFT' && !record.startedAt && (
         <Button variant="contained" disabled={isPending} onClick={() => run(`/cycles/${record.id}/start`)}>
           {translate('capaian.cycles.start')}
         </Button>
