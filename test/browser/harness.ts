@@ -104,6 +104,8 @@ export function pageToken(page: Page): Promise<string | null> {
 /** Signs in through the login page with a demo account and waits for the console's app bar. */
 export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/#/login`);
+  // The first load of a fresh browser compiles the console's JS: slow on a busy machine.
+  await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();

@@ -63,7 +63,9 @@ describeInBrowser('console sign-in for each role (Chromium)', () => {
   it('a wrong password stays on the login page with a message in Bahasa Indonesia', async () => {
     const { context, page } = await newSession(browser);
     await page.goto(`${server.url}/`);
-    await page.waitForURL(/#\/login/);
+    await page.waitForURL(/#\/login/, { timeout: 60_000 });
+    // The first load of a fresh browser compiles the console's JS: slow on a busy machine.
+    await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
     await page.locator('input[name="username"]').fill('pegawai');
     await page.locator('input[name="password"]').fill('salah-sandi');
     await page.locator('button[type="submit"]').click();
