@@ -9,6 +9,7 @@ import { importsRoutes } from './imports/imports.routes';
 import { payAdjustmentsRoutes } from './pay/pay-adjustments.routes';
 import { periodsRoutes } from './periods/periods.routes';
 import { rulesetsRoutes } from './rulesets/rulesets.routes';
+import { sanctionsRoutes } from './sanctions/sanctions.routes';
 import { schedulesRoutes } from './schedules/schedules.routes';
 import { tasksRoutes } from './tasks/tasks.routes';
 
@@ -18,6 +19,7 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/rulesets', rulesetsRoutes(deps)],
     ['/api/periods', periodsRoutes(deps)],
     ['/api/pay-adjustments', payAdjustmentsRoutes(deps)],
+    ['/api/sanctions', sanctionsRoutes(deps)],
     ['/api/dashboard', dashboardRoutes(deps)],
     ['/api/cycles', cyclesRoutes(deps)],
     ['/api/cycle-schedules', schedulesRoutes(deps)],

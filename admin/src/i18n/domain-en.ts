@@ -370,10 +370,7 @@ export const domainEn: typeof domainId = {
     },
     pay: { payroll_export: 'Payroll export (CSV)', explanation: 'Explanation' },
     sanctions: {
-      confirm: 'Confirm',
-      dismiss: 'Dismiss',
-      confirm_title: 'Confirm the recommendation "%{label}"?',
-      dismiss_title: 'Dismiss the recommendation "%{label}"?',
+      decide: 'Decide in the task',
     },
     imports: {
       title: 'CSV import',

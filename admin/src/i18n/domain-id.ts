@@ -378,10 +378,7 @@ export const domainId = {
     },
     pay: { payroll_export: 'Ekspor penggajian (CSV)', explanation: 'Penjelasan' },
     sanctions: {
-      confirm: 'Kukuhkan',
-      dismiss: 'Batalkan',
-      confirm_title: 'Kukuhkan rekomendasi "%{label}"?',
-      dismiss_title: 'Batalkan rekomendasi "%{label}"?',
+      decide: 'Putuskan di tugas',
     },
     imports: {
       title: 'Impor CSV',
