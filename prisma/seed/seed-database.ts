@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
 import { recordAudit } from '../audit';
 import type { PrismaClient, Role } from '../client';
+import { MONTH_NAMES_ID } from '../month-names';
 import { generateOrganisation, type GeneratedEmployee, type GeneratedUnit } from './organisation-generator';
 
 /** The published demo password: `NODE_ENV=production` refuses to start while any account still uses it. */
@@ -103,20 +104,7 @@ export async function insertOrganisation(
 
 /** Creates the periods of a year: 12 months, 4 quarters, 2 semesters and the year. */
 export async function ensurePeriods(prisma: PrismaClient, year: number) {
-  const months = [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ];
+  const months = MONTH_NAMES_ID;
   const rows: {
     type: 'MONTH' | 'QUARTER' | 'SEMESTER' | 'YEAR';
     number: number;

@@ -5,6 +5,7 @@
  * and the signature blocks. A4 portrait, built-in PDF fonts, Bahasa Indonesia.
  */
 import PDFDocument from 'pdfkit';
+import { MONTH_NAMES_ID } from '../../prisma/month-names';
 
 export interface PersonLine {
   name: string;
@@ -80,20 +81,7 @@ const APPEAL_WORDS: Record<string, string> = {
   CHANGED: 'Hasil diubah',
   UNCHANGED: 'Hasil tetap',
 };
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+const MONTHS = MONTH_NAMES_ID;
 
 /** `23 November 2026`. */
 export function tanggal(d: Date): string {
