@@ -39,7 +39,33 @@ export function formatBasisPoints(bp: number, lang: 'id' | 'en' = 'id'): string 
   return `${whole}${fracText}%`;
 }
 
-const showValue = (v: unknown) => (Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : JSON.stringify(v));
+/**
+ * Plain words for the domain's fixed codes (DOMAIN.md): the ratings and the five predicates. The code follows in
+ * brackets so that an auditor can match it to the rule; any other value is shown as it is.
+ */
+const CODE_WORDS: Record<string, [id: string, en: string]> = {
+  ABOVE: ['di atas ekspektasi', 'above expectations'],
+  MEETS: ['sesuai ekspektasi', 'meets expectations'],
+  BELOW: ['di bawah ekspektasi', 'below expectations'],
+  SANGAT_BAIK: ['Sangat Baik', 'Outstanding'],
+  BAIK: ['Baik', 'Good'],
+  BUTUH_PERBAIKAN: ['Butuh Perbaikan', 'Needs Improvement'],
+  KURANG: ['Kurang', 'Misconduct'],
+  SANGAT_KURANG: ['Sangat Kurang', 'Very Poor'],
+};
+
+/** `ABOVE` → `di atas ekspektasi (ABOVE)`; other strings unchanged. */
+export function codeWords(code: string, lang: 'id' | 'en' = 'id'): string {
+  const words = CODE_WORDS[code];
+  return words ? `${words[lang === 'id' ? 0 : 1]} (${code})` : code;
+}
+
+const showValue = (v: unknown, lang: 'id' | 'en') =>
+  Array.isArray(v)
+    ? v.map((x) => (typeof x === 'string' ? codeWords(x, lang) : JSON.stringify(x))).join(', ')
+    : typeof v === 'string'
+      ? codeWords(v, lang)
+      : JSON.stringify(v);
 
 function factLabel(decl: FactDeclaration | undefined, name: string, lang: 'id' | 'en'): string {
   return decl?.label?.[lang] ?? name;
@@ -80,9 +106,9 @@ function conditionWords(
     const word = lang === 'id' ? wid : wen;
     const value =
       shape.refIndex >= 0
-        ? `${factLabel(c.facts[shape.refIndex], c.facts[shape.refIndex].name, lang)} (${showValue(t.values[shape.refIndex])})`
-        : showValue(shape.value);
-    const actual = shape.operator === 'equal' ? '' : ` (${showValue(t.values[shape.factIndex])})`;
+        ? `${factLabel(c.facts[shape.refIndex], c.facts[shape.refIndex].name, lang)} (${showValue(t.values[shape.refIndex], lang)})`
+        : showValue(shape.value, lang);
+    const actual = shape.operator === 'equal' ? '' : ` (${showValue(t.values[shape.factIndex], lang)})`;
     return `${factLabel(decl, decl.name, lang)}${actual} ${word ? `${word} ` : ''}${value}`;
   }
   if (shape.kind === 'not') {
@@ -100,7 +126,7 @@ export function eventWords(doc: RuleSetDocument, e: RuleEvent): BilingualText {
   const p = (e.params ?? {}) as Record<string, any>;
   switch (e.type) {
     case 'predicate':
-      return { id: `Predikat ${p.predicate}`, en: `Predicate ${p.predicate}` };
+      return { id: `Predikat ${codeWords(p.predicate, 'id')}`, en: `Predicate ${codeWords(p.predicate, 'en')}` };
     case 'violation':
       return {
         id: `Pelanggaran kurva ${p.code}${p.message?.id ? `: ${p.message.id}` : ''}`,

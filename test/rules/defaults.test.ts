@@ -73,10 +73,10 @@ describe('default rule sets', () => {
     });
     expect(predicate).toBe('SANGAT_BAIK');
     expect(explanation.text.id).toMatch(
-      /^Predikat SANGAT_BAIK karena rating hasil kerja ABOVE dan rating perilaku ABOVE \(aturan ".+", SCORING versi 1\)$/,
+      /^Predikat Sangat Baik \(SANGAT_BAIK\) karena rating hasil kerja di atas ekspektasi \(ABOVE\) dan rating perilaku di atas ekspektasi \(ABOVE\) \(aturan ".+", SCORING versi 1\)$/,
     );
     expect(explanation.text.en).toMatch(
-      /^Predicate SANGAT_BAIK because work-result rating ABOVE and behaviour rating ABOVE \(rule ".+", SCORING version 1\)$/,
+      /^Predicate Outstanding \(SANGAT_BAIK\) because work-result rating above expectations \(ABOVE\) and behaviour rating above expectations \(ABOVE\) \(rule ".+", SCORING version 1\)$/,
     );
     expect(explanation.ruleSet).toEqual({
       kind: 'SCORING',
