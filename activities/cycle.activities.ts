@@ -15,7 +15,7 @@ import {
   type PredicateValue,
 } from '../workflows/messages';
 import { loadVersion } from './scoring.activities';
-import { invalid } from './tasks.activities';
+import { invalid, markTaskDone } from './tasks.activities';
 
 /** Workflow id of an employee's appraisal in a cycle. */
 export const appraisalWorkflowId = (cycleId: number, employeeId: number) => `cycle-${cycleId}-appraisal-${employeeId}`;
@@ -227,15 +227,7 @@ export function cycleActivities(prisma: PrismaClient) {
               calibratedAt: new Date(),
             },
           });
-          await tx.task.update({
-            where: { key: input.taskKey },
-            data: {
-              status: 'DONE',
-              result: { payload: p, outcome } as any,
-              completedById: input.actor.userId,
-              completedAt: new Date(),
-            },
-          });
+          await markTaskDone(tx, input.taskKey, input.actor, p, outcome);
           await recordAudit(tx, {
             ...who,
             action: 'calibration.justify',
@@ -302,15 +294,7 @@ export function cycleActivities(prisma: PrismaClient) {
             calibratedAt: new Date(),
           },
         });
-        await tx.task.update({
-          where: { key: input.taskKey },
-          data: {
-            status: 'DONE',
-            result: { payload: p, outcome } as any,
-            completedById: input.actor.userId,
-            completedAt: new Date(),
-          },
-        });
+        await markTaskDone(tx, input.taskKey, input.actor, p, outcome);
       });
       return outcome;
     },

@@ -5,15 +5,8 @@ import type { PrismaClient, RuleSetKind } from '../prisma/client';
 import { versionInForce } from '../prisma/rule-versions';
 import { ensurePeriods } from '../prisma/seed/seed-database';
 import type { CycleInput } from '../workflows/cycle.workflow';
-import { withDefaultSettings, type RuleVersions } from '../workflows/messages';
+import { VERSION_FIELDS, cycleWorkflowId, withDefaultSettings, type RuleVersions } from '../workflows/messages';
 import type { PeriodType, ScheduledCycleInput } from '../workflows/scheduled-cycle.workflow';
-
-const VERSION_FIELDS: Record<RuleSetKind, keyof RuleVersions> = {
-  SCORING: 'scoringVersionId',
-  DISTRIBUTION: 'distributionVersionId',
-  PAY: 'payVersionId',
-  SANCTION: 'sanctionVersionId',
-};
 
 /** Months per period type; a period of type T numbered n starts in month (n-1)·months. */
 const MONTHS: Record<PeriodType, number> = { MONTH: 1, QUARTER: 3, SEMESTER: 6, YEAR: 12 };
@@ -66,7 +59,7 @@ export function scheduleActivities(prisma: PrismaClient) {
               ...versions,
             },
           });
-          const workflowId = `cycle-${created.id}`; // the id server/cycles gives a cycle's workflow
+          const workflowId = cycleWorkflowId(created.id);
           const row = await tx.cycle.update({ where: { id: created.id }, data: { workflowId, startedAt: new Date() } });
           await recordAudit(tx, {
             actor: `jadwal:${input.scheduleId}`,

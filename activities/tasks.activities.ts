@@ -63,21 +63,27 @@ export interface CompleteTaskStepInput {
   context: Record<string, unknown>;
 }
 
+/** Marks a task DONE with its result, inside the transaction of the step that completes it. */
+export async function markTaskDone(
+  tx: Tx,
+  key: string,
+  actor: Actor,
+  payload: unknown,
+  outcome: Record<string, unknown>,
+): Promise<void> {
+  await tx.task.update({
+    where: { key },
+    data: {
+      status: 'DONE',
+      result: { payload, outcome } as any,
+      completedById: actor.userId,
+      completedAt: new Date(),
+    },
+  });
+}
+
 /** Task and step activities bound to a Prisma client. */
 export function taskActivities(prisma: PrismaClient) {
-  /** Marks the task DONE with its result (inside the step's transaction). */
-  const markDone = async (tx: Tx, key: string, actor: Actor, payload: unknown, outcome: Record<string, unknown>) => {
-    await tx.task.update({
-      where: { key },
-      data: {
-        status: 'DONE',
-        result: { payload, outcome } as any,
-        completedById: actor.userId,
-        completedAt: new Date(),
-      },
-    });
-  };
-
   const steps: Record<TaskType, (tx: Tx, input: CompleteTaskStepInput) => Promise<Record<string, unknown>>> = {
     async 'plan.submit'(tx, { appraisalId, payload, actor, context }) {
       const p = payload as PlanPayload;
@@ -464,7 +470,7 @@ export function taskActivities(prisma: PrismaClient) {
       return prisma.$transaction(
         async (tx) => {
           const outcome = await steps[input.type](tx, input);
-          await markDone(tx, input.taskKey, input.actor, input.payload, outcome);
+          await markTaskDone(tx, input.taskKey, input.actor, input.payload, outcome);
           await recordAudit(tx, {
             ...who(input.actor),
             action: 'task.complete',

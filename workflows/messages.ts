@@ -82,6 +82,17 @@ export function withDefaultSettings(settings: Partial<CycleSettings> | null | un
 }
 
 /** The rule-set versions pinned when the cycle starts (ids of RuleSetVersion rows). */
+/** Workflow id of a cycle (the API and scheduled cycles both start it under this id). */
+export const cycleWorkflowId = (cycleId: number) => `cycle-${cycleId}`;
+
+/** The cycle field that pins each kind of rule set. */
+export const VERSION_FIELDS = {
+  SCORING: 'scoringVersionId',
+  DISTRIBUTION: 'distributionVersionId',
+  PAY: 'payVersionId',
+  SANCTION: 'sanctionVersionId',
+} as const satisfies Record<string, keyof RuleVersions>;
+
 export interface RuleVersions {
   scoringVersionId: number;
   distributionVersionId: number;

@@ -7,6 +7,8 @@ import { TASK_QUEUE } from '../../workflows/task-queue';
 import {
   cancelCycleUpdate,
   cycleProgressQuery,
+  cycleWorkflowId,
+  VERSION_FIELDS,
   withDefaultSettings,
   type CycleProgress,
   type RuleVersions,
@@ -17,16 +19,6 @@ import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { versionInForce } from '../rulesets/rulesets.service';
 import { actorOf, executeUpdate } from '../tasks/task-updates';
-
-/** Workflow id of a cycle. */
-export const cycleWorkflowId = (id: number) => `cycle-${id}`;
-
-const VERSION_FIELDS: Record<RuleSetKind, keyof RuleVersions> = {
-  SCORING: 'scoringVersionId',
-  DISTRIBUTION: 'distributionVersionId',
-  PAY: 'payVersionId',
-  SANCTION: 'sanctionVersionId',
-};
 
 async function load(deps: AppDeps, id: number): Promise<Cycle> {
   const cycle = await deps.prisma.cycle.findUnique({ where: { id } });
