@@ -1,6 +1,8 @@
 /** Builds the real express app on a test database, with a given Temporal client provider. */
 import type { Client } from '@temporalio/client';
 import pino from 'pino';
+import request from 'supertest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/seed/seed-database';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import type { AppDeps } from '../../server/deps';
@@ -25,4 +27,14 @@ export function createTestApp(
   });
   const deps: AppDeps = { prisma: db.prisma, temporal, config, logger: pino({ level: 'silent' }) };
   return { app: createApp(deps), deps };
+}
+
+/** Signs every demo account in; returns their bearer tokens by username. */
+export async function loginDemoAccounts(app: ReturnType<typeof createTestApp>['app']): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const a of DEMO_ACCOUNTS) {
+    const res = await request(app).post('/api/auth/login').send({ username: a.username, password: DEMO_PASSWORD });
+    tokens[a.username] = res.body.token;
+  }
+  return tokens;
 }

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { Client } from 'pg';
 import { createPrisma } from '../../prisma/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
-import { createTestApp } from '../helpers/test-app';
+import { createTestApp, loginDemoAccounts } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 describe('API foundation (real PostgreSQL)', () => {
@@ -14,10 +14,7 @@ describe('API foundation (real PostgreSQL)', () => {
     db = await createTestDatabase('api');
     await seedDemo(db.prisma);
     app = createTestApp(db).app;
-    for (const a of DEMO_ACCOUNTS) {
-      const res = await request(app).post('/api/auth/login').send({ username: a.username, password: DEMO_PASSWORD });
-      tokens[a.username] = res.body.token;
-    }
+    Object.assign(tokens, await loginDemoAccounts(app));
   });
   afterAll(() => db.drop());
 

@@ -1,8 +1,8 @@
 /** `/api/sanctions`: recommendations listed per role, filtered, with the open decision task named. */
 import request from 'supertest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
+import { seedDemo } from '../../prisma/seed/seed-database';
 import { seedPastCycle } from '../browser/fixtures';
-import { createTestApp } from '../helpers/test-app';
+import { createTestApp, loginDemoAccounts } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 describe('sanctions API (real PostgreSQL)', () => {
@@ -14,10 +14,7 @@ describe('sanctions API (real PostgreSQL)', () => {
     db = await createTestDatabase('sanctions');
     await seedDemo(db.prisma);
     app = createTestApp(db).app;
-    for (const a of DEMO_ACCOUNTS) {
-      const res = await request(app).post('/api/auth/login').send({ username: a.username, password: DEMO_PASSWORD });
-      tokens[a.username] = res.body.token;
-    }
+    Object.assign(tokens, await loginDemoAccounts(app));
   });
   afterAll(() => db.drop());
 
