@@ -9,121 +9,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { Task } from '../../prisma/client';
-import { complete, defaultAnswers, sleep, until } from '../cycle/cycle-driver';
-import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
-import { describeInBrowser, launchChromium, listen, newSession, screenshots, signIn } from './harness';
+import { until } from '../cycle/cycle-driver';
+import { describeInBrowser, newSession, signIn } from './harness';
+import { journeySuite } from './journey';
 
 describeInBrowser('an appraisal through the console (Chromium, Temporal, PostgreSQL)', () => {
-  let t: WorkflowTestContext;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
-  let stopBackground: () => Promise<void> = async () => undefined;
-  const shots = screenshots('appraisal-journey');
-
-  beforeAll(async () => {
-    t = await setupWorkflowTest('browser_journey');
-    server = await listen(t.app);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await stopBackground();
-    await browser?.close();
-    await server?.close();
-    await t?.teardown();
-  });
-
-  /** Completes every open task of the cycle except those of one appraisal, through the API, until stopped. */
-  function background(cycleId: number, skipAppraisalId: number) {
-    const answers = defaultAnswers(t);
-    const seen = new Set<number>();
-    let running = true;
-    const failures: string[] = [];
-    const loop = (async () => {
-      while (running) {
-        try {
-          const open = await t.db.prisma.task.findMany({
-            where: {
-              cycleId,
-              status: 'OPEN',
-              // Unit tasks (calibration) have no appraisal; SQL's NOT would drop them with the skipped appraisal.
-              OR: [{ appraisalId: null }, { appraisalId: { not: skipAppraisalId } }],
-            },
-            orderBy: { id: 'asc' },
-          });
-          const fresh = open.filter((o) => !seen.has(o.id));
-          for (const task of fresh) {
-            seen.add(task.id);
-            const res = await complete(t, task, await answers[task.type](task));
-            if (res.status !== 200)
-              failures.push(`${task.type} #${task.id}: ${res.status} ${JSON.stringify(res.body)}`);
-          }
-          if (!fresh.length) await sleep(100);
-        } catch (err) {
-          failures.push(`background: ${(err as Error).message}`);
-          await sleep(500);
-        }
-      }
-    })();
-    return {
-      failures,
-      stop: async () => {
-        running = false;
-        await loop;
-      },
-    };
-  }
-
-  let bgFailures: string[] = [];
-  /** Waits for an open task of the appraisal; on timeout says where the cycle stands. */
-  const openTaskOf = async (appraisalId: number, type: string) => {
-    try {
-      return await until<Task>(
-        () => t.db.prisma.task.findFirst({ where: { appraisalId, type, status: 'OPEN' }, orderBy: { id: 'desc' } }),
-        `open ${type} of appraisal ${appraisalId}`,
-        60_000,
-      );
-    } catch (err) {
-      const a = await t.db.prisma.appraisal.findUniqueOrThrow({ where: { id: appraisalId } });
-      const stages = await t.db.prisma.appraisal.groupBy({
-        by: ['stage'],
-        where: { cycleId: a.cycleId },
-        _count: true,
-      });
-      const open = await t.db.prisma.task.findMany({ where: { cycleId: a.cycleId, status: 'OPEN' } });
-      throw new Error(
-        `${(err as Error).message}; stages ${JSON.stringify(stages.map((x) => [x.stage, x._count]))}; open ${JSON.stringify(
-          open.map((o) => [o.type, o.appraisalId]),
-        )}; background failures ${JSON.stringify(bgFailures)}`,
-        { cause: err },
-      );
-    }
-  };
-
-  /** Opens a task page from the task list (by its title) and waits for its form. */
-  async function openFromList(page: Page, task: Task) {
-    await page.goto(`${server.url}/#/tasks`);
-    await page.reload(); // the list was last fetched before the workflow opened this task
-    await page.getByText(task.title).first().waitFor();
-    await page.goto(`${server.url}/#/tasks/${task.id}/show`);
-    await page.locator('form').first().waitFor();
-  }
-
-  /** Waits for the success notification of a completed task (the update may take a while under load). */
-  const sent = async (page: Page) => {
-    try {
-      await page.getByText('Tugas selesai dan dikirim').first().waitFor({ timeout: 60_000 });
-    } catch (err) {
-      await shots.shot(page, 'FAILED');
-      const notes = await page.locator('.MuiSnackbarContent-message').allTextContents();
-      throw new Error(`task not sent (${notes.join(' | ') || 'no notification'}): ${(err as Error).message}`, {
-        cause: err,
-      });
-    }
-  };
+  const { j, helpers } = journeySuite('browser_journey', 'appraisal-journey');
 
   it('plan returned and resubmitted, evidence, rating, predicate with its explanation, appeal, audit timeline', async () => {
+    const { t, browser, shots } = j;
+    const server = { url: j.url };
+    const { background, openTaskOf, openFromList, sent, failures } = helpers();
     const pegawai = await t.db.prisma.user.findUniqueOrThrow({
       where: { username: 'pegawai' },
       include: { employee: true },
@@ -181,9 +77,8 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
       'appraisal of pegawai',
     );
     expect(appraisal.raterId).toBe(penilai.employeeId);
-    const bg = background(cycle.id, appraisal.id);
-    stopBackground = bg.stop;
-    bgFailures = bg.failures;
+    // The colleagues' appraisals and the unit's calibration go through the API.
+    const bg = background(cycle.id, (task) => task.appraisalId === appraisal.id);
 
     const emp = await newSession(browser);
     const rater = await newSession(browser);
@@ -191,7 +86,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await signIn(rater.page, server.url, 'penilai');
 
     // 1. The employee drafts the plan (SKP).
-    const planTask = await openTaskOf(appraisal.id, 'plan.submit');
+    const planTask = await openTaskOf({ appraisalId: appraisal.id }, 'plan.submit');
     await openFromList(emp.page, planTask);
     await shots.shot(emp.page, 'employee-plan-empty');
     const p = emp.page;
@@ -206,7 +101,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await sent(p);
 
     // 2. The rater returns it with a comment.
-    const review1 = await openTaskOf(appraisal.id, 'plan.review');
+    const review1 = await openTaskOf({ appraisalId: appraisal.id }, 'plan.review');
     await openFromList(rater.page, review1);
     await rater.page.getByText('Tersusunnya laporan data kepegawaian triwulan').first().waitFor();
     await rater.page.locator('input[name="decision"][value="RETURN"]').check();
@@ -221,7 +116,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await sent(rater.page);
 
     // 3. The employee sees the comment, fixes the target and resubmits.
-    const planTask2 = await openTaskOf(appraisal.id, 'plan.submit');
+    const planTask2 = await openTaskOf({ appraisalId: appraisal.id }, 'plan.submit');
     expect(planTask2.id).not.toBe(planTask.id);
     await openFromList(p, planTask2);
     await p.getByTestId('return-comment').waitFor();
@@ -235,7 +130,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await sent(p);
 
     // 4. The rater approves.
-    const review2 = await openTaskOf(appraisal.id, 'plan.review');
+    const review2 = await openTaskOf({ appraisalId: appraisal.id }, 'plan.review');
     await openFromList(rater.page, review2);
     await rater.page.getByText('3 laporan').first().waitFor();
     await rater.page.locator('input[name="decision"][value="APPROVE"]').check();
@@ -246,7 +141,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     expect(plan).toMatchObject({ status: 'APPROVED', revision: 1 });
 
     // 5. Evidence: a realization and an uploaded file with its progress.
-    const evidenceTask = await openTaskOf(appraisal.id, 'evidence.submit');
+    const evidenceTask = await openTaskOf({ appraisalId: appraisal.id }, 'evidence.submit');
     await openFromList(p, evidenceTask);
     const indicator = await t.db.prisma.indicator.findFirstOrThrow({
       where: { planItem: { plan: { appraisalId: appraisal.id } } },
@@ -273,7 +168,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     });
 
     // 6. The rater rates: work result above expectations, behaviour as expected (seven BerAKHLAK values).
-    const reviewTask = await openTaskOf(appraisal.id, 'review.submit');
+    const reviewTask = await openTaskOf({ appraisalId: appraisal.id }, 'review.submit');
     await openFromList(rater.page, reviewTask);
     const r = rater.page;
     await r.getByText('3 laporan selesai').first().waitFor(); // the realization is in front of the rater
@@ -290,7 +185,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await sent(r);
 
     // 7. After calibration the employee sees the predicate and why, and files an appeal.
-    const respondTask = await openTaskOf(appraisal.id, 'result.respond');
+    const respondTask = await openTaskOf({ appraisalId: appraisal.id }, 'result.respond');
     await openFromList(p, respondTask);
     await p.getByTestId('predicate').waitFor();
     await expect(p.getByTestId('predicate').textContent()).resolves.toBe('Baik');
@@ -312,7 +207,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await sent(p);
     const appeal = await until(() => t.db.prisma.appeal.findUnique({ where: { appraisalId: appraisal.id } }), 'appeal');
     expect(appeal).toMatchObject({ status: 'FILED' });
-    const decide = await openTaskOf(appraisal.id, 'appeal.decide');
+    const decide = await openTaskOf({ appraisalId: appraisal.id }, 'appeal.decide');
     expect(decide.assigneeId).toBe(atasan.employeeId);
 
     // The employee's appraisal page shows the appeal; the printable document opens.
@@ -366,7 +261,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     expect(link).toContain('/namespaces/');
 
     await bg.stop();
-    expect(bg.failures).toEqual([]);
+    expect(failures).toEqual([]);
     expect([...emp.errors, ...rater.errors, ...auditor.errors]).toEqual([]);
     await Promise.all([emp.context.close(), rater.context.close(), auditor.context.close()]);
   }, 360_000);
