@@ -124,7 +124,7 @@ export function appraisalsRoutes(deps: AppDeps): Router {
         orderBy: q.orderBy,
         skip: q.skip,
         take: q.take,
-        include: { employee: person, rater: person, unit: undefined } as any,
+        include: { employee: person, rater: person },
       }),
       deps.prisma.appraisal.count({ where }),
     ]);
