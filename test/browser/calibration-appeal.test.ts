@@ -1,7 +1,8 @@
 /**
  * The steps after the rating, in a real Chromium against the real API, Temporal test server, worker and PostgreSQL:
- * HR calibrates a unit whose predicates break the distribution curve (the console shows the violation and refuses a
- * send without a justification, then records the justification); the rater's superior decides the employee's appeal
+ * HR calibrates a unit whose predicates break the distribution curve (the console shows the violations and refuses a
+ * send without a justification; HR adjusts predicates instead, first too few, which the server refuses, then enough
+ * to fit the curve); the rater's superior decides the employee's appeal
  * and changes the ratings, which changes the predicate; the employee opens the evaluation document (PDF) from the
  * appraisal page. The earlier stages (plans, evidence, ratings, the appeal itself) go through the API.
  * Screenshots in test/.artifacts/screenshots/calibration-appeal/.
@@ -13,7 +14,7 @@ import { journeySuite } from './journey';
 describeInBrowser('calibration, appeal decision and evaluation PDF in the console (Chromium, Temporal)', () => {
   const { j, helpers } = journeySuite('browser_calibration', 'calibration-appeal');
 
-  it('HR justifies a unit off the curve; the superior changes the ratings on appeal; the PDF opens', async () => {
+  it('HR adjusts the predicates of a unit off the curve; the superior changes the ratings on appeal; the PDF opens', async () => {
     const { t, browser, shots } = j;
     const server = { url: j.url };
     const { background, openTaskOf, openFromList, sent, failures } = helpers();
@@ -39,7 +40,7 @@ describeInBrowser('calibration, appeal decision and evaluation PDF in the consol
           : { action: 'ACCEPT' },
     });
 
-    // 1. HR opens the calibration task: the violation is shown; a send without a justification is refused.
+    // 1. HR opens the calibration task: the violations are shown; a send without a justification is refused.
     const calibration = await openTaskOf({ cycleId: cycle.id }, 'calibration.unit');
     expect(calibration.assigneeRole).toBe('HR_ADMIN');
     const violations = (calibration.context as any).violations as { code: string; message: { id: string } }[];
@@ -59,23 +60,67 @@ describeInBrowser('calibration, appeal decision and evaluation PDF in the consol
       .waitFor();
     expect(h.url()).toMatch(new RegExp(`#/tasks/${calibration.id}/show`));
     await shots.shot(h, 'hr-justification-required');
-    const justification = 'Semua pegawai unit ini mencapai target triwulan; sebaran dibahas bersama pimpinan unit.';
-    await h.locator('textarea[name="justification"]').first().fill(justification);
-    await shots.shot(h, 'hr-justifies');
+
+    // 2. HR adjusts predicates instead. The unit's appraisals, all Baik; the employee's own stays Baik (it is
+    // appealed below). A plan that fits (unit Baik): at most 70% Baik, Baik still the largest group, one Butuh
+    // Perbaikan, the rest Sangat Baik.
+    const unitAppraisals = await t.db.prisma.appraisal.findMany({
+      where: { cycleId: cycle.id, unitId: (calibration.context as any).unitId },
+      orderBy: { id: 'asc' },
+    });
+    const n = unitAppraisals.length;
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(unitAppraisals.every((a) => a.predicate === 'BAIK')).toBe(true);
+    const colleagues = unitAppraisals.filter((a) => a.id !== appraisal.id);
+    const keepBaik = Math.max(1, Math.floor((n * 7) / 10));
+    const plan = new Map<number, 'BUTUH_PERBAIKAN' | 'SANGAT_BAIK'>();
+    plan.set(colleagues[0].id, 'BUTUH_PERBAIKAN');
+    for (const a of colleagues.slice(1, n - keepBaik)) plan.set(a.id, 'SANGAT_BAIK');
+    const label = { BUTUH_PERBAIKAN: 'Butuh Perbaikan', SANGAT_BAIK: 'Sangat Baik' } as const;
+    const choose = async (appraisalId: number, predicate: keyof typeof label) => {
+      await h.getByTestId(`adjust-${appraisalId}`).getByRole('combobox').click();
+      await h.getByRole('option', { name: label[predicate], exact: true }).click();
+    };
+    await h.locator('input[name="action"][value="ADJUST"]').check();
+    await h.getByTestId('calibration-adjustments').waitFor();
+    await shots.shot(h, 'hr-adjust-form');
+    for (const a of unitAppraisals) await h.getByTestId(`adjust-${a.id}`).waitFor(); // every appraisal of the unit
+    await choose(colleagues[0].id, 'BUTUH_PERBAIKAN');
+    if (plan.size > 1) {
+      // One Butuh Perbaikan is not enough: Baik stays above 70%; the server refuses and nothing changes.
+      await h.getByRole('button', { name: 'Kirim' }).click();
+      await h
+        .getByText(/masih melanggar kurva/)
+        .first()
+        .waitFor();
+      await shots.shot(h, 'hr-adjustment-refused');
+      expect(await t.db.prisma.appraisal.count({ where: { id: colleagues[0].id, predicate: 'BAIK' } })).toBe(1);
+    }
+    for (const [id, predicate] of plan) if (id !== colleagues[0].id) await choose(id, predicate);
+    await h.locator('input[name="adjustmentNote"]').fill('Kalibrasi bersama pimpinan unit berdasarkan bukti kinerja.');
+    await shots.shot(h, 'hr-adjusts');
     await h.getByRole('button', { name: 'Kirim' }).click();
     await sent(h);
     const unitRating = await until(
       () =>
         t.db.prisma.unitCycleRating.findFirst({
-          where: { cycleId: cycle.id, unitId: (calibration.context as any).unitId },
+          where: { cycleId: cycle.id, unitId: (calibration.context as any).unitId, status: 'ADJUSTED' },
         }),
-      'unit rating',
+      'unit rating adjusted',
     );
-    expect(unitRating).toMatchObject({ status: 'JUSTIFIED', justification });
+    expect(unitRating.violations).toEqual([]);
+    const adjusted = await t.db.prisma.appraisal.findMany({ where: { id: { in: unitAppraisals.map((a) => a.id) } } });
+    for (const a of adjusted) expect(a.predicate).toBe(plan.get(a.id) ?? 'BAIK');
+    expect((adjusted.find((a) => a.id === colleagues[0].id)!.predicateExplanation as any).calibration).toMatchObject({
+      from: 'BAIK',
+      to: 'BUTUH_PERBAIKAN',
+      note: 'Kalibrasi bersama pimpinan unit berdasarkan bukti kinerja.',
+      by: 'admin',
+    });
     expect(hr.errors).toEqual([]);
     await hr.context.close();
 
-    // 2. The employee's appeal (filed through the API) reaches the rater's superior, who changes both ratings.
+    // 3. The employee's appeal (filed through the API) reaches the rater's superior, who changes both ratings.
     const decide = await openTaskOf({ appraisalId: appraisal.id }, 'appeal.decide');
     expect(decide.assigneeId).toBe(atasan.employeeId);
     const before = await t.db.prisma.appraisal.findUniqueOrThrow({ where: { id: appraisal.id } });
@@ -114,7 +159,7 @@ describeInBrowser('calibration, appeal decision and evaluation PDF in the consol
     expect(sup.errors).toEqual([]);
     await sup.context.close();
 
-    // 3. The employee sees the new predicate and opens the evaluation document from the appraisal page.
+    // 4. The employee sees the new predicate and opens the evaluation document from the appraisal page.
     const emp = await newSession(browser);
     await signIn(emp.page, server.url, 'pegawai');
     const p = emp.page;

@@ -115,16 +115,23 @@ function journey({ t, url: baseUrl, shots }: Journey, stops: (() => Promise<void
     await page.locator('form').first().waitFor();
   }
 
-  /** Waits for the success notification of a completed task (the update may take a while under load). */
+  /**
+   * Waits for the notification that a task was sent (the update may take a while under load); fails at once on any
+   * other notification that appears meanwhile (a refusal), saying what it was.
+   */
   async function sent(page: Page) {
-    try {
-      await page.getByText('Tugas selesai dan dikirim').first().waitFor({ timeout: 60_000 });
-    } catch (err) {
-      await shots.shot(page, 'FAILED');
-      const notes = await page.locator('.MuiSnackbarContent-message').allTextContents();
-      throw new Error(`task not sent (${notes.join(' | ') || 'no notification'}): ${(err as Error).message}`, {
-        cause: err,
-      });
+    const notes = page.locator('.MuiSnackbarContent-message');
+    const before = new Set(await notes.allTextContents());
+    const end = Date.now() + 60_000;
+    for (;;) {
+      const now = await notes.allTextContents();
+      if (now.some((n) => n.includes('Tugas selesai dan dikirim'))) return;
+      const other = now.filter((n) => !before.has(n));
+      if (other.length || Date.now() > end) {
+        await shots.shot(page, 'FAILED');
+        throw new Error(`task not sent: ${other.join(' | ') || 'no notification within 60 s'}`);
+      }
+      await sleep(200);
     }
   }
 

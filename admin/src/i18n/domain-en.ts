@@ -343,6 +343,12 @@ export const domainEn: typeof domainId = {
       action: 'Action',
       justify: 'Record a justification (ratings unchanged)',
       justification: 'Justification',
+      adjust: "Adjust employees' predicates",
+      adjust_help:
+        'Change the predicates that need adjusting. The spread after the adjustment must fit the curve; otherwise the adjustment is refused.',
+      current_predicate: 'Current predicate',
+      new_predicate: 'Predicate after calibration',
+      adjustment_note: 'Note on the adjustment',
     },
     appraisals: {
       no_predicate_yet: 'No predicate yet.',

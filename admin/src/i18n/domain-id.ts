@@ -350,6 +350,12 @@ export const domainId = {
       action: 'Tindakan',
       justify: 'Catat justifikasi (rating tidak diubah)',
       justification: 'Justifikasi',
+      adjust: 'Sesuaikan predikat pegawai',
+      adjust_help:
+        'Ubah predikat pegawai yang perlu disesuaikan. Sebaran setelah penyesuaian harus memenuhi kurva; bila tidak, penyesuaian ditolak.',
+      current_predicate: 'Predikat sekarang',
+      new_predicate: 'Predikat setelah kalibrasi',
+      adjustment_note: 'Catatan penyesuaian',
     },
     appraisals: {
       no_predicate_yet: 'Predikat belum ditetapkan.',
