@@ -14,18 +14,13 @@ import { describeInBrowser, newSession, signIn } from './harness';
 import { journeySuite } from './journey';
 
 describeInBrowser('an appraisal through the console (Chromium, Temporal, PostgreSQL)', () => {
-  const { j, helpers } = journeySuite('browser_journey', 'appraisal-journey');
+  const { helpers } = journeySuite('browser_journey', 'appraisal-journey');
 
   it('plan returned and resubmitted, evidence, rating, predicate with its explanation, appeal, audit timeline', async () => {
-    const { t, browser, shots } = j;
-    const server = { url: j.url };
-    const { background, openTaskOf, openFromList, sent, failures } = helpers();
-    const pegawai = await t.db.prisma.user.findUniqueOrThrow({
-      where: { username: 'pegawai' },
-      include: { employee: true },
-    });
-    const penilai = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'penilai' } });
-    const atasan = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'atasan' } });
+    const { t, url, browser, shots, account, background, openTaskOf, openFromList, sent, failures } = helpers();
+    const pegawai = await account('pegawai');
+    const penilai = await account('penilai');
+    const atasan = await account('atasan');
     expect(pegawai.employee!.superiorId).toBe(penilai.employeeId);
 
     // 0. HR creates the cycle for the employee's unit in the console and starts it; the progress bar follows.
@@ -35,9 +30,9 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
       orderBy: { year: 'asc' },
     });
     const hrStart = await newSession(browser);
-    await signIn(hrStart.page, server.url, 'admin');
+    await signIn(hrStart.page, url, 'admin');
     const h = hrStart.page;
-    await h.goto(`${server.url}/#/cycles/create`);
+    await h.goto(`${url}/#/cycles/create`);
     await h.locator('input[name="name"]').fill('Penilaian Triwulan I (uji peramban)');
     await h.getByLabel('Unit kerja').fill(unit.code);
     await h.getByRole('option', { name: new RegExp(`^${unit.code.replace(/\./g, '\\.')} — `) }).click();
@@ -82,8 +77,8 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
 
     const emp = await newSession(browser);
     const rater = await newSession(browser);
-    await signIn(emp.page, server.url, 'pegawai');
-    await signIn(rater.page, server.url, 'penilai');
+    await signIn(emp.page, url, 'pegawai');
+    await signIn(rater.page, url, 'penilai');
 
     // 1. The employee drafts the plan (SKP).
     const planTask = await openTaskOf({ appraisalId: appraisal.id }, 'plan.submit');
@@ -211,27 +206,27 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     expect(decide.assigneeId).toBe(atasan.employeeId);
 
     // The employee's appraisal page shows the appeal; the printable document opens.
-    await p.goto(`${server.url}/#/appraisals/${appraisal.id}/show/appeal`);
+    await p.goto(`${url}/#/appraisals/${appraisal.id}/show/appeal`);
     await p.getByText('Sangat Baik.').first().waitFor();
     await shots.shot(p, 'employee-appraisal-appeal');
     const pdfResponse = await p.request.get(
-      `${server.url}/api/documents/appraisals/${appraisal.id}/evaluation.pdf?access_token=${await p.evaluate(() => (globalThis as any).localStorage.getItem('capaian.token'))}`,
+      `${url}/api/documents/appraisals/${appraisal.id}/evaluation.pdf?access_token=${await p.evaluate(() => (globalThis as any).localStorage.getItem('capaian.token'))}`,
     );
     expect(pdfResponse.status()).toBe(200);
     expect((await pdfResponse.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     // HR follows the cycle: live progress, the dashboard's charts, and the payroll export of the paid colleagues.
     const hr = await newSession(browser);
-    await signIn(hr.page, server.url, 'admin');
-    await hr.page.goto(`${server.url}/#/cycles/${cycle.id}/show`);
+    await signIn(hr.page, url, 'admin');
+    await hr.page.goto(`${url}/#/cycles/${cycle.id}/show`);
     await hr.page.getByTestId('cycle-progress').waitFor();
     await shots.shot(hr.page, 'hr-cycle-progress');
     const payrollHref = await hr.page.getByTestId('payroll-export').getAttribute('href');
-    const payroll = await hr.page.request.get(`${server.url}${payrollHref}`);
+    const payroll = await hr.page.request.get(`${url}${payrollHref}`);
     expect(payroll.status()).toBe(200);
     const paid = await t.db.prisma.payAdjustment.count({ where: { cycleId: cycle.id } });
     expect((await payroll.text()).trim().split('\n')).toHaveLength(paid + 1); // header + one row per adjustment
-    await hr.page.goto(`${server.url}/#/`);
+    await hr.page.goto(`${url}/#/`);
     await hr.page.getByTestId('hr-dashboard').waitFor();
     await hr.page.locator('.recharts-surface').first().waitFor();
     await shots.shot(hr.page, 'hr-dashboard-charts');
@@ -240,8 +235,8 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
 
     // 8. The auditor opens the appraisal's timeline: audit events and workflow history, with the Temporal UI link.
     const auditor = await newSession(browser);
-    await signIn(auditor.page, server.url, 'auditor');
-    await auditor.page.goto(`${server.url}/#/appraisals/${appraisal.id}/show`);
+    await signIn(auditor.page, url, 'auditor');
+    await auditor.page.goto(`${url}/#/appraisals/${appraisal.id}/show`);
     await auditor.page.getByRole('tab', { name: 'Riwayat' }).click();
     const timeline = auditor.page.getByTestId('timeline');
     await timeline.waitFor();

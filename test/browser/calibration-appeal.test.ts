@@ -12,17 +12,12 @@ import { describeInBrowser, newSession, signIn } from './harness';
 import { journeySuite } from './journey';
 
 describeInBrowser('calibration, appeal decision and evaluation PDF in the console (Chromium, Temporal)', () => {
-  const { j, helpers } = journeySuite('browser_calibration', 'calibration-appeal');
+  const { helpers } = journeySuite('browser_calibration', 'calibration-appeal');
 
   it('HR adjusts the predicates of a unit off the curve; the superior changes the ratings on appeal; the PDF opens', async () => {
-    const { t, browser, shots } = j;
-    const server = { url: j.url };
-    const { background, openTaskOf, openFromList, sent, failures } = helpers();
-    const pegawai = await t.db.prisma.user.findUniqueOrThrow({
-      where: { username: 'pegawai' },
-      include: { employee: true },
-    });
-    const atasan = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'atasan' } });
+    const { t, url, browser, shots, account, background, openTaskOf, openFromList, sent, failures } = helpers();
+    const pegawai = await account('pegawai');
+    const atasan = await account('atasan');
     const unitId = pegawai.employee!.unitId;
 
     // Every appraisal of the unit is rated as expected (MEETS / MEETS → Baik) through the API: in a unit rated
@@ -46,7 +41,7 @@ describeInBrowser('calibration, appeal decision and evaluation PDF in the consol
     const violations = (calibration.context as any).violations as { code: string; message: { id: string } }[];
     expect(violations.length).toBeGreaterThan(0);
     const hr = await newSession(browser);
-    await signIn(hr.page, server.url, 'admin');
+    await signIn(hr.page, url, 'admin');
     await openFromList(hr.page, calibration);
     const h = hr.page;
     const firstViolation = violations[0].message.id;
@@ -126,7 +121,7 @@ describeInBrowser('calibration, appeal decision and evaluation PDF in the consol
     const before = await t.db.prisma.appraisal.findUniqueOrThrow({ where: { id: appraisal.id } });
     expect(before.predicate).toBe('BAIK');
     const sup = await newSession(browser);
-    await signIn(sup.page, server.url, 'atasan');
+    await signIn(sup.page, url, 'atasan');
     const s = sup.page;
     await openFromList(s, decide);
     await s.getByText('melampaui target; mohon ditinjau').first().waitFor(); // the employee's reason
@@ -161,9 +156,9 @@ describeInBrowser('calibration, appeal decision and evaluation PDF in the consol
 
     // 4. The employee sees the new predicate and opens the evaluation document from the appraisal page.
     const emp = await newSession(browser);
-    await signIn(emp.page, server.url, 'pegawai');
+    await signIn(emp.page, url, 'pegawai');
     const p = emp.page;
-    await p.goto(`${server.url}/#/appraisals/${appraisal.id}/show`);
+    await p.goto(`${url}/#/appraisals/${appraisal.id}/show`);
     await p.getByTestId('predicate').waitFor();
     await expect(p.getByTestId('predicate').textContent()).resolves.toBe('Sangat Baik');
     await shots.shot(p, 'employee-sees-new-predicate');

@@ -41,7 +41,7 @@ export function journeySuite(database: string, scenario: string) {
 }
 
 /** Helpers bound to one journey (use inside a test, after the suite's beforeAll). */
-function journey({ t, url: baseUrl, shots }: Journey, stops: (() => Promise<void>)[]) {
+function journey({ t, url: baseUrl, browser, shots }: Journey, stops: (() => Promise<void>)[]) {
   const failures: string[] = [];
 
   /**
@@ -135,5 +135,9 @@ function journey({ t, url: baseUrl, shots }: Journey, stops: (() => Promise<void
     }
   }
 
-  return { background, openTaskOf, openFromList, sent, failures };
+  /** A demo account with its employee record. */
+  const account = (username: string) =>
+    t.db.prisma.user.findUniqueOrThrow({ where: { username }, include: { employee: true } });
+
+  return { t, url: baseUrl, browser, shots, account, background, openTaskOf, openFromList, sent, failures };
 }
