@@ -158,7 +158,17 @@ describeInBrowser('calibration, appeal decision and evaluation PDF in the consol
     const emp = await newSession(browser);
     await signIn(emp.page, url, 'pegawai');
     const p = emp.page;
-    await p.goto(`${url}/#/appraisals/${appraisal.id}/show`);
+    // From the menu's list of appraisals (the employee sees their own), with the new predicate in its row.
+    await p
+      .locator('.RaSidebar-fixed, .MuiDrawer-root')
+      .first()
+      .getByText('Penilaian Kinerja', { exact: true })
+      .click();
+    const row = p.locator('tr', { hasText: pegawai.employee!.nip });
+    await row.getByText('Sangat Baik').waitFor();
+    await shots.shot(p, 'employee-appraisal-list');
+    await row.click();
+    await p.waitForURL(new RegExp(`#/appraisals/${appraisal.id}/show`));
     await p.getByTestId('predicate').waitFor();
     await expect(p.getByTestId('predicate').textContent()).resolves.toBe('Sangat Baik');
     await shots.shot(p, 'employee-sees-new-predicate');
