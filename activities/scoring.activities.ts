@@ -8,6 +8,7 @@ import { recordAudit } from '../prisma/audit';
 import type { PrismaClient, RuleSetKind } from '../prisma/client';
 import * as rules from '../rules';
 import type { PredicateValue, RatingValue } from '../workflows/messages';
+import { moveStage, type StageMove } from './tasks.activities';
 
 /** Published versions never change: documents are cached by id. */
 const documents = new Map<number, { kind: RuleSetKind; version: number; name: string; document: any }>();
@@ -101,6 +102,8 @@ export function scoringActivities(prisma: PrismaClient) {
       behaviourRating: RatingValue;
       source: 'RATER' | 'APPEAL';
       actor: string;
+      /** The stage the appraisal enters once scored, in the same transaction. */
+      stageAfter?: StageMove;
     }): Promise<{ predicate: PredicateValue }> {
       const v = await loadVersion(prisma, input.scoringVersionId, 'SCORING');
       const facts = { resultRating: input.resultRating, behaviourRating: input.behaviourRating };
@@ -143,6 +146,7 @@ export function scoringActivities(prisma: PrismaClient) {
           before,
           after: { predicate: scored.predicate, ruleSet: explanation.ruleSet, facts },
         });
+        if (input.stageAfter) await moveStage(tx, input.appraisalId, input.stageAfter, input.actor);
       });
       return { predicate: scored.predicate };
     },
@@ -152,6 +156,8 @@ export function scoringActivities(prisma: PrismaClient) {
       appraisalId: number;
       payVersionId: number;
       actor: string;
+      /** The stage the appraisal enters with its pay (PAY), in the same transaction. */
+      stage?: StageMove;
     }): Promise<{ amount: number; predicate: PredicateValue; payAdjustmentId: number }> {
       const existing = await prisma.payAdjustment.findUnique({ where: { appraisalId: input.appraisalId } });
       if (existing) return { amount: existing.amount, predicate: existing.predicate, payAdjustmentId: existing.id };
@@ -205,6 +211,7 @@ export function scoringActivities(prisma: PrismaClient) {
       const base = Number.isInteger(pay.base) ? pay.base : a.employee.baseAllowance;
       try {
         return await prisma.$transaction(async (tx) => {
+          if (input.stage) await moveStage(tx, a.id, input.stage, input.actor);
           const row = await tx.payAdjustment.create({
             data: {
               appraisalId: a.id,

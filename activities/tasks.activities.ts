@@ -51,6 +51,8 @@ export interface OpenTaskInput {
   dueAt: string;
   context: Record<string, unknown>;
   actor: string;
+  /** The appraisal enters this stage with the task (one transaction instead of two). */
+  stage?: StageMove;
 }
 
 export interface CompleteTaskStepInput {
@@ -61,6 +63,31 @@ export interface CompleteTaskStepInput {
   payload: any;
   actor: Actor;
   context: Record<string, unknown>;
+}
+
+/** A move of an appraisal to another stage, made inside the transaction of the step that causes it. */
+export interface StageMove {
+  stage: StageValue;
+  /** Also stamps the finish time (DONE). */
+  finished?: boolean;
+}
+
+/** Stores the appraisal's stage (and finish time) in the transaction, audited; nothing when it is already there. */
+export async function moveStage(tx: Tx, appraisalId: number, move: StageMove, actor: string): Promise<void> {
+  const before = await tx.appraisal.findUniqueOrThrow({ where: { id: appraisalId }, select: { stage: true } });
+  if (before.stage === move.stage) return;
+  await tx.appraisal.update({
+    where: { id: appraisalId },
+    data: { stage: move.stage, ...(move.finished ? { finishedAt: new Date() } : {}) },
+  });
+  await recordAudit(tx, {
+    actor,
+    action: 'appraisal.stage',
+    entity: 'appraisal',
+    entityId: appraisalId,
+    before: { stage: before.stage },
+    after: { stage: move.stage },
+  });
 }
 
 /** Marks a task DONE with its result, inside the transaction of the step that completes it. */
@@ -348,6 +375,7 @@ export function taskActivities(prisma: PrismaClient) {
       if (existing) return existing;
       try {
         return await prisma.$transaction(async (tx) => {
+          if (input.stage && input.appraisalId) await moveStage(tx, input.appraisalId, input.stage, input.actor);
           const task = await tx.task.create({
             data: {
               key: input.key,
@@ -586,25 +614,9 @@ export function taskActivities(prisma: PrismaClient) {
 
     /** Stores the appraisal's stage (and finish time), audited. */
     async setAppraisalStage(input: { appraisalId: number; stage: StageValue; actor: string; finished: boolean }) {
-      await prisma.$transaction(async (tx) => {
-        const before = await tx.appraisal.findUniqueOrThrow({
-          where: { id: input.appraisalId },
-          select: { stage: true },
-        });
-        if (before.stage === input.stage) return;
-        await tx.appraisal.update({
-          where: { id: input.appraisalId },
-          data: { stage: input.stage, ...(input.finished ? { finishedAt: new Date() } : {}) },
-        });
-        await recordAudit(tx, {
-          actor: input.actor,
-          action: 'appraisal.stage',
-          entity: 'appraisal',
-          entityId: input.appraisalId,
-          before: { stage: before.stage },
-          after: { stage: input.stage },
-        });
-      });
+      await prisma.$transaction((tx) =>
+        moveStage(tx, input.appraisalId, { stage: input.stage, finished: input.finished }, input.actor),
+      );
     },
 
     /** Ends an appraisal as CANCELLED or FAILED: open tasks are cancelled. */
@@ -635,8 +647,9 @@ export function taskActivities(prisma: PrismaClient) {
     },
 
     /** Shares the (calibrated) result with the employee: the appeal window starts now. */
-    async shareResult(input: { appraisalId: number; sharedAt: string; actor: string }) {
+    async shareResult(input: { appraisalId: number; sharedAt: string; actor: string; stage?: StageMove }) {
       return prisma.$transaction(async (tx) => {
+        if (input.stage) await moveStage(tx, input.appraisalId, input.stage, input.actor);
         const a = await tx.appraisal.findUniqueOrThrow({ where: { id: input.appraisalId } });
         if (!a.resultSharedAt) {
           await tx.appraisal.update({ where: { id: a.id }, data: { resultSharedAt: new Date(input.sharedAt) } });

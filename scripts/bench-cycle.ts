@@ -42,9 +42,14 @@ const arg = (name: string, fallback: number) => {
 const EMPLOYEES = arg('employees', 1000);
 const CONCURRENCY = arg('concurrency', 64);
 const BATCH = arg('batch', 200);
-/** Human steps of every appraisal (plan, plan review, evidence, rating, result) and its other activities. */
+/**
+ * Human steps of every appraisal (plan, plan review, evidence, rating, result; each opens its task and completes it
+ * in an activity) and its other activities: local ones (score, share the result, sanctions, done) and the pay, which
+ * is scheduled on the server.
+ */
 const HUMAN_STEPS = 5;
-const OTHER_ACTIVITIES = 11;
+const OTHER_ACTIVITIES = 4;
+const REMOTE_ACTIVITIES = 1;
 
 const say = (m: string) => console.log(`[bench:cycle ${new Date().toISOString().slice(11, 19)}] ${m}`);
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -314,7 +319,7 @@ async function main() {
       void work(task);
     }
     if (!inFlight.size && !open.length && (await done())) break;
-    await new Promise((r) => setTimeout(r, open.length ? 5 : 50));
+    await new Promise((r) => setTimeout(r, open.length ? 20 : 50));
   }
   const cycleSeconds = (performance.now() - t0) / 1000;
   const pay = await prisma.payAdjustment.count({ where: { cycleId: cycle.id } });
@@ -327,7 +332,7 @@ async function main() {
 
   // ---------------------------------------------------------------- the no-op baseline
   say(
-    `baseline: ${EMPLOYEES} alur kerja no-op (${HUMAN_STEPS} update, ${HUMAN_STEPS * 2 + OTHER_ACTIVITIES} aktivitas)`,
+    `baseline: ${EMPLOYEES} alur kerja no-op (${HUMAN_STEPS} update, ${HUMAN_STEPS * 2 + OTHER_ACTIVITIES} aktivitas lokal, ${REMOTE_ACTIVITIES} di server)`,
   );
   const noopLatencies: number[] = [];
   const ids = Array.from({ length: EMPLOYEES }, (_, i) => `bench-noop-${process.pid}-${i}`);
@@ -336,7 +341,14 @@ async function main() {
     await client.workflow.start('noopStepsWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId,
-      args: [{ humanSteps: HUMAN_STEPS, activities: OTHER_ACTIVITIES }],
+      args: [
+        {
+          humanSteps: HUMAN_STEPS,
+          activities: OTHER_ACTIVITIES,
+          remoteActivities: REMOTE_ACTIVITIES,
+          local: true,
+        },
+      ],
     });
   });
   await pool(ids, CONCURRENCY, async (workflowId) => {
