@@ -262,6 +262,7 @@ async function main() {
   let cycleInFlight = 0;
   let fatal: unknown = null;
   let lastReport = performance.now();
+  let reporting = false;
   const report = async () => {
     const p = await client.workflow.getHandle(`cycle-${cycle.id}`).query(cycleProgressQuery);
     const stages = await prisma.appraisal.groupBy({
@@ -297,9 +298,12 @@ async function main() {
   // Actors keep CONCURRENCY tasks in flight (cycle-level calibration tasks, all on the one cycle workflow, 4).
   for (;;) {
     if (fatal) throw fatal;
-    if (performance.now() - lastReport > 15_000) {
+    if (performance.now() - lastReport > 15_000 && !reporting) {
       lastReport = performance.now();
-      void report().catch(() => undefined);
+      reporting = true;
+      void report()
+        .catch(() => undefined)
+        .finally(() => (reporting = false));
     }
     const free = CONCURRENCY - inFlight.size;
     const open =
