@@ -148,7 +148,11 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
   setHandler(
     calibrateUnitUpdate,
     async (u) => {
-      const unit = s.pendingUnits.find((p) => p.taskKey === u.taskKey)!;
+      // The calibration tasks are stored by checkCalibration before its result reaches this workflow; an update
+      // sent for one in between waits here for the result instead of being refused.
+      if (!s.calibrationChecked) await condition(() => s.calibrationChecked || !!s.cancelRequest);
+      const unit = s.pendingUnits.find((p) => p.taskKey === u.taskKey);
+      if (!unit || busyUnits.has(unit.unitId) || s.cancelRequest) throw calibrationNotOpen();
       busyUnits.add(unit.unitId);
       try {
         const outcome = await acts.applyCalibration({
@@ -168,12 +172,8 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
     {
       validator: (u: { taskKey: string; actor: Actor; payload: CalibrationPayload }) => {
         const unit = s.pendingUnits.find((p) => p.taskKey === u?.taskKey);
-        if (!unit || busyUnits.has(unit.unitId) || s.cancelRequest)
-          throw ApplicationFailure.create({
-            type: TASK_NOT_OPEN,
-            nonRetryable: true,
-            message: 'Tugas kalibrasi ini tidak lagi menunggu jawaban / this task is no longer open',
-          });
+        const checking = s.phase === 'CALIBRATION' && !s.calibrationChecked && typeof u?.taskKey === 'string';
+        if ((!unit && !checking) || (unit && busyUnits.has(unit.unitId)) || s.cancelRequest) throw calibrationNotOpen();
         if (!u.actor?.roles?.includes('HR_ADMIN'))
           throw ApplicationFailure.create({
             type: NOT_ASSIGNEE,
@@ -306,3 +306,10 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
 }
 
 class CycleCancelled extends Error {}
+
+const calibrationNotOpen = () =>
+  ApplicationFailure.create({
+    type: TASK_NOT_OPEN,
+    nonRetryable: true,
+    message: 'Tugas kalibrasi ini tidak lagi menunggu jawaban / this task is no longer open',
+  });

@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import request from 'supertest';
+import { createActivities, type Activities } from '../../activities';
 import { bundleWorkflows, createWorker } from '../../activities/worker';
 import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
 import { freePort, waitForPort } from '../../tools/free-port';
@@ -94,7 +95,14 @@ export interface WorkflowTestContext {
 }
 
 /** Everything a workflow integration test needs; `seed` seeds the demo city (default true). */
-export async function setupWorkflowTest(label: string, options: { seed?: boolean } = {}): Promise<WorkflowTestContext> {
+export async function setupWorkflowTest(
+  label: string,
+  options: {
+    seed?: boolean;
+    /** Wraps the real activities (to hold one back at a chosen moment); the result replaces them. */
+    activities?: (real: Activities) => Activities;
+  } = {},
+): Promise<WorkflowTestContext> {
   // All three settle before anything is thrown: a bundling still running after a failed setup would
   // break the next test files of the same jest worker.
   const settled = await Promise.allSettled([createTimeSkippingEnv(), createTestDatabase(label), bundleWorkflows()]);
@@ -120,6 +128,7 @@ export async function setupWorkflowTest(label: string, options: { seed?: boolean
         namespace: env.namespace ?? 'default',
         prisma: db.prisma,
         workflowBundle: bundle,
+        ...(options.activities ? { options: { activities: options.activities(createActivities(db.prisma)) } } : {}),
       });
       ctx.worker = worker;
       running = worker.run();
