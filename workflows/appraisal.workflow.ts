@@ -20,6 +20,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { StageMove } from '../activities/tasks.activities';
 import {
+  SCORED_STAGES,
   appraisalStageSignal,
   appraisalStateQuery,
   calibratedSignal,
@@ -89,7 +90,10 @@ export interface AppraisalInput {
   raterSuperiorId: number | null;
   versions: RuleVersions;
   settings: CycleSettings;
-  /** The cycle workflow to notify of stage changes and to wait on for calibration; absent when run alone. */
+  /**
+   * The workflow to notify of stage changes — the cycle, or since the cycle-batches patch the appraisal's batch —
+   * before calibration is released; absent when run alone.
+   */
   cycleWorkflowId?: string | null;
 }
 
@@ -124,7 +128,7 @@ class AppraisalStopped extends Error {
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Stages from which an appraisal counts as scored for the cycle (same set as the cycle's). */
-const CYCLE_WAITS_ON = new Set<StageValue>(['CALIBRATION', 'APPEAL', 'PAY', 'DONE', 'CANCELLED', 'FAILED']);
+const CYCLE_WAITS_ON = new Set<StageValue>(SCORED_STAGES);
 const ENDED = new Set<StageValue>(['DONE', 'CANCELLED', 'FAILED']);
 const SYSTEM = (wf: string) => `system:${wf}`;
 

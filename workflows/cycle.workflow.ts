@@ -11,6 +11,7 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -18,9 +19,12 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
+import { appraisalBatchWorkflow } from './appraisal-batch.workflow';
 import { appraisalWorkflow } from './appraisal.workflow';
 import {
   appraisalStageSignal,
+  SCORED_STAGES,
+  batchStagesSignal,
   calibrateUnitUpdate,
   cancelCycleUpdate,
   cycleProgressQuery,
@@ -75,7 +79,7 @@ export interface CycleInput {
 
 const DAY = 24 * 60 * 60 * 1000;
 const HISTORY_LIMIT = 8000;
-const SCORED = new Set(['CALIBRATION', 'APPEAL', 'PAY', 'DONE', 'CANCELLED', 'FAILED']);
+const SCORED = new Set<string>(SCORED_STAGES);
 
 /** Runs a whole appraisal cycle. */
 export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
@@ -121,6 +125,12 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
     if (to === 'FAILED') s.failed++;
     if (to === 'CANCELLED') s.cancelled++;
     if (SCORED.has(to) && !SCORED.has(from)) s.readyForCalibration++;
+  });
+  setHandler(batchStagesSignal, (d) => {
+    s.readyForCalibration += d.scored;
+    s.finished += d.finished;
+    s.failed += d.failed;
+    s.cancelled += d.cancelled;
   });
   setHandler(
     cancelCycleUpdate,
@@ -215,32 +225,47 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
       }
       // Counted before the children start: their first stage signals may arrive before startChild resolves.
       s.perStage.PLANNING = (s.perStage.PLANNING ?? 0) + batch.length;
-      await Promise.all(
-        batch.map(async (a) => {
-          try {
-            await startChild(appraisalWorkflow, {
-              workflowId: a.workflowId,
-              parentClosePolicy: ParentClosePolicy.ABANDON,
-              args: [
-                {
-                  appraisalId: a.appraisalId,
-                  cycleId,
-                  employeeId: a.employeeId,
-                  unitId: a.unitId,
-                  periodId: input.periodId,
-                  raterId: a.raterId,
-                  raterSuperiorId: a.raterSuperiorId,
-                  versions: input.versions,
-                  settings: input.settings,
-                  cycleWorkflowId: workflowId,
-                },
-              ],
-            });
-          } catch (err) {
-            if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-          }
-        }),
-      );
+      const child = (a: (typeof batch)[number]) => ({
+        appraisalId: a.appraisalId,
+        cycleId,
+        employeeId: a.employeeId,
+        unitId: a.unitId,
+        periodId: input.periodId,
+        raterId: a.raterId,
+        raterSuperiorId: a.raterSuperiorId,
+        versions: input.versions,
+        settings: input.settings,
+      });
+      // Since this patch the appraisals run in batch workflows, which hear their signals and report per batch.
+      if (patched('cycle-batches')) {
+        try {
+          await startChild(appraisalBatchWorkflow, {
+            workflowId: `${workflowId}-batch-${batch[0].appraisalId}`,
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+            args: [
+              {
+                cycleWorkflowId: workflowId,
+                appraisals: batch.map((a) => ({ ...child(a), workflowId: a.workflowId })),
+              },
+            ],
+          });
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        }
+      } else
+        await Promise.all(
+          batch.map(async (a) => {
+            try {
+              await startChild(appraisalWorkflow, {
+                workflowId: a.workflowId,
+                parentClosePolicy: ParentClosePolicy.ABANDON,
+                args: [{ ...child(a), cycleWorkflowId: workflowId }],
+              });
+            } catch (err) {
+              if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+            }
+          }),
+        );
       s.started += batch.length;
       s.cursor = batch[batch.length - 1].appraisalId;
       if (historyTooLong()) await rollOver();

@@ -4,3 +4,4 @@ export { appraisalWorkflow } from './appraisal.workflow';
 export { cycleWorkflow } from './cycle.workflow';
 export { scheduledCycleWorkflow } from './scheduled-cycle.workflow';
 export { noopStepsWorkflow } from './noop.workflow';
+export { appraisalBatchWorkflow } from './appraisal-batch.workflow';

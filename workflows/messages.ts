@@ -287,8 +287,22 @@ export interface StageChange {
   from: StageValue;
   to: StageValue;
 }
-/** Sent by each appraisal to its cycle on every stage change (progress counts). */
+/** Sent by each appraisal to its cycle (or its batch) on every stage change it reports (progress counts). */
 export const appraisalStageSignal = defineSignal<[StageChange]>('appraisalStage');
+
+/** Stages from which an appraisal counts as scored: calibration may start once every appraisal is in one. */
+export const SCORED_STAGES: readonly StageValue[] = ['CALIBRATION', 'APPEAL', 'PAY', 'DONE', 'CANCELLED', 'FAILED'];
+
+/** What a batch of appraisals tells its cycle: how many more are scored, and how many more ended each way. */
+export interface BatchStages {
+  batchId: string;
+  scored: number;
+  finished: number;
+  failed: number;
+  cancelled: number;
+}
+/** Sent by a batch workflow to its cycle when all its appraisals are scored, and when all have ended. */
+export const batchStagesSignal = defineSignal<[BatchStages]>('batchStages');
 
 export type CyclePhase = 'STARTING' | 'RUNNING' | 'CALIBRATION' | 'CLOSING' | 'CLOSED' | 'CANCELLED';
 export interface CycleProgress {

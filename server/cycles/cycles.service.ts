@@ -128,7 +128,15 @@ export async function cycleProgress(
         _count: { _all: true },
       });
       const perStage = Object.fromEntries(stages.map((g) => [g.stage, g._count._all]));
-      return { ...p, perStage, percent: percent(p), source: 'workflow' };
+      // The workflow hears of ended appraisals per batch: the database has them as they end.
+      const live = {
+        ...p,
+        perStage,
+        finished: perStage.DONE ?? 0,
+        failed: perStage.FAILED ?? 0,
+        cancelled: perStage.CANCELLED ?? 0,
+      };
+      return { ...live, percent: percent(live), source: 'workflow' };
     } catch (err: any) {
       if (err?.name === 'TemporalUnavailable') throw err;
       // closed or not yet running: fall back to the database

@@ -1,0 +1,81 @@
+/**
+ * A batch of a cycle's appraisals (at most the cycle's batch size): starts them, hears their stage signals, and tells
+ * the cycle twice — when all of them are scored and when all have ended. With 10,000 appraisals signalling one cycle
+ * workflow directly, its workflow tasks never rested and its continue-as-new kept failing on newly arrived signals
+ * while it replayed a long history; a batch hears a few hundred signals and the cycle about two per batch.
+ */
+import {
+  ParentClosePolicy,
+  condition,
+  getExternalWorkflowHandle,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { appraisalWorkflow, type AppraisalInput } from './appraisal.workflow';
+import { SCORED_STAGES, appraisalStageSignal, batchStagesSignal, type BatchStages } from './messages';
+
+export interface AppraisalBatchInput {
+  cycleWorkflowId: string;
+  /** The appraisals to start, each with its workflow id (their cycleWorkflowId is this batch). */
+  appraisals: (Omit<AppraisalInput, 'cycleWorkflowId'> & { workflowId: string })[];
+}
+
+const SCORED = new Set<string>(SCORED_STAGES);
+
+/** Runs one batch of a cycle's appraisals until all have ended; returns what it told the cycle in total. */
+export async function appraisalBatchWorkflow(input: AppraisalBatchInput): Promise<BatchStages> {
+  const batchId = workflowInfo().workflowId;
+  const n = input.appraisals.length;
+  const total: BatchStages = { batchId, scored: 0, finished: 0, failed: 0, cancelled: 0 };
+  const told: BatchStages = { ...total };
+
+  setHandler(appraisalStageSignal, ({ from, to }) => {
+    if (SCORED.has(to) && !SCORED.has(from)) total.scored++;
+    if (to === 'DONE') total.finished++;
+    if (to === 'FAILED') total.failed++;
+    if (to === 'CANCELLED') total.cancelled++;
+  });
+
+  /** Sends the cycle what changed since the last report. */
+  const tell = async () => {
+    const delta: BatchStages = {
+      batchId,
+      scored: total.scored - told.scored,
+      finished: total.finished - told.finished,
+      failed: total.failed - told.failed,
+      cancelled: total.cancelled - told.cancelled,
+    };
+    Object.assign(told, total);
+    try {
+      await getExternalWorkflowHandle(input.cycleWorkflowId).signal(batchStagesSignal, delta);
+    } catch {
+      // The cycle may be closed (cancelled): the appraisals still end, and the database has their stages.
+    }
+  };
+
+  const children = await Promise.all(
+    input.appraisals.map(async ({ workflowId, ...a }) => {
+      try {
+        return await startChild(appraisalWorkflow, {
+          workflowId,
+          // A batch outlives its appraisals (it waits for them); should it be closed early, they are cancelled.
+          parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+          args: [{ ...a, cycleWorkflowId: batchId }],
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        return null; // started by an earlier attempt of this batch: its end is still signalled here
+      }
+    }),
+  );
+  const ended = () => total.finished + total.failed + total.cancelled;
+  await condition(() => total.scored >= n);
+  await tell();
+  await condition(() => ended() >= n);
+  await tell();
+  // The batch closes after its appraisals have: an appraisal signals its end, then completes.
+  await Promise.all(children.map((c) => c?.result().catch(() => undefined)));
+  return total;
+}
