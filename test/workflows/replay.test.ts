@@ -28,7 +28,7 @@ const historyToJSON = (h: History) =>
 const historyFromJSON = (json: unknown) => HistoryType.fromObject(json as any);
 
 /**
- * Determinism: histories of a finished cycle and of an appraisal that went through every branch (plan returned,
+ * Determinism: histories of a finished cycle, of its batch workflow, and of an appraisal that went through every branch (plan returned,
  * appeal changing the rating, sanctions decided) replay without a nondeterminism error against today's workflow code —
  * both freshly recorded ones and the ones committed in test/workflows/histories (recorded by an earlier version of
  * the code; `RECORD_HISTORIES=1` re-records them after a deliberate, patched() change; then run
@@ -76,6 +76,12 @@ describe('workflow histories replay deterministically', () => {
       await handle.result();
       fresh.push({ name, workflowId, history: await handle.fetchHistory() });
     }
+    // The batch workflow the cycle started for its appraisals.
+    const batchId = fresh[1].history.events!.find((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)!
+      .startChildWorkflowExecutionInitiatedEventAttributes!.workflowId!;
+    const batch = t.env.client.workflow.getHandle(batchId);
+    await batch.result();
+    fresh.push({ name: 'appraisal-batch', workflowId: batchId, history: await batch.fetchHistory() });
     const record = process.env.RECORD_HISTORIES === '1';
     mkdirSync(dir, { recursive: true });
     for (const h of fresh) {
@@ -110,12 +116,12 @@ describe('workflow histories replay deterministically', () => {
       fresh.map((h) => ({ workflowId: h.workflowId, history: h.history })),
     ))
       results.push(r);
-    expect(results).toHaveLength(2);
-    expect(results.map((r) => r.error)).toEqual([undefined, undefined]);
+    expect(results).toHaveLength(3);
+    expect(results.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
   });
 
   it('committed histories (test/workflows/histories) replay against the current workflow code', async () => {
-    for (const name of ['appraisal-appeal', 'cycle-single']) {
+    for (const name of ['appraisal-appeal', 'cycle-single', 'appraisal-batch']) {
       const history = historyFromJSON(JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')));
       await expect(Worker.runReplayHistory({ workflowBundle: t.bundle }, history, name)).resolves.toBeUndefined();
     }
