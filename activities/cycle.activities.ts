@@ -5,7 +5,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { recordAudit } from '../prisma/audit';
-import type { PrismaClient, UnitRating } from '../prisma/client';
+import type { Prisma, PrismaClient, UnitRating } from '../prisma/client';
 import * as rules from '../rules';
 import {
   calibratedSignal,
@@ -56,6 +56,23 @@ export function cycleActivities(prisma: PrismaClient) {
     for (const r of rows) counts[r.predicate!]++;
     return { rows, counts };
   };
+  /** The appraisals a cycle or batch workflow starts (with their workflow ids), in id order. */
+  const appraisalsToStart = async (where: Prisma.AppraisalWhereInput, take?: number) => {
+    const rows = await prisma.appraisal.findMany({
+      where,
+      orderBy: { id: 'asc' },
+      take,
+      select: { id: true, employeeId: true, unitId: true, raterId: true, raterSuperiorId: true, workflowId: true },
+    });
+    return rows.map((r) => ({
+      appraisalId: r.id,
+      employeeId: r.employeeId,
+      unitId: r.unitId,
+      raterId: r.raterId,
+      raterSuperiorId: r.raterSuperiorId,
+      workflowId: r.workflowId,
+    }));
+  };
 
   return {
     /** Creates the cycle's appraisal rows (active employees of the unit tree, with rater and rater's superior). */
@@ -99,20 +116,23 @@ export function cycleActivities(prisma: PrismaClient) {
 
     /** The next batch of appraisals to start, in id order. */
     async loadAppraisalBatch(input: { cycleId: number; afterId: number; limit: number }) {
+      return appraisalsToStart({ cycleId: input.cycleId, id: { gt: input.afterId } }, input.limit);
+    },
+
+    /** The ids of the next batch of appraisals to start, in id order (a batch workflow loads their rows itself). */
+    async appraisalIdsAfter(input: { cycleId: number; afterId: number; limit: number }): Promise<number[]> {
       const rows = await prisma.appraisal.findMany({
         where: { cycleId: input.cycleId, id: { gt: input.afterId } },
         orderBy: { id: 'asc' },
         take: input.limit,
-        select: { id: true, employeeId: true, unitId: true, raterId: true, raterSuperiorId: true, workflowId: true },
+        select: { id: true },
       });
-      return rows.map((r) => ({
-        appraisalId: r.id,
-        employeeId: r.employeeId,
-        unitId: r.unitId,
-        raterId: r.raterId,
-        raterSuperiorId: r.raterSuperiorId,
-        workflowId: r.workflowId,
-      }));
+      return rows.map((r) => r.id);
+    },
+
+    /** What a batch workflow needs to start the appraisals it was given, in id order. */
+    async loadAppraisals(input: { cycleId: number; ids: number[] }) {
+      return appraisalsToStart({ cycleId: input.cycleId, id: { in: input.ids } });
     },
 
     /** Checks every unit's predicates against the curve for its rating; opens a calibration task per violating unit. */

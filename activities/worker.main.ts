@@ -16,7 +16,21 @@ async function main() {
   log(`menghubungkan ke Temporal ${address} (namespace ${namespace}) / connecting`);
   const connection = await NativeConnection.connect({ address });
   log('membundel kode workflow / bundling workflow code');
-  const worker = await createWorker({ connection, namespace, prisma, taskQueue: TASK_QUEUE });
+  // Workflows kept in memory between their tasks; one evicted replays its whole history on its next task. The SDK's
+  // default follows the heap size (about 2,300 on a 4 GB heap): a cycle with more employees than that in flight
+  // replays on nearly every step, so size it to the employees in flight (and the heap to match: NODE_OPTIONS).
+  const maxCachedWorkflows = process.env.WORKER_MAX_CACHED_WORKFLOWS
+    ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS)
+    : undefined;
+  if (maxCachedWorkflows !== undefined && !(Number.isInteger(maxCachedWorkflows) && maxCachedWorkflows >= 0))
+    throw new Error('WORKER_MAX_CACHED_WORKFLOWS harus bilangan bulat ≥ 0 / must be an integer ≥ 0');
+  const worker = await createWorker({
+    connection,
+    namespace,
+    prisma,
+    taskQueue: TASK_QUEUE,
+    ...(maxCachedWorkflows !== undefined ? { options: { maxCachedWorkflows } } : {}),
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -8,26 +8,45 @@ import {
   ParentClosePolicy,
   condition,
   getExternalWorkflowHandle,
+  proxyLocalActivities,
   setHandler,
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { appraisalWorkflow, type AppraisalInput } from './appraisal.workflow';
-import { SCORED_STAGES, appraisalStageSignal, batchStagesSignal, type BatchStages } from './messages';
+import type { Activities } from '../activities';
+import { appraisalWorkflow } from './appraisal.workflow';
+import {
+  SCORED_STAGES,
+  appraisalStageSignal,
+  batchStagesSignal,
+  type BatchStages,
+  type CycleSettings,
+  type RuleVersions,
+} from './messages';
 
+/** Ids, not rows: the cycle's history holds one small start event per batch, however large the cycle. */
 export interface AppraisalBatchInput {
   cycleWorkflowId: string;
-  /** The appraisals to start, each with its workflow id (their cycleWorkflowId is this batch). */
-  appraisals: (Omit<AppraisalInput, 'cycleWorkflowId'> & { workflowId: string })[];
+  cycleId: number;
+  periodId: number;
+  versions: RuleVersions;
+  settings: CycleSettings;
+  /** The appraisals to start (their rows are read here). */
+  appraisalIds: number[];
 }
+
+const localActs = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  localRetryThreshold: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20 },
+});
 
 const SCORED = new Set<string>(SCORED_STAGES);
 
 /** Runs one batch of a cycle's appraisals until all have ended; returns what it told the cycle in total. */
 export async function appraisalBatchWorkflow(input: AppraisalBatchInput): Promise<BatchStages> {
   const batchId = workflowInfo().workflowId;
-  const n = input.appraisals.length;
   const total: BatchStages = { batchId, scored: 0, finished: 0, failed: 0, cancelled: 0 };
   const told: BatchStages = { ...total };
 
@@ -55,14 +74,17 @@ export async function appraisalBatchWorkflow(input: AppraisalBatchInput): Promis
     }
   };
 
+  const { cycleId, periodId, versions, settings } = input;
+  const appraisals = await localActs.loadAppraisals({ cycleId, ids: input.appraisalIds });
+  const n = appraisals.length;
   const children = await Promise.all(
-    input.appraisals.map(async ({ workflowId, ...a }) => {
+    appraisals.map(async ({ workflowId, ...a }) => {
       try {
         return await startChild(appraisalWorkflow, {
           workflowId,
           // A batch outlives its appraisals (it waits for them); should it be closed early, they are cancelled.
           parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-          args: [{ ...a, cycleWorkflowId: batchId }],
+          args: [{ ...a, cycleId, periodId, versions, settings, cycleWorkflowId: batchId }],
         });
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -218,56 +218,73 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
       s.phase = 'RUNNING';
     }
     while (s.started < s.total && !s.cancelRequest) {
-      const batch = await acts.loadAppraisalBatch({ cycleId, afterId: s.cursor, limit: batchSize });
-      if (!batch.length) {
-        s.total = s.started;
-        break;
-      }
-      // Counted before the children start: their first stage signals may arrive before startChild resolves.
-      s.perStage.PLANNING = (s.perStage.PLANNING ?? 0) + batch.length;
-      const child = (a: (typeof batch)[number]) => ({
-        appraisalId: a.appraisalId,
-        cycleId,
-        employeeId: a.employeeId,
-        unitId: a.unitId,
-        periodId: input.periodId,
-        raterId: a.raterId,
-        raterSuperiorId: a.raterSuperiorId,
-        versions: input.versions,
-        settings: input.settings,
-      });
-      // Since this patch the appraisals run in batch workflows, which hear their signals and report per batch.
+      // Since this patch the appraisals run in batch workflows, which read their rows, hear their signals and report
+      // per batch: the cycle's history holds a few small events per batch, however large the cycle.
       if (patched('cycle-batches')) {
+        const ids = await acts.appraisalIdsAfter({ cycleId, afterId: s.cursor, limit: batchSize });
+        if (!ids.length) {
+          s.total = s.started;
+          break;
+        }
+        // Counted before the batch starts: its appraisals' first stages may be reported before startChild resolves.
+        s.perStage.PLANNING = (s.perStage.PLANNING ?? 0) + ids.length;
         try {
           await startChild(appraisalBatchWorkflow, {
-            workflowId: `${workflowId}-batch-${batch[0].appraisalId}`,
+            workflowId: `${workflowId}-batch-${ids[0]}`,
             parentClosePolicy: ParentClosePolicy.ABANDON,
             args: [
               {
                 cycleWorkflowId: workflowId,
-                appraisals: batch.map((a) => ({ ...child(a), workflowId: a.workflowId })),
+                cycleId,
+                periodId: input.periodId,
+                versions: input.versions,
+                settings: input.settings,
+                appraisalIds: ids,
               },
             ],
           });
         } catch (err) {
           if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
         }
-      } else
+        s.started += ids.length;
+        s.cursor = ids[ids.length - 1];
+      } else {
+        const batch = await acts.loadAppraisalBatch({ cycleId, afterId: s.cursor, limit: batchSize });
+        if (!batch.length) {
+          s.total = s.started;
+          break;
+        }
+        // Counted before the children start: their first stage signals may arrive before startChild resolves.
+        s.perStage.PLANNING = (s.perStage.PLANNING ?? 0) + batch.length;
         await Promise.all(
           batch.map(async (a) => {
             try {
               await startChild(appraisalWorkflow, {
                 workflowId: a.workflowId,
                 parentClosePolicy: ParentClosePolicy.ABANDON,
-                args: [{ ...child(a), cycleWorkflowId: workflowId }],
+                args: [
+                  {
+                    appraisalId: a.appraisalId,
+                    cycleId,
+                    employeeId: a.employeeId,
+                    unitId: a.unitId,
+                    periodId: input.periodId,
+                    raterId: a.raterId,
+                    raterSuperiorId: a.raterSuperiorId,
+                    versions: input.versions,
+                    settings: input.settings,
+                    cycleWorkflowId: workflowId,
+                  },
+                ],
               });
             } catch (err) {
               if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
             }
           }),
         );
-      s.started += batch.length;
-      s.cursor = batch[batch.length - 1].appraisalId;
+        s.started += batch.length;
+        s.cursor = batch[batch.length - 1].appraisalId;
+      }
       if (historyTooLong()) await rollOver();
     }
 
