@@ -3,33 +3,15 @@
  * a row-by-row report and keeps the import button disabled while any row is invalid; a corrected file imports.
  * Screenshots in test/.artifacts/screenshots/csv-import/.
  */
-import type { Browser } from 'playwright-core';
-import { seedDemo } from '../../prisma/seed/seed-database';
-import { createTestApp } from '../helpers/test-app';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { describeInBrowser, launchChromium, listen, newSession, screenshots, signIn } from './harness';
+import { demoConsole, describeInBrowser, newSession, screenshots, signIn } from './harness';
 
 describeInBrowser('CSV import in the console (Chromium)', () => {
-  let db: TestDatabase;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
+  const demo = demoConsole('browser_import');
   const shots = screenshots('csv-import');
 
-  beforeAll(async () => {
-    db = await createTestDatabase('browser_import');
-    await seedDemo(db.prisma);
-    server = await listen(createTestApp(db).app);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.drop();
-  });
-
   it('dry run with a row-by-row report, then the corrected file imports units and an employee', async () => {
-    const { context, page, errors } = await newSession(browser);
-    await signIn(page, server.url, 'admin');
+    const { context, page, errors } = await newSession(demo.browser);
+    await signIn(page, demo.url, 'admin');
     await page.getByText('Impor CSV', { exact: true }).first().click();
     await page.waitForURL(/#\/imports/);
     const file = (name: string, text: string) =>
@@ -48,7 +30,7 @@ describeInBrowser('CSV import in the console (Chromium)', () => {
     await page.getByText(/parentCode: unit induk TIDAK-ADA tidak ada/).waitFor();
     expect(await page.getByRole('button', { name: 'Impor', exact: true }).isDisabled()).toBe(true);
     await shots.shot(page, 'units-dry-run-errors');
-    expect(await db.prisma.unit.count({ where: { code: { startsWith: 'DK' } } })).toBe(0);
+    expect(await demo.db.prisma.unit.count({ where: { code: { startsWith: 'DK' } } })).toBe(0);
 
     // The corrected file: valid in the dry run, then imported.
     await file(
@@ -60,11 +42,13 @@ describeInBrowser('CSV import in the console (Chromium)', () => {
     await page.getByRole('button', { name: 'Impor', exact: true }).click();
     await page.getByText('Impor selesai: 2 dibuat, 0 diperbarui').first().waitFor();
     await shots.shot(page, 'units-imported');
-    const parent = await db.prisma.unit.findUniqueOrThrow({ where: { code: 'DISKOMINFO' } });
-    expect(await db.prisma.unit.findUniqueOrThrow({ where: { code: 'DK.B1' } })).toMatchObject({ parentId: parent.id });
+    const parent = await demo.db.prisma.unit.findUniqueOrThrow({ where: { code: 'DISKOMINFO' } });
+    expect(await demo.db.prisma.unit.findUniqueOrThrow({ where: { code: 'DK.B1' } })).toMatchObject({
+      parentId: parent.id,
+    });
 
     // Employees: the head of the new field, reporting to an existing head of office.
-    const boss = await db.prisma.employee.findFirstOrThrow({ where: { superiorId: null } });
+    const boss = await demo.db.prisma.employee.findFirstOrThrow({ where: { superiorId: null } });
     await page.getByRole('tab', { name: 'Pegawai' }).click();
     await file(
       'pegawai.csv',
@@ -75,12 +59,12 @@ describeInBrowser('CSV import in the console (Chromium)', () => {
     await page.getByRole('button', { name: 'Impor', exact: true }).click();
     await page.getByText('Impor selesai: 1 dibuat, 0 diperbarui').first().waitFor();
     await shots.shot(page, 'employee-imported');
-    expect(await db.prisma.employee.findUniqueOrThrow({ where: { nip: '198203142006041002' } })).toMatchObject({
+    expect(await demo.db.prisma.employee.findUniqueOrThrow({ where: { nip: '198203142006041002' } })).toMatchObject({
       name: 'Yusuf Hidayat, S.Kom.',
       superiorId: boss.id,
       baseAllowance: 7_500_000,
     });
-    expect(await db.prisma.auditEvent.count({ where: { entity: 'import', action: 'import' } })).toBe(2);
+    expect(await demo.db.prisma.auditEvent.count({ where: { entity: 'import', action: 'import' } })).toBe(2);
     expect(errors).toEqual([]);
     await context.close();
   });

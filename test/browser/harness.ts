@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Express } from 'express';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../prisma/seed/seed-database';
+import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
+import { createTestApp } from '../helpers/test-app';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 export const ROOT = join(__dirname, '..', '..');
 export const DIST = join(ROOT, 'admin', 'dist');
@@ -114,4 +116,34 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.locator('button[type="submit"]').click();
   await page.locator('header').first().waitFor();
   await page.waitForURL((u) => !u.hash.startsWith('#/login'));
+}
+
+/** What `demoConsole` sets up: filled in by its beforeAll. */
+export interface DemoConsole {
+  db: TestDatabase;
+  /** Base URL of the API serving the built console. */
+  url: string;
+  browser: Browser;
+}
+
+/**
+ * For a suite without Temporal: a database seeded with the demo city, the API with the console on a free port and
+ * Chromium, set up before the suite's tests and torn down after them.
+ */
+export function demoConsole(label: string): DemoConsole {
+  const demo = {} as DemoConsole;
+  let server: Awaited<ReturnType<typeof listen>> | undefined;
+  beforeAll(async () => {
+    demo.db = await createTestDatabase(label);
+    await seedDemo(demo.db.prisma);
+    server = await listen(createTestApp(demo.db).app);
+    demo.url = server.url;
+    demo.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await demo.browser?.close();
+    await server?.close();
+    await demo.db?.drop();
+  });
+  return demo;
 }

@@ -5,12 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { seedDemo } from '../../prisma/seed/seed-database';
-import { createTestApp } from '../helpers/test-app';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { initialChunkKeys, type Manifest } from '../../scripts/measure-console';
-import { describeInBrowser, DIST, launchChromium, listen, newSession, pageToken, screenshots, signIn } from './harness';
+import { demoConsole, describeInBrowser, DIST, newSession, pageToken, screenshots, signIn } from './harness';
 
 const ROLES: { username: string; sees: string[]; hidden: string[]; home: 'hr' | 'employee' }[] = [
   {
@@ -46,26 +42,12 @@ const ROLES: { username: string; sees: string[]; hidden: string[]; home: 'hr' | 
 ];
 
 describeInBrowser('console sign-in for each role (Chromium)', () => {
-  let db: TestDatabase;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
+  const demo = demoConsole('browser_login');
   const shots = screenshots('login-roles');
 
-  beforeAll(async () => {
-    db = await createTestDatabase('browser_login');
-    await seedDemo(db.prisma);
-    server = await listen(createTestApp(db).app);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.drop();
-  });
-
   it('a wrong password stays on the login page with a message in Bahasa Indonesia', async () => {
-    const { context, page } = await newSession(browser);
-    await page.goto(`${server.url}/`);
+    const { context, page } = await newSession(demo.browser);
+    await page.goto(`${demo.url}/`);
     await page.waitForURL(/#\/login/, { timeout: 60_000 });
     // The first load of a fresh browser compiles the console's JS: slow on a busy machine.
     await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
@@ -85,21 +67,21 @@ describeInBrowser('console sign-in for each role (Chromium)', () => {
     // The initial JavaScript as scripts/measure-console.ts counts it (issue #5): the entry and its static imports.
     const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8')) as Manifest;
     const initial = new Set(initialChunkKeys(manifest).map((k) => `/${manifest[k].file}`));
-    const { context, page, errors } = await newSession(browser);
+    const { context, page, errors } = await newSession(demo.browser);
     const scripts: string[] = [];
     page.on('request', (r) => {
       const path = new URL(r.url()).pathname;
       if (path.endsWith('.js')) scripts.push(path);
     });
-    await page.goto(`${server.url}/#/login`);
+    await page.goto(`${demo.url}/#/login`);
     await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
     await page.locator('button[type="submit"]').waitFor();
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((s) => !initial.has(s))).toEqual([]);
     await shots.shot(page, 'login-initial-js-only');
     const atLogin = scripts.length;
-    await signIn(page, server.url, 'pegawai');
-    await page.goto(`${server.url}/#/tasks`);
+    await signIn(page, demo.url, 'pegawai');
+    await page.goto(`${demo.url}/#/tasks`);
     await page.getByText('Tugas Saya', { exact: true }).first().waitFor();
     expect(scripts.slice(atLogin).filter((s) => !initial.has(s)).length).toBeGreaterThan(0); // lazy chunks
     expect(errors).toEqual([]);
@@ -108,8 +90,8 @@ describeInBrowser('console sign-in for each role (Chromium)', () => {
 
   for (const role of ROLES) {
     it(`${role.username} signs in and sees the menu of the role`, async () => {
-      const { context, page, errors } = await newSession(browser);
-      await signIn(page, server.url, role.username);
+      const { context, page, errors } = await newSession(demo.browser);
+      await signIn(page, demo.url, role.username);
       const menu = page.locator('.RaSidebar-fixed, .MuiDrawer-root').first();
       for (const label of role.sees) await menu.getByText(label, { exact: true }).first().waitFor();
       for (const label of role.hidden) expect(await menu.getByText(label, { exact: true }).count()).toBe(0);
@@ -122,9 +104,9 @@ describeInBrowser('console sign-in for each role (Chromium)', () => {
   }
 
   it('an employee who opens the rule sets by URL is refused by the console and by the server', async () => {
-    const { context, page } = await newSession(browser);
-    await signIn(page, server.url, 'pegawai');
-    await page.goto(`${server.url}/#/rulesets`);
+    const { context, page } = await newSession(demo.browser);
+    await signIn(page, demo.url, 'pegawai');
+    await page.goto(`${demo.url}/#/rulesets`);
     await page
       .getByText(/Akses ditolak|tidak memiliki izin/i)
       .first()
@@ -145,8 +127,8 @@ describeInBrowser('console sign-in for each role (Chromium)', () => {
   });
 
   it('the language switch loads English on demand and returns to Bahasa Indonesia', async () => {
-    const { context, page } = await newSession(browser);
-    await signIn(page, server.url, 'pegawai');
+    const { context, page } = await newSession(demo.browser);
+    await signIn(page, demo.url, 'pegawai');
     const enRequest = page.waitForRequest((r) => /\/assets\/en-[\w-]+\.js$/.test(r.url()));
     // react-admin's locale button is labelled with the current language.
     await page.locator('button[aria-controls="simple-menu"]', { hasText: 'Bahasa Indonesia' }).click();
