@@ -1,29 +1,46 @@
 /** The worker process (`npm run worker`, spawned by `npm start`): polls the task queue until SIGINT/SIGTERM. */
 import { NativeConnection } from '@temporalio/worker';
+import { z } from 'zod';
 import { createPrisma } from '../prisma/client';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { createWorker } from './worker';
 
 const log = (msg: string) => console.log(`[worker] ${new Date().toISOString()} ${msg}`);
 
-async function main() {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL belum diatur / DATABASE_URL is not set');
-  const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+/**
+ * The worker's settings, validated once at start (as server/config.ts does for the API). WORKER_MAX_CACHED_WORKFLOWS:
+ * workflows kept in memory between their tasks; one evicted replays its whole history on its next task. The SDK's
+ * default follows the heap size (about 2,300 on a 4 GB heap), so a cycle with more employees than that in flight
+ * replays on nearly every step: size it to the employees in flight, and the heap to match (NODE_OPTIONS).
+ */
+const unsetIfEmpty = <T extends z.ZodType>(type: T) => z.preprocess((v) => (v === '' ? undefined : v), type);
+const envSchema = z.object({
+  DATABASE_URL: z.string({ error: 'DATABASE_URL belum diatur / is not set' }).min(1),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  WORKER_DB_POOL: unsetIfEmpty(z.coerce.number().int().min(1).default(20)),
+  WORKER_MAX_CACHED_WORKFLOWS: unsetIfEmpty(z.coerce.number().int().min(0).optional()),
+});
 
-  const prisma = createPrisma(databaseUrl, { max: Number(process.env.WORKER_DB_POOL ?? 20) });
+function loadWorkerEnv() {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Konfigurasi worker tidak valid / invalid worker configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+async function main() {
+  const env = loadWorkerEnv();
+  const address = env.TEMPORAL_ADDRESS;
+  const namespace = env.TEMPORAL_NAMESPACE;
+
+  const prisma = createPrisma(env.DATABASE_URL, { max: env.WORKER_DB_POOL });
   log(`menghubungkan ke Temporal ${address} (namespace ${namespace}) / connecting`);
   const connection = await NativeConnection.connect({ address });
   log('membundel kode workflow / bundling workflow code');
-  // Workflows kept in memory between their tasks; one evicted replays its whole history on its next task. The SDK's
-  // default follows the heap size (about 2,300 on a 4 GB heap): a cycle with more employees than that in flight
-  // replays on nearly every step, so size it to the employees in flight (and the heap to match: NODE_OPTIONS).
-  const maxCachedWorkflows = process.env.WORKER_MAX_CACHED_WORKFLOWS
-    ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS)
-    : undefined;
-  if (maxCachedWorkflows !== undefined && !(Number.isInteger(maxCachedWorkflows) && maxCachedWorkflows >= 0))
-    throw new Error('WORKER_MAX_CACHED_WORKFLOWS harus bilangan bulat ≥ 0 / must be an integer ≥ 0');
+  const maxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
   const worker = await createWorker({
     connection,
     namespace,
