@@ -17,9 +17,9 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import { appraisalWorkflow } from './appraisal.workflow';
 import {
-  SCORED_STAGES,
   appraisalStageSignal,
   batchStagesSignal,
+  countsOfChange,
   type BatchStages,
   type CycleSettings,
   type RuleVersions,
@@ -42,19 +42,18 @@ const localActs = proxyLocalActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20 },
 });
 
-const SCORED = new Set<string>(SCORED_STAGES);
-
 /** Runs one batch of a cycle's appraisals until all have ended; returns what it told the cycle in total. */
 export async function appraisalBatchWorkflow(input: AppraisalBatchInput): Promise<BatchStages> {
   const batchId = workflowInfo().workflowId;
   const total: BatchStages = { batchId, scored: 0, finished: 0, failed: 0, cancelled: 0 };
   const told: BatchStages = { ...total };
 
-  setHandler(appraisalStageSignal, ({ from, to }) => {
-    if (SCORED.has(to) && !SCORED.has(from)) total.scored++;
-    if (to === 'DONE') total.finished++;
-    if (to === 'FAILED') total.failed++;
-    if (to === 'CANCELLED') total.cancelled++;
+  setHandler(appraisalStageSignal, (change) => {
+    const d = countsOfChange(change);
+    total.scored += d.scored;
+    total.finished += d.finished;
+    total.failed += d.failed;
+    total.cancelled += d.cancelled;
   });
 
   /** Sends the cycle what changed since the last report. */

@@ -23,8 +23,8 @@ import { appraisalBatchWorkflow } from './appraisal-batch.workflow';
 import { appraisalWorkflow } from './appraisal.workflow';
 import {
   appraisalStageSignal,
-  SCORED_STAGES,
   batchStagesSignal,
+  countsOfChange,
   calibrateUnitUpdate,
   cancelCycleUpdate,
   cycleProgressQuery,
@@ -34,6 +34,7 @@ import {
   type CyclePhase,
   type CycleSettings,
   type RuleVersions,
+  type StageCounts,
 } from './messages';
 import { NOT_ASSIGNEE, TASK_NOT_OPEN, rejectIfInvalid, validateCalibration } from './validation';
 
@@ -79,7 +80,6 @@ export interface CycleInput {
 
 const DAY = 24 * 60 * 60 * 1000;
 const HISTORY_LIMIT = 8000;
-const SCORED = new Set<string>(SCORED_STAGES);
 
 /** Runs a whole appraisal cycle. */
 export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
@@ -118,20 +118,18 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
   });
 
   setHandler(cycleProgressQuery, progress);
-  setHandler(appraisalStageSignal, ({ from, to }) => {
-    s.perStage[from] = Math.max(0, (s.perStage[from] ?? 0) - 1);
-    s.perStage[to] = (s.perStage[to] ?? 0) + 1;
-    if (to === 'DONE') s.finished++;
-    if (to === 'FAILED') s.failed++;
-    if (to === 'CANCELLED') s.cancelled++;
-    if (SCORED.has(to) && !SCORED.has(from)) s.readyForCalibration++;
-  });
-  setHandler(batchStagesSignal, (d) => {
+  const add = (d: StageCounts) => {
     s.readyForCalibration += d.scored;
     s.finished += d.finished;
     s.failed += d.failed;
     s.cancelled += d.cancelled;
+  };
+  setHandler(appraisalStageSignal, (change) => {
+    s.perStage[change.from] = Math.max(0, (s.perStage[change.from] ?? 0) - 1);
+    s.perStage[change.to] = (s.perStage[change.to] ?? 0) + 1;
+    add(countsOfChange(change));
   });
+  setHandler(batchStagesSignal, add);
   setHandler(
     cancelCycleUpdate,
     (u) => {

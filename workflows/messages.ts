@@ -293,13 +293,27 @@ export const appraisalStageSignal = defineSignal<[StageChange]>('appraisalStage'
 /** Stages from which an appraisal counts as scored: calibration may start once every appraisal is in one. */
 export const SCORED_STAGES: readonly StageValue[] = ['CALIBRATION', 'APPEAL', 'PAY', 'DONE', 'CANCELLED', 'FAILED'];
 
-/** What a batch of appraisals tells its cycle: how many more are scored, and how many more ended each way. */
-export interface BatchStages {
-  batchId: string;
+/** How many appraisals are scored, and how many ended each way. */
+export interface StageCounts {
   scored: number;
   finished: number;
   failed: number;
   cancelled: number;
+}
+const SCORED = new Set<StageValue>(SCORED_STAGES);
+/** What one stage change adds to the counts (each 0 or 1). */
+export function countsOfChange({ from, to }: StageChange): StageCounts {
+  return {
+    scored: SCORED.has(to) && !SCORED.has(from) ? 1 : 0,
+    finished: to === 'DONE' ? 1 : 0,
+    failed: to === 'FAILED' ? 1 : 0,
+    cancelled: to === 'CANCELLED' ? 1 : 0,
+  };
+}
+
+/** What a batch of appraisals tells its cycle: how many more are scored, and how many more ended each way. */
+export interface BatchStages extends StageCounts {
+  batchId: string;
 }
 /** Sent by a batch workflow to its cycle when all its appraisals are scored, and when all have ended. */
 export const batchStagesSignal = defineSignal<[BatchStages]>('batchStages');
