@@ -135,6 +135,9 @@ async function main() {
     say(`data demo dibuat: ${seeded.units} unit, ${seeded.employees} pegawai (kata sandi demo: capaian-demo)`);
   await prisma.$disconnect();
 
+  // The children get the environment as it was before the console build: vite's build sets NODE_ENV=production in
+  // this process when it is unset, and the API would then refuse the demo accounts on a fresh machine's first start.
+  const inherited = { ...process.env };
   if (!existsSync(join(ROOT, 'admin', 'dist', 'index.html')) && existsSync(join(ROOT, 'admin', 'vite.config.ts'))) {
     say('membangun konsol (sekali saja) / building the console …');
     const { build } = await import('vite');
@@ -145,7 +148,7 @@ async function main() {
   }
 
   const env = {
-    ...process.env,
+    ...inherited,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_UI_URL: temporalUi ?? 'http://127.0.0.1:8233',
