@@ -1,26 +1,28 @@
 /**
  * `npm test`: provisions the real services (embedded PostgreSQL, the Temporal time-skipping test server,
  * Chromium), runs the static checks (TypeScript, ESLint, Prettier), builds the console, and then runs every
- * jest test against them.
+ * jest test against them. Ends with the time of each stage and of each test folder.
  * Extra arguments go to jest (`npm test -- test/rules`); `--no-static` skips the static checks.
+ * With CI_STAGES_FILE set (by `.ci/run`), the stage times are appended to that file as `name<TAB>seconds` lines.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium } from '../tools/chromium';
-import { startEmbeddedPostgres } from '../tools/embedded-postgres';
-import { freePort } from '../tools/free-port';
-import { ensureTemporalTestServer } from '../tools/temporal-test-server';
+import { startTestServices } from '../tools/test-services';
+import { readJestReport, secondsPerFolder, table } from './jest-results';
 
 const ROOT = join(__dirname, '..');
 const t0 = Date.now();
 const say = (msg: string) => console.log(`[test ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
+const stages: [string, number][] = [];
 
 function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
   const start = Date.now();
   say(`${name} …`);
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
-  say(`${name}: ${r.status === 0 ? 'ok' : 'GAGAL / FAILED'} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+  const seconds = (Date.now() - start) / 1000;
+  stages.push([name, seconds]);
+  say(`${name}: ${r.status === 0 ? 'ok' : 'GAGAL / FAILED'} (${seconds.toFixed(1)} s)`);
   return r.status === 0;
 }
 
@@ -50,28 +52,36 @@ async function main() {
         'warn',
       ]) && ok;
 
-  const [testServer, chromium] = await Promise.all([ensureTemporalTestServer(), ensureChromium()]);
-  let adminUrl = process.env.DATABASE_URL;
-  let stopPg: (() => Promise<void>) | undefined;
-  if (!adminUrl) {
-    const dataDir = join(ROOT, '.data', 'test-postgres');
-    mkdirSync(join(ROOT, '.data'), { recursive: true });
-    const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), onProgress: say });
-    adminUrl = pg.connectionString;
-    stopPg = () => pg.stop();
-  }
+  const servicesStart = Date.now();
+  const services = await startTestServices(say);
+  stages.push(['layanan uji / test services', (Date.now() - servicesStart) / 1000]);
+  const report = join(ROOT, '.data', 'jest-report.json');
+  mkdirSync(join(ROOT, '.data'), { recursive: true });
+  rmSync(report, { force: true });
   try {
-    const env = {
-      ...process.env,
-      DATABASE_URL: adminUrl,
-      TEMPORAL_TEST_SERVER_PATH: testServer,
-      CHROMIUM_PATH: chromium,
-      NODE_ENV: 'test',
-    };
-    ok = step('jest', process.execPath, [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), ...jestArgs], env) && ok;
+    const jest = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+    ok = step('jest', process.execPath, [jest, '--json', `--outputFile=${report}`, ...jestArgs], services.env) && ok;
   } finally {
-    await stopPg?.();
+    await services.stop();
   }
+
+  const files = readJestReport(report, ROOT);
+  const folders = secondsPerFolder(files).map(([folder, s]): [string, number] => [`  jest ${folder}`, s]);
+  console.log(`\nWaktu per tahap / time per stage (jest folders: sum of their files' times, 2 workers in parallel)`);
+  console.log(
+    table(
+      ['tahap / stage', 'detik / s'],
+      [...stages, ...folders].map(([n, s]) => [n, s.toFixed(1)]),
+    ),
+  );
+  if (process.env.CI_STAGES_FILE)
+    appendFileSync(
+      process.env.CI_STAGES_FILE,
+      [...stages, ...folders].map(([n, s]) => `${n}\t${s.toFixed(1)}\n`).join(''),
+    );
+  const passed = files.reduce((n, f) => n + f.passedTests, 0);
+  const failed = files.reduce((n, f) => n + f.failures.length, 0);
+  console.log(`\ntests: ${passed} passed, ${failed} failed`);
   say(ok ? 'semua lulus / all passed' : 'ada yang gagal / something failed');
   process.exit(ok ? 0 : 1);
 }

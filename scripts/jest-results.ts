@@ -1,0 +1,64 @@
+/** Reads jest's `--json` report: per test file its outcome and time, and the time per test folder. */
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+
+export interface FileOutcome {
+  /** Path from the project root, e.g. `test/cycle/happy-path.test.ts`. */
+  file: string;
+  passed: boolean;
+  /** Wall time of the file in seconds (from its start to its end in its jest worker). */
+  seconds: number;
+  /** Full names of the failed tests, or the file's own error when it failed to run. */
+  failures: string[];
+  /** Tests that passed in the file. */
+  passedTests: number;
+}
+
+interface JestJson {
+  testResults: {
+    name: string;
+    status: 'passed' | 'failed';
+    startTime: number;
+    endTime: number;
+    message?: string;
+    assertionResults: { fullName: string; status: string }[];
+  }[];
+}
+
+export function readJestReport(path: string, root: string): FileOutcome[] {
+  if (!existsSync(path)) return [];
+  const report = JSON.parse(readFileSync(path, 'utf8')) as JestJson;
+  return report.testResults.map((r) => {
+    const failed = r.assertionResults.filter((a) => a.status === 'failed').map((a) => a.fullName);
+    const firstLine = (r.message ?? '').split('\n').find((l) => l.trim()) ?? 'gagal / failed';
+    return {
+      file: relative(root, r.name),
+      passed: r.status === 'passed',
+      seconds: (r.endTime - r.startTime) / 1000,
+      failures: failed.length ? failed : r.status === 'failed' ? [firstLine.trim()] : [],
+      passedTests: r.assertionResults.filter((a) => a.status === 'passed').length,
+    };
+  });
+}
+
+/** Seconds per test folder (`test/cycle`, `test/browser`, …): the sum of its files' times. */
+export function secondsPerFolder(outcomes: FileOutcome[]): [string, number][] {
+  const sums = new Map<string, number>();
+  for (const o of outcomes) {
+    const folder = o.file.split('/').slice(0, 2).join('/');
+    sums.set(folder, (sums.get(folder) ?? 0) + o.seconds);
+  }
+  return [...sums.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+/** A plain text table with the columns padded to their widest cell (numbers right-aligned). */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const numeric = header.map((_, i) =>
+    rows.every((r) => typeof r[i] === 'number' || /^[\d.,]+( s)?$/.test(String(r[i]))),
+  );
+  return cells
+    .map((r) => r.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '))
+    .join('\n');
+}

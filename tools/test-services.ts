@@ -1,0 +1,44 @@
+/**
+ * The real services every jest run needs — an embedded PostgreSQL (unless DATABASE_URL names one), the Temporal
+ * time-skipping test server and Chromium — and the environment that hands them to jest. Used by `npm test` and
+ * `npm run test:repeat`.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium } from './chromium';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { freePort } from './free-port';
+import { ROOT } from './paths';
+import { ensureTemporalTestServer } from './temporal-test-server';
+
+export interface TestServices {
+  /** The environment for jest: DATABASE_URL, TEMPORAL_TEST_SERVER_PATH, CHROMIUM_PATH, NODE_ENV=test. */
+  env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+export async function startTestServices(say: (m: string) => void): Promise<TestServices> {
+  const [testServer, chromium] = await Promise.all([ensureTemporalTestServer(say), ensureChromium(say)]);
+  let adminUrl = process.env.DATABASE_URL;
+  let stop: () => Promise<void> = async () => undefined;
+  if (!adminUrl) {
+    mkdirSync(join(ROOT, '.data'), { recursive: true });
+    const pg = await startEmbeddedPostgres({
+      dataDir: join(ROOT, '.data', 'test-postgres'),
+      port: await freePort(),
+      onProgress: say,
+    });
+    adminUrl = pg.connectionString;
+    stop = () => pg.stop();
+  }
+  return {
+    env: {
+      ...process.env,
+      DATABASE_URL: adminUrl,
+      TEMPORAL_TEST_SERVER_PATH: testServer,
+      CHROMIUM_PATH: chromium,
+      NODE_ENV: 'test',
+    },
+    stop,
+  };
+}
