@@ -3,7 +3,7 @@
  * time-skipping test server and Chromium — and the environment that hands them to jest. Used by `npm test` and
  * `npm run test:repeat`.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './chromium';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -22,14 +22,17 @@ export async function startTestServices(say: (m: string) => void): Promise<TestS
   let adminUrl = process.env.DATABASE_URL;
   let stop: () => Promise<void> = async () => undefined;
   if (!adminUrl) {
+    // A cluster of its own per run (initdb takes about a second): two runs at once (`npm test` beside a
+    // `test:repeat`, or two developers' helpers) never share a data directory.
+    const dataDir = join(ROOT, '.data', `test-postgres-${process.pid}`);
+    rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(join(ROOT, '.data'), { recursive: true });
-    const pg = await startEmbeddedPostgres({
-      dataDir: join(ROOT, '.data', 'test-postgres'),
-      port: await freePort(),
-      onProgress: say,
-    });
+    const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), onProgress: say });
     adminUrl = pg.connectionString;
-    stop = () => pg.stop();
+    stop = async () => {
+      await pg.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
   }
   return {
     env: {

@@ -195,6 +195,47 @@ export function allInStage(t: WorkflowTestContext, cycleId: number, stages: stri
   };
 }
 
+/**
+ * Advances the test server's clock to `at` (ms since epoch), firing every timer on the way. The server answers once
+ * its clock is there, which takes as long as the workflow and activity tasks it waits for (it skips time only while
+ * none is outstanding): seconds. A clock that is not there after `limitMs` fails the test with the clock, the target
+ * and the work still outstanding, instead of hanging until jest's timeout.
+ */
+export async function advanceTo(t: WorkflowTestContext, at: number, limitMs = 30_000) {
+  const now = await t.env.currentTimeMs();
+  if (at <= now) return;
+  try {
+    await t.env.connection.withDeadline(Date.now() + limitMs, () => t.env.sleep(at - now));
+  } catch (err) {
+    const reached = await t.env.currentTimeMs();
+    throw new Error(
+      `the test server's clock did not reach ${new Date(at).toISOString()} within ${limitMs / 1000} s ` +
+        `(it is at ${new Date(reached).toISOString()}; ${(err as Error).message}); outstanding: ${await outstandingWork(t)}`,
+    );
+  }
+}
+
+/** The workflows of the test's cycles and appraisals that have a workflow task or an activity outstanding. */
+async function outstandingWork(t: WorkflowTestContext): Promise<string> {
+  const ids = [
+    ...(await t.db.prisma.cycle.findMany({ select: { workflowId: true } })).map((c) => c.workflowId),
+    ...(await t.db.prisma.appraisal.findMany({ select: { workflowId: true } })).map((a) => a.workflowId),
+  ].filter((id): id is string => !!id);
+  const busy: string[] = [];
+  for (const workflowId of ids) {
+    const d = await t.env.client.workflowService
+      .describeWorkflowExecution({ namespace: t.env.namespace ?? 'default', execution: { workflowId } })
+      .catch(() => null);
+    if (!d) continue;
+    const parts = [
+      d.pendingWorkflowTask ? `workflow task ${d.pendingWorkflowTask.state}` : '',
+      ...(d.pendingActivities ?? []).map((a) => `activity ${a.activityType?.name} attempt ${a.attempt}`),
+    ].filter(Boolean);
+    if (parts.length) busy.push(`${workflowId}: ${parts.join(', ')}`);
+  }
+  return busy.join('; ') || 'none';
+}
+
 /** Waits until the workflow has started `n` timers in total (so a following `env.sleep` skips past them). */
 export async function timersStarted(t: WorkflowTestContext, workflowId: string, n: number) {
   await until(async () => {

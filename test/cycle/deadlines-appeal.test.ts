@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../workflows/messages';
 import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
 import {
   PLAN,
+  advanceTo as advanceClockTo,
   allRatings,
   assigneeUsername,
   complete,
@@ -36,11 +37,7 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
   });
   afterAll(() => t?.teardown());
 
-  /** Advances the test server's clock to `at` (ms since epoch), firing every timer on the way. */
-  const advanceTo = async (at: number) => {
-    const now = await t.env.currentTimeMs();
-    if (at > now) await t.env.sleep(at - now);
-  };
+  const advanceTo = (at: number) => advanceClockTo(t, at);
   const task = (id: number) => t.db.prisma.task.findUniqueOrThrow({ where: { id } });
   const closed = (cycleId: number) => async () =>
     (await t.db.prisma.cycle.findUniqueOrThrow({ where: { id: cycleId } })).status === 'CLOSED';

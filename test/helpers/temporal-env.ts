@@ -24,7 +24,20 @@ type CreateEnv = (opts: {
   address: string;
   namespace: string;
   supportsTimeSkipping: boolean;
+  connectionOptions: { channelArgs: Record<string, number> };
 }) => Promise<TestWorkflowEnvironment>;
+
+/**
+ * Keepalive that the test server accepts. The client's defaults ping every 30 s, even with no call open; the test
+ * server (grpc-java's defaults) allows one ping per 5 minutes and, at the third early one, answers GOAWAY
+ * "too_many_pings" and closes the connection with whatever calls are in flight ("rejected by server because of
+ * excess pings" in the test log), which the client then retries. Pinging every 10 minutes, only during calls,
+ * never trips that rule.
+ */
+export const TEST_SERVER_CHANNEL_ARGS = {
+  'grpc.keepalive_time_ms': 10 * 60_000,
+  'grpc.keepalive_permit_without_calls': 0,
+};
 
 /**
  * Starts the time-skipping test server from TEMPORAL_TEST_SERVER_PATH (set by `npm test`) and connects a
@@ -65,6 +78,7 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
       address: `127.0.0.1:${port}`,
       namespace: 'default',
       supportsTimeSkipping: true,
+      connectionOptions: { channelArgs: TEST_SERVER_CHANNEL_ARGS },
     });
     const teardown = env.teardown.bind(env);
     env.teardown = async () => {
