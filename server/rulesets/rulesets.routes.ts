@@ -10,6 +10,7 @@ import { idFilter, parseListQuery, sendList } from '../http/list-query';
 import { parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
+import { replacedVersion, reviewOf } from './rulesets-review';
 import { createDraft, deleteDraft, saveDraft, simulateOnCycle, transition, versionInForce } from './rulesets.service';
 
 const kindSchema = z.enum(['SCORING', 'DISTRIBUTION', 'PAY', 'SANCTION'], {
@@ -65,9 +66,10 @@ describeRoutes(
   {
     method: 'post',
     path: '/api/rulesets/:id/approve',
-    summary: 'Setujui dan terbitkan (admin SDM lain)',
+    summary: 'Setujui dan terbitkan: bukan penyusun, penyunting atau pengaju versi ini (aturan empat mata)',
     tag: 'rulesets',
     access: ['HR_ADMIN'],
+    responses: { '409': 'Status bukan SUBMITTED, atau aturan empat mata (FOUR_EYES)' },
   },
   {
     method: 'post',
@@ -79,14 +81,28 @@ describeRoutes(
   {
     method: 'post',
     path: '/api/rulesets/:id/retire',
-    summary: 'Pensiunkan versi terbit',
+    summary: 'Minta pensiun versi terbit; admin SDM lain mengonfirmasi dengan panggilan yang sama (aturan empat mata)',
+    tag: 'rulesets',
+    access: ['HR_ADMIN'],
+    responses: { '409': 'Bukan versi terbit, atau peminta sendiri mengonfirmasi (FOUR_EYES)' },
+  },
+  {
+    method: 'post',
+    path: '/api/rulesets/:id/retire-withdraw',
+    summary: 'Batalkan permintaan pensiun',
     tag: 'rulesets',
     access: ['HR_ADMIN'],
   },
   {
     method: 'get',
+    path: '/api/rulesets/:id/review',
+    summary: 'Bahan tinjauan: penyusun, penyunting, pengaju, versi yang diganti, perbedaan aturan dan kasus uji emas',
+    tag: 'rulesets',
+  },
+  {
+    method: 'get',
     path: '/api/rulesets/:id/diff',
-    summary: 'Perbedaan dengan versi lain (?against=id)',
+    summary: 'Perbedaan dengan versi lain (?against=id; tanpa against: versi yang diganti)',
     tag: 'rulesets',
   },
   {
@@ -184,22 +200,28 @@ export function rulesetsRoutes(deps: AppDeps): Router {
     res.json(await deleteDraft(db, currentUser(req), parseId(req.params.id)));
   });
 
-  for (const action of ['submit', 'approve', 'return', 'retire'] as const) {
+  for (const action of ['submit', 'approve', 'return', 'retire', 'retire-withdraw'] as const) {
     router.post(`/:id/${action}`, requireRole('HR_ADMIN'), validateBody(commentSchema), async (req, res) => {
       res.json(await transition(db, currentUser(req), parseId(req.params.id), action, req.body.comment));
     });
   }
 
+  router.get('/:id/review', async (req, res) => {
+    res.json(await reviewOf(db, currentUser(req), parseId(req.params.id)));
+  });
+
   router.get('/:id/diff', async (req, res) => {
-    const [a, b] = await Promise.all([
-      db.ruleSetVersion.findUnique({ where: { id: parseId(req.query.against, 'against') } }),
-      db.ruleSetVersion.findUnique({ where: { id: parseId(req.params.id) } }),
-    ]);
-    if (!a || !b) throw ApiError.notFound('Versi aturan');
+    const b = await db.ruleSetVersion.findUnique({ where: { id: parseId(req.params.id) } });
+    if (!b) throw ApiError.notFound('Versi aturan');
+    const a =
+      req.query.against === undefined
+        ? await replacedVersion(db, b)
+        : await db.ruleSetVersion.findUnique({ where: { id: parseId(req.query.against, 'against') } });
+    if (!a && req.query.against !== undefined) throw ApiError.notFound('Versi aturan');
     res.json({
-      from: { id: a.id, version: a.version },
+      from: a ? { id: a.id, version: a.version } : null,
       to: { id: b.id, version: b.version },
-      diff: rules.diffRulesets(a.document as any, b.document as any),
+      diff: rules.diffRulesets(a?.document ?? {}, b.document as any),
     });
   });
 

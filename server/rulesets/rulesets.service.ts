@@ -41,6 +41,39 @@ async function load(prisma: PrismaClient, id: number): Promise<RuleSetVersion> {
   return row;
 }
 
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+type Locked = RuleSetVersion & { editors: { userId: number }[] };
+
+/** Reads a version holding its row lock, so that a save, a submit and an approval of one version never interleave. */
+async function lockVersion(tx: Tx, id: number): Promise<Locked> {
+  await tx.$queryRaw`SELECT id FROM rule_set_versions WHERE id = ${id} FOR UPDATE`;
+  const row = await tx.ruleSetVersion.findUnique({ where: { id }, include: { editors: { select: { userId: true } } } });
+  if (!row) throw ApiError.notFound('Versi aturan');
+  return row;
+}
+
+/** Everyone who set the document of a version or submitted it: none of them may approve it. */
+export function fourEyesExcluded(
+  row: Pick<RuleSetVersion, 'authorId' | 'submittedById'> & { editors: { userId: number }[] },
+): number[] {
+  const ids = [row.authorId, ...row.editors.map((e) => e.userId), row.submittedById];
+  return [...new Set(ids.filter((x): x is number => x !== null))];
+}
+
+/** The 409 of the four-eyes rule, naming it and the people it excludes. */
+async function fourEyesRefusal(tx: Tx, row: RuleSetVersion, what: 'approve' | 'retire', excluded: number[]) {
+  const users = await tx.user.findMany({ where: { id: { in: excluded } }, select: { id: true, username: true } });
+  const names = users.map((u) => u.username).sort();
+  const message =
+    what === 'approve'
+      ? `Aturan empat mata (FOUR_EYES): versi ${row.version} disusun, diubah atau diajukan oleh ${names.join(', ')}; ` +
+        'persetujuan harus oleh admin SDM lain / four-eyes rule: an editor or the submitter cannot approve'
+      : `Aturan empat mata (FOUR_EYES): pensiun versi ${row.version} diminta oleh ${names.join(', ')}; ` +
+        'harus dikonfirmasi admin SDM lain / four-eyes rule: the requester cannot confirm the retirement';
+  return new ApiError(409, 'FOUR_EYES', message, { rule: 'FOUR_EYES', action: what, excluded: names });
+}
+
 /** Creates a DRAFT: from a given document, from another version, or from the kind's latest version. */
 export async function createDraft(
   prisma: PrismaClient,
@@ -88,6 +121,7 @@ export async function createDraft(
         contentHash: hash(doc),
         status: 'DRAFT',
         authorId: user.id,
+        editors: { create: { userId: user.id } },
       },
     });
     await recordAudit(tx, {
@@ -104,8 +138,7 @@ export async function createDraft(
 /** Saves a DRAFT's document (validated); a submitted, published or retired version cannot change. */
 export async function saveDraft(prisma: PrismaClient, user: AuthUser, id: number, document: any) {
   return prisma.$transaction(async (tx) => {
-    const row = await tx.ruleSetVersion.findUnique({ where: { id } });
-    if (!row) throw ApiError.notFound('Versi aturan');
+    const row = await lockVersion(tx, id);
     if (row.status !== 'DRAFT')
       throw ApiError.conflict(
         `Versi ${row.version} berstatus ${row.status} dan tidak dapat diubah; buat draf baru / only drafts can be edited`,
@@ -120,6 +153,7 @@ export async function saveDraft(prisma: PrismaClient, user: AuthUser, id: number
         description: doc.description ?? null,
         effectiveFrom: new Date(doc.effectiveFrom),
         contentHash: hash(doc),
+        editors: row.editors.some((e) => e.userId === user.id) ? undefined : { create: { userId: user.id } },
       },
     });
     await recordAudit(tx, {
@@ -134,9 +168,13 @@ export async function saveDraft(prisma: PrismaClient, user: AuthUser, id: number
   });
 }
 
-type Transition = 'submit' | 'approve' | 'return' | 'retire';
+export type Transition = 'submit' | 'approve' | 'return' | 'retire' | 'retire-withdraw';
 
-/** Moves a version through its lifecycle: DRAFT → SUBMITTED → PUBLISHED (by another admin) → RETIRED. */
+/**
+ * Moves a version through its lifecycle: DRAFT → SUBMITTED → PUBLISHED → RETIRED. Four eyes: the approver is none
+ * of the version's editors nor its submitter; retirement is asked by one HR admin (`retire`, recorded, still
+ * published) and done when another confirms it (`retire` again); `retire-withdraw` drops the request.
+ */
 export async function transition(
   prisma: PrismaClient,
   user: AuthUser,
@@ -145,8 +183,8 @@ export async function transition(
   comment?: string,
 ) {
   return prisma.$transaction(async (tx) => {
-    const row = await tx.ruleSetVersion.findUnique({ where: { id } });
-    if (!row) throw ApiError.notFound('Versi aturan');
+    const row = await lockVersion(tx, id);
+    let audited: string = action;
     const need = (status: string) => {
       if (row.status !== status)
         throw ApiError.conflict(`Tidak dapat ${action}: status versi ${row.status}, seharusnya ${status}`);
@@ -166,29 +204,39 @@ export async function transition(
           { fields: failed.map((f: any) => ({ field: 'document/tests', message: `${f.name}: gagal` })), results },
         );
       }
-      data = { status: 'SUBMITTED', submittedAt: new Date() };
+      data = { status: 'SUBMITTED', submittedAt: new Date(), submittedById: user.id };
     } else if (action === 'approve') {
       need('SUBMITTED');
-      if (row.authorId === user.id)
-        throw ApiError.forbidden(
-          'Penyusun tidak boleh menyetujui drafnya sendiri: minta admin SDM lain / the author cannot approve their own draft',
-        );
+      const excluded = fourEyesExcluded(row);
+      if (excluded.includes(user.id)) throw await fourEyesRefusal(tx, row, 'approve', excluded);
       data = { status: 'PUBLISHED', approvedById: user.id, publishedAt: new Date() };
     } else if (action === 'return') {
       need('SUBMITTED');
-      data = { status: 'DRAFT', submittedAt: null };
+      data = { status: 'DRAFT', submittedAt: null, submittedById: null };
+    } else if (action === 'retire-withdraw') {
+      need('PUBLISHED');
+      if (row.retireRequestedById === null)
+        throw ApiError.conflict('Tidak ada permintaan pensiun untuk versi ini / no retirement was requested');
+      data = { retireRequestedById: null, retireRequestedAt: null };
     } else {
       need('PUBLISHED');
-      data = { status: 'RETIRED', retiredAt: new Date() };
+      if (row.retireRequestedById === null) {
+        audited = 'retire-request';
+        data = { retireRequestedById: user.id, retireRequestedAt: new Date() };
+      } else {
+        if (row.retireRequestedById === user.id)
+          throw await fourEyesRefusal(tx, row, 'retire', [row.retireRequestedById]);
+        data = { status: 'RETIRED', retiredAt: new Date(), retiredById: user.id };
+      }
     }
     const after = await tx.ruleSetVersion.update({ where: { id }, data });
     await recordAudit(tx, {
       ...actor(user),
-      action,
+      action: audited,
       entity: 'rule-set-version',
       entityId: id,
-      before: { status: row.status },
-      after: { status: after.status, comment: comment ?? null },
+      before: { status: row.status, retireRequestedById: row.retireRequestedById },
+      after: { status: after.status, retireRequestedById: after.retireRequestedById, comment: comment ?? null },
     });
     return after;
   });
@@ -197,8 +245,7 @@ export async function transition(
 /** Deletes a DRAFT (published history is never deleted). */
 export async function deleteDraft(prisma: PrismaClient, user: AuthUser, id: number) {
   return prisma.$transaction(async (tx) => {
-    const row = await tx.ruleSetVersion.findUnique({ where: { id } });
-    if (!row) throw ApiError.notFound('Versi aturan');
+    const row = await lockVersion(tx, id);
     if (row.status !== 'DRAFT') throw ApiError.conflict('Hanya draf yang dapat dihapus / only drafts can be deleted');
     await tx.ruleSetVersion.delete({ where: { id } });
     await recordAudit(tx, {

@@ -29,7 +29,7 @@ describe('rule-set versions API (real PostgreSQL)', () => {
     expect(res.headers['content-range']).toBe('rulesets 0-3/4');
   });
 
-  it('draft → invalid save refused with a JSON pointer (nothing changed) → submit → author cannot approve → second admin publishes → immutable', async () => {
+  it('draft → invalid save refused with a JSON pointer (nothing changed) → submit → author cannot approve (409 four eyes) → second admin publishes → immutable', async () => {
     const draft = await request(app)
       .post('/api/rulesets')
       .set('Authorization', auth.admin)
@@ -69,8 +69,9 @@ describe('rule-set versions API (real PostgreSQL)', () => {
       .post(`/api/rulesets/${id}/approve`)
       .set('Authorization', auth.admin)
       .send({})
-      .expect(403);
-    expect(own.body.error.message).toMatch(/sendiri/);
+      .expect(409);
+    expect(own.body.error.code).toBe('FOUR_EYES');
+    expect(own.body.error.message).toMatch(/empat mata/);
     const published = await request(app)
       .post(`/api/rulesets/${id}/approve`)
       .set('Authorization', auth.admin2)

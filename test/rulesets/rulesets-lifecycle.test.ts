@@ -128,13 +128,16 @@ describe('rule-set versions: golden tests before submit, retire, diff, explanati
     const tested = await api('post', `/api/rulesets/${id}/test`).send({}).expect(200);
     expect(tested.body.passed).toBe(true);
     await api('post', `/api/rulesets/${id}/submit`).send({}).expect(200);
-    await api('post', `/api/rulesets/${id}/approve`).send({}).expect(403);
+    await api('post', `/api/rulesets/${id}/approve`).send({}).expect(409);
     await api('post', `/api/rulesets/${id}/approve`, 'admin2').send({}).expect(200);
 
-    // Published: immutable, cannot be deleted; retired: still immutable, and no longer in force.
+    // Published: immutable, cannot be deleted; retired (asked by one admin, confirmed by another): still
+    // immutable, and no longer in force.
     await api('put', `/api/rulesets/${id}`).send({ document: doc }).expect(409);
     await request(app).delete(`/api/rulesets/${id}`).set('Authorization', auth.admin).expect(409);
-    const retired = await api('post', `/api/rulesets/${id}/retire`).send({}).expect(200);
+    const asked = await api('post', `/api/rulesets/${id}/retire`).send({}).expect(200);
+    expect(asked.body.status).toBe('PUBLISHED');
+    const retired = await api('post', `/api/rulesets/${id}/retire`, 'admin2').send({}).expect(200);
     expect(retired.body.status).toBe('RETIRED');
     await api('put', `/api/rulesets/${id}`).send({ document: doc }).expect(409);
     await api('post', `/api/rulesets/${id}/retire`).send({}).expect(409);
