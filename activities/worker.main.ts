@@ -1,6 +1,7 @@
 /** The worker process (`npm run worker`, spawned by `npm start`): polls the task queue until SIGINT/SIGTERM. */
 import { NativeConnection } from '@temporalio/worker';
 import { z } from 'zod';
+import { auditKey } from '../prisma/audit';
 import { createPrisma } from '../prisma/client';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { createWorker } from './worker';
@@ -33,6 +34,7 @@ function loadWorkerEnv() {
 
 async function main() {
   const env = loadWorkerEnv();
+  auditKey(); // every activity that changes state appends a keyed audit entry: refuse to start without the key
   const address = env.TEMPORAL_ADDRESS;
   const namespace = env.TEMPORAL_NAMESPACE;
 

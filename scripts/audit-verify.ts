@@ -1,21 +1,37 @@
-/** `npm run audit:verify`: recomputes the audit hash chain in DATABASE_URL and names the first tampered entry. */
-import { verifyAuditChain } from '../prisma/audit';
+/**
+ * `npm run audit:verify`: verifies the keyed audit chain and its signed checkpoints in DATABASE_URL with AUDIT_KEY
+ * (read from the data directory when unset, as `npm start` keeps it), names every tampered entry with the reason,
+ * and signs a new checkpoint when the log is intact. Exit code 2 when something was tampered with.
+ */
+import { join } from 'node:path';
+import { useAuditKeyFile } from '../prisma/audit';
 import { createPrisma } from '../prisma/client';
+import { verifyAuditChain } from '../server/audit/audit-verification';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error('DATABASE_URL belum diatur / is not set');
   process.exit(1);
 }
+useAuditKeyFile(process.env.CAPAIAN_DATA_DIR ?? join(__dirname, '..', '.data'));
+
 const prisma = createPrisma(url);
 verifyAuditChain(prisma)
   .then((r) => {
-    if (r.ok) console.log(`Rantai audit utuh: ${r.checked} entri diperiksa / audit chain intact`);
+    const at = r.checkpoint
+      ? `checkpoint terakhir: ${r.checkpoint.count} entri s.d. #${r.checkpoint.headId}`
+      : 'belum ada checkpoint';
+    if (r.ok) console.log(`Log audit utuh: ${r.checked} entri diperiksa, ${at} / audit log intact`);
     else {
       console.error(
-        `Rantai audit RUSAK pada entri #${r.firstBroken!.id} (${r.firstBroken!.reason === 'hash' ? 'isi entri diubah' : 'tautan ke entri sebelumnya putus'}) dari ${r.checked} entri`,
+        `Log audit RUSAK: ${r.problems.length} temuan dari ${r.checked} entri (${at}) / audit log tampered with`,
       );
+      for (const p of r.problems) console.error(`  #${p.id} ${p.reason}: ${p.detail}`);
       process.exitCode = 2;
     }
+  })
+  .catch((err: Error) => {
+    console.error(err.message);
+    process.exitCode = 1;
   })
   .finally(() => prisma.$disconnect());

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { useAuditKeyFile } from '../prisma/audit';
 import { createPrisma } from '../prisma/client';
 import { migrate } from '../prisma/migrate';
 import { seedDemo } from '../prisma/seed/seed-database';
@@ -127,6 +128,8 @@ async function main() {
     temporalUi ??= temporal.uiUrl;
   }
 
+  // The audit key stays outside the database (.data/audit-key, like the JWT secret); the seed already needs it.
+  useAuditKeyFile(DATA, true);
   const applied = await migrate(databaseUrl, (m) => say(m));
   say(applied.length ? `migrasi diterapkan: ${applied.length}` : 'skema basis data mutakhir');
   const prisma = createPrisma(databaseUrl, { max: 2 });
@@ -153,6 +156,7 @@ async function main() {
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_UI_URL: temporalUi ?? 'http://127.0.0.1:8233',
     JWT_SECRET: secret(),
+    AUDIT_KEY: process.env.AUDIT_KEY,
     PORT: String(port),
   };
   const worker = run('worker', [join(ROOT, 'activities', 'worker.main.ts')], env);

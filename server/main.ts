@@ -1,5 +1,6 @@
 /** Starts the API: reads configuration, connects to PostgreSQL and (lazily) to Temporal, and listens. */
 import pino from 'pino';
+import { auditKey } from '../prisma/audit';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
 import { loadConfig } from './config';
@@ -7,6 +8,7 @@ import { temporalClientProvider } from './temporal-client';
 
 async function main() {
   const config = loadConfig();
+  auditKey(); // every state change appends a keyed audit entry: refuse to start without AUDIT_KEY
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'capaian-api' } });
   const prisma = createPrisma(config.DATABASE_URL, { queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS });
 

@@ -1,12 +1,12 @@
-/** `GET /api/audit-events` (auditors and HR) and `GET /api/audit-events/verify` (hash-chain verification). */
+/** `GET /api/audit-events` (auditors and HR), `GET /api/audit-events/verify` (keyed-chain and checkpoint verification). */
 import { Router } from 'express';
 import { stringify } from 'csv-stringify/sync';
-import { verifyAuditChain } from '../../prisma/audit';
 import type { Prisma } from '../../prisma/client';
 import { requireAuth, requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { parseListQuery, sendList } from '../http/list-query';
 import { parseId } from '../http/params';
+import { verifyAuditChain } from './audit-verification';
 
 function auditWhere(filter: Record<string, unknown>): Prisma.AuditEventWhereInput {
   const where: Prisma.AuditEventWhereInput = {};

@@ -4,6 +4,9 @@ import { Client } from 'pg';
 import { createPrisma, type PrismaClient } from '../../prisma/client';
 import { migrate } from '../../prisma/migrate';
 
+// Audit entries are keyed (prisma/audit.ts): every test process gets a key of its own, as `npm start` would.
+process.env.AUDIT_KEY ??= randomBytes(32).toString('hex');
+
 export interface TestDatabase {
   url: string;
   name: string;

@@ -171,7 +171,7 @@ describe('API foundation (real PostgreSQL)', () => {
       .get('/api/audit-events/verify')
       .set('Authorization', `Bearer ${tokens.auditor}`)
       .expect(200);
-    expect(broken.body).toMatchObject({ ok: false, firstBroken: { id: target.id.toString(), reason: 'hash' } });
+    expect(broken.body).toMatchObject({ ok: false, firstBroken: { id: target.id.toString(), reason: 'edited' } });
   });
 
   it('health names Temporal when it is down, and the database when it is down', async () => {

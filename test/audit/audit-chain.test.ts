@@ -1,0 +1,115 @@
+/** The keyed audit chain as the application writes it: concurrent appends, rollbacks, entries from before keying. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { CHECKPOINT_EVERY, recordAudit } from '../../prisma/audit';
+import { verifyAuditChain } from '../../server/audit/audit-verification';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+describe('keyed audit chain', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createTestDatabase('audit_chain');
+  });
+  afterEach(() => db.drop());
+
+  it('concurrent appends get consecutive ids in one valid chain; a rolled-back append leaves no gap', async () => {
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        recordAudit(db.prisma, { actor: `u${i}`, action: 'login', entity: 'user', entityId: i }),
+      ),
+    );
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await recordAudit(tx, { actor: 'admin', action: 'update', entity: 'unit', entityId: 1 });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await db.prisma.$transaction((tx) =>
+      recordAudit(tx, { actor: 'admin', action: 'update', entity: 'unit', entityId: 2 }),
+    );
+    const ids = (await db.prisma.auditEvent.findMany({ orderBy: { id: 'asc' }, select: { id: true } })).map((r) =>
+      Number(r.id),
+    );
+    expect(ids).toEqual(Array.from({ length: 61 }, (_, i) => i + 1));
+    // The checkpoint written with entry #50, in the same transaction.
+    expect(await db.prisma.auditCheckpoint.findMany({ select: { headId: true, count: true } })).toEqual([
+      { headId: BigInt(CHECKPOINT_EVERY), count: BigInt(CHECKPOINT_EVERY) },
+    ]);
+    const r = await verifyAuditChain(db.prisma, { sign: false });
+    expect(r).toMatchObject({ ok: true, checked: 61, afterCheckpoint: 11 });
+  });
+
+  it('refuses to write without AUDIT_KEY', async () => {
+    const key = process.env.AUDIT_KEY;
+    delete process.env.AUDIT_KEY;
+    try {
+      await expect(recordAudit(db.prisma, { actor: 'a', action: 'b', entity: 'c', entityId: 1 })).rejects.toThrow(
+        /AUDIT_KEY/,
+      );
+    } finally {
+      process.env.AUDIT_KEY = key;
+    }
+    expect(await db.prisma.auditEvent.count()).toBe(0);
+  });
+
+  it('entries from before keying (unkeyed SHA-256) still verify, and the first keyed entry protects them', async () => {
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      // As the trigger of migration 20261122000100 wrote them, with ids from a sequence (gaps after rollbacks).
+      for (const id of [3, 4, 7]) {
+        await pg.query(
+          `INSERT INTO audit_events (id, at, actor, action, entity, entity_id, before, prev_hash, hash, keyed)
+           SELECT id, at, 'admin', 'login', 'user', '1', before, prev,
+                  audit_event_hash(prev, id, at, NULL, 'admin', 'login', 'user', '1', before, NULL), false
+           FROM (SELECT $1::bigint AS id, date_trunc('milliseconds', clock_timestamp() AT TIME ZONE 'UTC') AS at,
+                        '{"b": 1, "a": [2]}'::jsonb AS before,
+                        coalesce((SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1), '') AS prev) s`,
+          [id],
+        );
+      }
+      for (let i = 0; i < 3; i++)
+        await recordAudit(db.prisma, { actor: 'admin', action: 'x', entity: 'y', entityId: i });
+      expect(await verifyAuditChain(db.prisma)).toMatchObject({ ok: true, checked: 6 });
+      expect((await db.prisma.auditEvent.findMany({ select: { id: true } })).map((r) => Number(r.id))).toEqual([
+        3, 4, 7, 8, 9, 10,
+      ]);
+
+      // Anyone can recompute an unkeyed hash; the next entry's link still gives the edit away.
+      await pg.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update');
+      await pg.query(`UPDATE audit_events SET actor = 'mallory' WHERE id = 4`);
+      await pg.query(
+        `UPDATE audit_events SET hash = audit_event_hash(prev_hash, id, at, actor_user_id, actor, action, entity,
+         entity_id, before, after) WHERE id = 4`,
+      );
+      await pg.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update');
+    } finally {
+      await pg.end();
+    }
+    const r = await verifyAuditChain(db.prisma);
+    expect(r.problems.map((p) => [p.id, p.reason])).toEqual([['4', 'edited']]);
+  });
+
+  it('`npm run audit:verify` names each tampered entry and exits with 2', async () => {
+    for (let i = 0; i < 5; i++) await recordAudit(db.prisma, { actor: 'admin', action: 'x', entity: 'y', entityId: i });
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', 'scripts', 'audit-verify.ts')], {
+        env: { ...process.env, DATABASE_URL: db.url },
+        encoding: 'utf8',
+      });
+    const ok = run();
+    expect(ok.stdout).toContain('Log audit utuh: 5 entri');
+    expect(ok.status).toBe(0);
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    await pg.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
+    await pg.query(`UPDATE audit_events SET entity_id = '99' WHERE id = 2`);
+    await pg.query('DELETE FROM audit_events WHERE id = 5');
+    await pg.end();
+    const broken = run();
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain('#2 edited');
+    expect(broken.stderr).toContain('#5 deleted-newest');
+  });
+});
