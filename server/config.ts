@@ -13,7 +13,12 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32, 'JWT_SECRET harus minimal 32 karakter'),
   TOKEN_TTL: z.string().default('8h'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Failed logins per minute for one username, from any address. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Failed logins per minute from one address, for any username. */
+  LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  /** Lifetime of a signed download link (seconds, at most 60). */
+  DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
   ADMIN_DIST: z.string().optional(),
 });
 

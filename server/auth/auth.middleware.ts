@@ -3,7 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Role } from '../../prisma/client';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../deps';
-import { verifyToken } from './token';
+import { downloadOf, LINK_PARAM, pathOf } from './download-links';
+import { verifyDownloadToken, verifyToken, type TokenClaims } from './token';
 
 export interface AuthUser {
   id: number;
@@ -18,17 +19,35 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Requires a valid bearer token of an active user and sets `req.user`. */
+/**
+ * Requires a valid bearer token (the `Authorization` header only) of an active user whose token version it carries,
+ * and sets `req.user`. A GET of a download route may instead carry a signed link token for that path (`?sig=`).
+ */
 export function requireAuth(deps: AppDeps) {
   return async (req: Request, _res: Response, next: NextFunction) => {
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    const token = match?.[1] ?? (typeof req.query.access_token === 'string' ? req.query.access_token : undefined);
-    if (!token) throw ApiError.unauthorized();
-    const userId = verifyToken(token, deps.config.JWT_SECRET);
-    if (userId === null) throw ApiError.unauthorized('Sesi tidak valid atau kedaluwarsa / invalid or expired token');
-    const user = await deps.prisma.user.findUnique({ where: { id: userId } });
+    if (req.user) return next(); // already authenticated by the access guard in front of the router
+    const secret = deps.config.JWT_SECRET;
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    const link = req.query[LINK_PARAM];
+    let claims: TokenClaims | null;
+    if (match) {
+      claims = verifyToken(match[1], secret);
+    } else if (typeof link === 'string' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const path = pathOf(req.originalUrl);
+      claims = downloadOf(path) ? verifyDownloadToken(link, secret, path) : null;
+      if (!claims)
+        throw ApiError.unauthorized('Tautan unduhan tidak valid atau kedaluwarsa / invalid or expired download link');
+    } else if (req.query.access_token !== undefined) {
+      throw ApiError.unauthorized(
+        'Token hanya diterima di header Authorization; untuk unduhan minta tautan bertanda tangan (POST /api/auth/download-links) / ' +
+          'tokens are accepted in the Authorization header only',
+      );
+    } else throw ApiError.unauthorized();
+    if (claims === null) throw ApiError.unauthorized('Sesi tidak valid atau kedaluwarsa / invalid or expired token');
+    const user = await deps.prisma.user.findUnique({ where: { id: claims.userId } });
     if (!user || !user.active) throw ApiError.unauthorized('Akun tidak aktif / account inactive');
+    if (user.tokenVersion !== claims.tokenVersion)
+      throw ApiError.unauthorized('Sesi telah diakhiri; silakan masuk lagi / session ended, sign in again');
     req.user = { id: user.id, username: user.username, roles: user.roles, employeeId: user.employeeId };
     next();
   };

@@ -1,25 +1,57 @@
-/** Bearer tokens: signed JWTs (jsonwebtoken, HS256) carrying the user id. */
+/**
+ * Tokens: signed JWTs (jsonwebtoken, HS256). A session token (audience `session`) carries the user id and the user's
+ * token version; a download link token (audience `download`) also names the one path it opens and lives ≤ 60 s.
+ * The audiences keep one kind from being used as the other.
+ */
 import jwt from 'jsonwebtoken';
 
 export interface TokenClaims {
-  sub: string;
+  userId: number;
+  /** The user's token version when the token was signed: an older one has been revoked. */
+  tokenVersion: number;
 }
 
-/** Signs a token for a user id. */
-export function signToken(userId: number, secret: string, expiresIn: string): string {
-  return jwt.sign({}, secret, {
+/** Signs a session token for a user. */
+export function signToken(userId: number, tokenVersion: number, secret: string, expiresIn: string): string {
+  return jwt.sign({ tv: tokenVersion }, secret, {
     subject: String(userId),
+    audience: 'session',
     expiresIn: expiresIn as jwt.SignOptions['expiresIn'],
     algorithm: 'HS256',
   });
 }
 
-/** Verifies a token and returns the user id, or null when invalid or expired. */
-export function verifyToken(token: string, secret: string): number | null {
+function claimsOf(payload: jwt.JwtPayload): TokenClaims | null {
+  const userId = Number(payload.sub);
+  const tokenVersion = payload.tv;
+  if (!Number.isInteger(userId) || !Number.isInteger(tokenVersion)) return null;
+  return { userId, tokenVersion };
+}
+
+/** Verifies a session token; null when invalid, expired or not a session token. */
+export function verifyToken(token: string, secret: string): TokenClaims | null {
   try {
-    const claims = jwt.verify(token, secret, { algorithms: ['HS256'] }) as jwt.JwtPayload;
-    const id = Number(claims.sub);
-    return Number.isInteger(id) ? id : null;
+    return claimsOf(jwt.verify(token, secret, { algorithms: ['HS256'], audience: 'session' }) as jwt.JwtPayload);
+  } catch {
+    return null;
+  }
+}
+
+/** Signs a link token that opens `path` (no query string) for the user for `seconds`. */
+export function signDownloadToken(claims: TokenClaims & { path: string }, secret: string, seconds: number): string {
+  return jwt.sign({ tv: claims.tokenVersion, path: claims.path }, secret, {
+    subject: String(claims.userId),
+    audience: 'download',
+    expiresIn: seconds,
+    algorithm: 'HS256',
+  });
+}
+
+/** Verifies a link token for the requested path; null when invalid, expired, or made for another path. */
+export function verifyDownloadToken(token: string, secret: string, path: string): TokenClaims | null {
+  try {
+    const payload = jwt.verify(token, secret, { algorithms: ['HS256'], audience: 'download' }) as jwt.JwtPayload;
+    return payload.path === path ? claimsOf(payload) : null;
   } catch {
     return null;
   }

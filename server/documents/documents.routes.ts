@@ -4,7 +4,7 @@
  *   employee, the rater and the rater's superior, HR, auditors).
  * - `POST /appraisals/:id/evidence` (multipart `file`, `title`, `indicatorId`): evidence (bukti dukung) uploaded by the
  *   employee while the appraisal is in its EVIDENCE stage; `GET /evidence/:id` downloads it.
- * The token may ride in `access_token` so that the browser can open a link itself.
+ * A browser opens a download itself through a signed link (`POST /api/auth/download-links`, ≤ 60 s, this path only).
  */
 import { createHash } from 'node:crypto';
 import { Router } from 'express';

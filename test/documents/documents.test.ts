@@ -182,10 +182,16 @@ describe('appraisal documents (real PostgreSQL)', () => {
       .set('Authorization', `Bearer ${outsiderToken}`)
       .expect(404);
     await request(app).get(`/api/documents/appraisals/${appraisalId}/evaluation.pdf`).expect(401);
-    // A browser link carries the token in access_token.
+    // A browser opens the PDF through a signed link for that one document; a bearer token in the URL is refused.
     await request(app)
-      .get(`/api/documents/appraisals/${appraisalId}/evaluation.pdf?access_token=${tokens.pegawai}`)
-      .expect(200);
+      .get(`/api/documents/appraisals/${appraisalId}/evaluation.pdf?access_token=${tokens.penilai}`)
+      .expect(401);
+    const link = await request(app)
+      .post('/api/auth/download-links')
+      .set('Authorization', `Bearer ${tokens.penilai}`)
+      .send({ path: `/api/documents/appraisals/${appraisalId}/evaluation.pdf` })
+      .expect(201);
+    await request(app).get(link.body.url).expect(200);
   });
 
   it('the employee uploads evidence in the EVIDENCE stage; it is audited and downloads byte for byte', async () => {
