@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type Express, type Router } from 'express';
 import { pinoHttp } from 'pino-http';
+import { accessGuard } from './access/access.guard';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import type { AppDeps } from './deps';
@@ -57,6 +58,8 @@ export function createApp(deps: AppDeps): Express {
     ...extraRoutes(deps),
     ['/api', openapiRoutes(deps)],
   ];
+  // Access policy first (server/access/access.policy.ts): every route's row is enforced before its router runs.
+  app.use(accessGuard(deps));
   for (const [path, router] of routers) app.use(path, router);
   app.use('/api', notFoundHandler);
 

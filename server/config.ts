@@ -20,6 +20,8 @@ const schema = z.object({
   /** Lifetime of a signed download link (seconds, at most 60). */
   DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
   ADMIN_DIST: z.string().optional(),
+  /** Per-unit predicate counts of units with fewer appraisals than this are not shown to employees (HR and auditors see them). */
+  MIN_UNIT_COUNT_SHOWN: z.coerce.number().int().min(1).default(5),
 });
 
 export type Config = z.infer<typeof schema>;

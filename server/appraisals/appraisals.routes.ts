@@ -9,6 +9,7 @@ import {
   reassignRaterUpdate,
   respondToResultUpdate,
 } from '../../workflows/messages';
+import { resultWithheld, withoutWithheldResult } from '../access/disclosure';
 import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -128,12 +129,19 @@ export function appraisalsRoutes(deps: AppDeps): Router {
       }),
       deps.prisma.appraisal.count({ where }),
     ]);
-    sendList(res, 'appraisals', rows, total, q.skip);
+    sendList(
+      res,
+      'appraisals',
+      rows.map((r) => withoutWithheldResult(user, r)),
+      total,
+      q.skip,
+    );
   });
 
   router.get('/:id', async (req, res) => {
     const user = currentUser(req);
     const a = await loadVisible(deps, user, parseId(req.params.id));
+    const withheld = resultWithheld(user, a);
     const row = await deps.prisma.appraisal.findUniqueOrThrow({
       where: { id: a.id },
       include: {
@@ -158,18 +166,40 @@ export function appraisalsRoutes(deps: AppDeps): Router {
       },
     });
     let live: unknown = null;
-    if (req.query.live === '1' && !['DONE', 'CANCELLED', 'FAILED'].includes(row.stage)) {
+    if (req.query.live === '1' && !withheld && !['DONE', 'CANCELLED', 'FAILED'].includes(row.stage)) {
       try {
         live = await (await deps.temporal()).workflow.getHandle(row.workflowId).query(appraisalStateQuery);
       } catch {
         live = null;
       }
     }
-    res.json({ ...row, live, temporalUiUrl: temporalUiLink(deps, row.workflowId) });
+    // Withheld: the rater's tasks carry the ratings in their result, so the employee sees only their own tasks.
+    const tasks = withheld ? row.tasks.filter((t) => t.assigneeId === user.employeeId) : row.tasks;
+    res.json({
+      ...withoutWithheldResult(user, { ...row, tasks }),
+      live,
+      temporalUiUrl: temporalUiLink(deps, user, row.workflowId),
+    });
   });
 
   router.get('/:id/result', async (req, res) => {
-    const a = await loadVisible(deps, currentUser(req), parseId(req.params.id));
+    const user = currentUser(req);
+    const a = await loadVisible(deps, user, parseId(req.params.id));
+    if (resultWithheld(user, a))
+      return void res.json({
+        appraisalId: a.id,
+        stage: a.stage,
+        resultWithheld: true,
+        message: 'Hasil penilaian belum dibagikan / the result has not been shared yet',
+        predicate: null,
+        resultSharedAt: null,
+        appealWindowEndsAt: null,
+        ratings: null,
+        explanation: null,
+        appeal: null,
+        pay: null,
+        sanctions: [],
+      });
     const [review, appeal, pay, sanctions, respond] = await Promise.all([
       deps.prisma.review.findUnique({ where: { appraisalId: a.id } }),
       deps.prisma.appeal.findUnique({ where: { appraisalId: a.id } }),
@@ -196,8 +226,9 @@ export function appraisalsRoutes(deps: AppDeps): Router {
   });
 
   router.get('/:id/history', async (req, res) => {
-    const a = await loadVisible(deps, currentUser(req), parseId(req.params.id));
-    res.json(await appraisalHistory(deps, a));
+    const user = currentUser(req);
+    const a = await loadVisible(deps, user, parseId(req.params.id));
+    res.json(await appraisalHistory(deps, user, a));
   });
 
   router.post('/:id/appeal', validateBody(appealSchema), async (req, res) => {

@@ -1,14 +1,18 @@
 /** Appraisals: who may see them, their result with its explanation, and one timeline of audit + workflow events. */
 import type { Appraisal, Prisma } from '../../prisma/client';
-import { hasRole, type AuthUser } from '../auth/auth.middleware';
+import { mayOpenTemporalUi, resultWithheld } from '../access/disclosure';
+import { scopeWhere } from '../access/relations';
+import type { AuthUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 
-/** Appraisals the user may read: HR and auditors all; others their own, those they rate, and those whose rater they supervise. */
+/** Appraisals the user may read (policy row appraisal.read): HR and auditors all; others their own, those they rate, and those whose rater they supervise. */
 export function visibleWhere(user: AuthUser): Prisma.AppraisalWhereInput {
-  if (hasRole(user, 'HR_ADMIN', 'AUDITOR')) return {};
-  const me = user.employeeId ?? -1;
-  return { OR: [{ employeeId: me }, { raterId: me }, { raterSuperiorId: me }] };
+  return scopeWhere(user, 'appraisal', 'read', {
+    self: 'employeeId',
+    rater: 'raterId',
+    raterSuperior: 'raterSuperiorId',
+  });
 }
 
 /** Loads an appraisal the user may read (404 when it does not exist or is not theirs to see). */
@@ -18,8 +22,9 @@ export async function loadVisible(deps: AppDeps, user: AuthUser, id: number): Pr
   return row;
 }
 
-/** Link to the appraisal's workflow in the Temporal Web UI. */
-export function temporalUiLink(deps: AppDeps, workflowId: string): string {
+/** Link to the appraisal's workflow in the Temporal Web UI: HR and auditors only (it has no login of its own). */
+export function temporalUiLink(deps: AppDeps, user: AuthUser, workflowId: string): string | null {
+  if (!mayOpenTemporalUi(user)) return null;
   const base = deps.config.TEMPORAL_UI_URL.replace(/\/$/, '');
   return `${base}/namespaces/${encodeURIComponent(deps.config.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(workflowId)}`;
 }
@@ -63,8 +68,12 @@ function describeEvent(e: any): { kind: string; summary: string; data?: unknown 
   return null;
 }
 
-/** One timeline merging the audit events of the appraisal (and its tasks, pay, sanctions) with its workflow events. */
-export async function appraisalHistory(deps: AppDeps, appraisal: Appraisal) {
+/**
+ * One timeline merging the audit events of the appraisal (and its tasks, pay, sanctions) with its workflow events.
+ * Before the result is shared the appraised employee sees only their own audit entries, without data.
+ */
+export async function appraisalHistory(deps: AppDeps, user: AuthUser, appraisal: Appraisal) {
+  const withheld = resultWithheld(user, appraisal);
   const [tasks, pay, sanctions] = await Promise.all([
     deps.prisma.task.findMany({ where: { appraisalId: appraisal.id }, select: { id: true } }),
     deps.prisma.payAdjustment.findMany({ where: { appraisalId: appraisal.id }, select: { id: true } }),
@@ -81,14 +90,16 @@ export async function appraisalHistory(deps: AppDeps, appraisal: Appraisal) {
     },
     orderBy: { id: 'asc' },
   });
-  const entries: TimelineEntry[] = audit.map((a) => ({
-    at: a.at.toISOString(),
-    source: 'audit',
-    kind: a.action,
-    actor: a.actor,
-    summary: `${a.action} (${a.entity} ${a.entityId})`,
-    data: { before: a.before, after: a.after, id: a.id.toString() },
-  }));
+  const entries: TimelineEntry[] = audit
+    .filter((a) => !withheld || a.actorUserId === user.id)
+    .map((a) => ({
+      at: a.at.toISOString(),
+      source: 'audit',
+      kind: a.action,
+      actor: a.actor,
+      summary: `${a.action} (${a.entity} ${a.entityId})`,
+      data: withheld ? undefined : { before: a.before, after: a.after, id: a.id.toString() },
+    }));
   let workflowAvailable = true;
   try {
     const client = await deps.temporal();
@@ -115,7 +126,8 @@ export async function appraisalHistory(deps: AppDeps, appraisal: Appraisal) {
   return {
     appraisalId: appraisal.id,
     workflowId: appraisal.workflowId,
-    temporalUiUrl: temporalUiLink(deps, appraisal.workflowId),
+    temporalUiUrl: temporalUiLink(deps, user, appraisal.workflowId),
+    resultWithheld: withheld,
     workflowAvailable,
     entries,
   };

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
 import type { Prisma } from '../../prisma/client';
+import { mayShowUnitCounts } from '../access/disclosure';
 import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -194,12 +195,25 @@ export function cyclesRoutes(deps: AppDeps): Router {
     res.json(await cycleProgress(deps, parseId(req.params.id)));
   });
   router.get('/:id/unit-ratings', async (req, res) => {
-    const rows = await deps.prisma.unitCycleRating.findMany({
-      where: { cycleId: parseId(req.params.id) },
-      include: { unit: { select: { name: true, code: true } } },
-      orderBy: { unitId: 'asc' },
-    });
-    res.json(rows);
+    const user = currentUser(req);
+    const cycleId = parseId(req.params.id);
+    const [rows, sizes] = await Promise.all([
+      deps.prisma.unitCycleRating.findMany({
+        where: { cycleId },
+        include: { unit: { select: { name: true, code: true } } },
+        orderBy: { unitId: 'asc' },
+      }),
+      deps.prisma.appraisal.groupBy({ by: ['unitId'], where: { cycleId }, _count: { _all: true } }),
+    ]);
+    const sizeOf = new Map(sizes.map((s) => [s.unitId, s._count._all]));
+    // The violations and the explanation carry the unit's predicate counts: in a small unit they name colleagues.
+    res.json(
+      rows.map((r) =>
+        mayShowUnitCounts(user, sizeOf.get(r.unitId) ?? 0, deps.config.MIN_UNIT_COUNT_SHOWN)
+          ? r
+          : { ...r, violations: [], explanation: null, countsWithheld: true },
+      ),
+    );
   });
   router.post('/:id/unit-ratings', requireRole('HR_ADMIN'), validateBody(ratingsSchema), async (req, res) => {
     const user = currentUser(req);

@@ -11,6 +11,7 @@ import { Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
+import { resultWithheld } from '../access/disclosure';
 import { currentUser, requireAuth } from '../auth/auth.middleware';
 import { loadVisible } from '../appraisals/appraisals.service';
 import type { AppDeps } from '../deps';
@@ -75,7 +76,10 @@ export function documentsRoutes(deps: AppDeps): Router {
     p ? { name: p.name, nip: p.nip, position: p.position, grade: p.grade, unit: p.unit.name } : null;
 
   router.get('/appraisals/:id/evaluation.pdf', async (req, res) => {
-    const visible = await loadVisible(deps, currentUser(req), parseId(req.params.id));
+    const user = currentUser(req);
+    const visible = await loadVisible(deps, user, parseId(req.params.id));
+    // Before the result is shared the employee's document carries the plan, not the ratings, predicate or pay.
+    const withheld = resultWithheld(user, visible);
     const a = await deps.prisma.appraisal.findUniqueOrThrow({
       where: { id: visible.id },
       include: {
@@ -100,7 +104,7 @@ export function documentsRoutes(deps: AppDeps): Router {
         _count: { select: { feedback: true } },
       },
     });
-    const r = a.review;
+    const r = withheld ? null : a.review;
     const data: EvaluationDocumentData = {
       appraisalId: a.id,
       cycleName: a.cycle.name,
@@ -141,23 +145,25 @@ export function documentsRoutes(deps: AppDeps): Router {
             source: r.source,
           }
         : null,
-      predicate: a.predicate,
-      explanation: explanationWords(a.predicateExplanation),
-      appeal: a.appeal
-        ? {
-            status: a.appeal.status,
-            reason: a.appeal.reason,
-            decision: a.appeal.decision,
-            decisionNote: a.appeal.decisionNote,
-          }
-        : null,
-      pay: a.payAdjustment
-        ? {
-            baseAmount: a.payAdjustment.baseAmount,
-            cutAmount: a.payAdjustment.cutAmount,
-            amount: a.payAdjustment.amount,
-          }
-        : null,
+      predicate: withheld ? null : a.predicate,
+      explanation: explanationWords(withheld ? null : a.predicateExplanation),
+      appeal:
+        a.appeal && !withheld
+          ? {
+              status: a.appeal.status,
+              reason: a.appeal.reason,
+              decision: a.appeal.decision,
+              decisionNote: a.appeal.decisionNote,
+            }
+          : null,
+      pay:
+        a.payAdjustment && !withheld
+          ? {
+              baseAmount: a.payAdjustment.baseAmount,
+              cutAmount: a.payAdjustment.cutAmount,
+              amount: a.payAdjustment.amount,
+            }
+          : null,
       feedbackCount: a._count.feedback,
       generatedAt: new Date(),
     };

@@ -2,6 +2,8 @@
 import { Router } from 'express';
 import { recordAudit } from '../../prisma/audit';
 import type { Prisma } from '../../prisma/client';
+import { ownCaseChanges, ownCaseRefusal } from '../access/own-case';
+import { directoryRow } from '../access/disclosure';
 import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -12,7 +14,7 @@ import { employeeSchema } from './employee.schema';
 
 const include = {
   unit: { select: { id: true, code: true, name: true } },
-  superior: { select: { id: true, name: true, nip: true, position: true } },
+  superior: { select: { id: true, name: true, nip: true, position: true, superiorId: true } },
   _count: { select: { subordinates: true } },
 } satisfies Prisma.EmployeeInclude;
 
@@ -75,13 +77,20 @@ export function employeesRoutes(deps: AppDeps): Router {
       db.employee.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, include }),
       db.employee.count({ where }),
     ]);
-    sendList(res, 'employees', rows, total, q.skip);
+    const user = currentUser(req);
+    sendList(
+      res,
+      'employees',
+      rows.map((r) => directoryRow(user, r)),
+      total,
+      q.skip,
+    );
   });
 
   router.get('/:id', async (req, res) => {
     const employee = await db.employee.findUnique({ where: { id: parseId(req.params.id) }, include });
     if (!employee) throw ApiError.notFound('Pegawai');
-    res.json(employee);
+    res.json(directoryRow(currentUser(req), employee));
   });
 
   router.post('/', requireRole('HR_ADMIN'), validateBody(employeeSchema), async (req, res) => {
@@ -109,6 +118,8 @@ export function employeesRoutes(deps: AppDeps): Router {
     const employee = await db.$transaction(async (tx) => {
       const before = await tx.employee.findUnique({ where: { id } });
       if (!before) throw ApiError.notFound('Pegawai');
+      const own = ownCaseChanges(user.employeeId, before, req.body);
+      if (own.length) throw ownCaseRefusal(`mengubah ${own.join(', ')} datanya sendiri / own ${own.join(', ')}`);
       const after = await tx.employee.update({ where: { id }, data: req.body, include });
       const action =
         req.body.superiorId !== undefined && req.body.superiorId !== before.superiorId ? 'change-superior' : 'update';

@@ -6,6 +6,7 @@
  */
 import { recordAudit } from '../../prisma/audit';
 import type { Db } from '../../prisma/client';
+import { ownCaseChanges } from '../access/own-case';
 import type { AuthUser } from '../auth/auth.middleware';
 import { employeeSchema } from '../employees/employee.schema';
 import type { CsvRow } from './csv';
@@ -134,9 +135,37 @@ export async function validateEmployees(db: Db, rows: CsvRow[]): Promise<Employe
   return plans;
 }
 
+/** Separation of duties: the importing HR admin's own row may not change their pay ceiling, grade or superior. */
+async function refuseOwnCase(db: Db, user: AuthUser, plans: EmployeePlan[]) {
+  if (user.employeeId === null) return;
+  const mine = plans.filter((p) => p.existingId === user.employeeId);
+  if (!mine.length) return;
+  const before = await db.employee.findUniqueOrThrow({ where: { id: user.employeeId } });
+  const nipById = new Map<number, string>();
+  if (before.superiorId !== null) {
+    const superior = await db.employee.findUnique({ where: { id: before.superiorId }, select: { nip: true } });
+    if (superior) nipById.set(before.superiorId, superior.nip);
+  }
+  for (const p of mine) {
+    const changed = ownCaseChanges(user.employeeId, before, {
+      baseAllowance: p.data.baseAllowance,
+      grade: p.data.grade,
+    });
+    const superiorNip = before.superiorId === null ? null : (nipById.get(before.superiorId) ?? null);
+    if (p.superiorNip !== superiorNip) changed.push('superiorNip');
+    for (const field of changed)
+      p.report.errors.push({
+        field,
+        message: 'Admin SDM tidak dapat mengubah datanya sendiri; mintalah admin SDM lain / not on your own record',
+      });
+    p.report.ok = p.report.errors.length === 0;
+  }
+}
+
 /** Validates and, unless it is a dry run and when every row is valid, writes all rows in the given transaction. */
 export async function importEmployees(db: Db, user: AuthUser, rows: CsvRow[], dryRun: boolean): Promise<ImportReport> {
   const plans = await validateEmployees(db, rows);
+  await refuseOwnCase(db, user, plans);
   const report = summarize(
     'employees',
     dryRun,

@@ -1,7 +1,8 @@
 /** `/api/pay-adjustments`: allowances (TPP) per employee and period, in integer rupiah, with their explanation. */
 import { Router } from 'express';
 import type { Prisma } from '../../prisma/client';
-import { hasRole, requireAuth } from '../auth/auth.middleware';
+import { scopeWhere } from '../access/relations';
+import { currentUser, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -23,16 +24,18 @@ describeRoutes(
 export function payAdjustmentsRoutes(deps: AppDeps): Router {
   const router = Router();
   router.use(requireAuth(deps));
-  const scope = (req: Parameters<Parameters<typeof router.get>[1]>[0]): Prisma.PayAdjustmentWhereInput =>
-    hasRole(req.user, 'HR_ADMIN', 'AUDITOR') ? {} : { employeeId: req.user!.employeeId ?? -1 };
   router.get('/', async (req, res) => {
     const q = parseListQuery(req, ['id', 'amount', 'employeeId', 'cycleId', 'periodId', 'createdAt'], ['id', 'DESC']);
-    const where: Prisma.PayAdjustmentWhereInput = { ...scope(req) };
+    // The caller's scope and the client's filter are ANDed: a filter narrows the scope, never replaces it.
+    const and: Prisma.PayAdjustmentWhereInput[] = [
+      scopeWhere(currentUser(req), 'pay-adjustment', 'list', { self: 'employeeId' }),
+    ];
     const id = idFilter(q.filter);
-    if (id !== undefined) where.id = id;
+    if (id !== undefined) and.push({ id });
     for (const k of ['cycleId', 'periodId', 'employeeId'] as const)
-      if (q.filter[k] !== undefined) (where as any)[k] = Number(q.filter[k]);
-    if (typeof q.filter.predicate === 'string') where.predicate = q.filter.predicate as any;
+      if (q.filter[k] !== undefined) and.push({ [k]: Number(q.filter[k]) });
+    if (typeof q.filter.predicate === 'string') and.push({ predicate: q.filter.predicate as any });
+    const where: Prisma.PayAdjustmentWhereInput = { AND: and };
     const [rows, total] = await Promise.all([
       deps.prisma.payAdjustment.findMany({
         where,
@@ -46,8 +49,9 @@ export function payAdjustmentsRoutes(deps: AppDeps): Router {
     sendList(res, 'pay-adjustments', rows, total, q.skip);
   });
   router.get('/:id', async (req, res) => {
+    // The access guard has checked the caller's relation to this row (pay-adjustment.read).
     const row = await deps.prisma.payAdjustment.findFirst({
-      where: { id: parseId(req.params.id), ...scope(req) },
+      where: { id: parseId(req.params.id) },
       include: { employee: { select: { name: true, nip: true } }, period: true },
     });
     if (!row) throw ApiError.notFound('TPP');

@@ -5,7 +5,8 @@
  */
 import { Router } from 'express';
 import type { Prisma } from '../../prisma/client';
-import { hasRole, requireAuth } from '../auth/auth.middleware';
+import { scopeWhere } from '../access/relations';
+import { currentUser, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -28,8 +29,6 @@ describeRoutes(
 export function sanctionsRoutes(deps: AppDeps): Router {
   const router = Router();
   router.use(requireAuth(deps));
-  const scope = (req: Parameters<Parameters<typeof router.get>[1]>[0]): Prisma.SanctionWhereInput =>
-    hasRole(req.user, 'HR_ADMIN', 'AUDITOR') ? {} : { employeeId: req.user!.employeeId ?? -1 };
   const include = {
     employee: { select: { name: true, nip: true } },
     appraisal: { select: { cycleId: true, cycle: { select: { name: true } } } },
@@ -50,14 +49,16 @@ export function sanctionsRoutes(deps: AppDeps): Router {
 
   router.get('/', async (req, res) => {
     const q = parseListQuery(req, ['id', 'code', 'status', 'employeeId', 'createdAt'], ['id', 'DESC']);
-    const where: Prisma.SanctionWhereInput = { ...scope(req) };
+    // The caller's scope and the client's filter are ANDed: a filter narrows the scope, never replaces it.
+    const and: Prisma.SanctionWhereInput[] = [scopeWhere(currentUser(req), 'sanction', 'list', { self: 'employeeId' })];
     const id = idFilter(q.filter);
-    if (id !== undefined) where.id = id;
+    if (id !== undefined) and.push({ id });
     for (const k of ['employeeId', 'appraisalId'] as const)
-      if (q.filter[k] !== undefined) where[k] = Number(q.filter[k]);
-    if (typeof q.filter.status === 'string') where.status = q.filter.status as any;
-    if (typeof q.filter.code === 'string') where.code = q.filter.code;
-    if (q.filter.cycleId !== undefined) where.appraisal = { cycleId: Number(q.filter.cycleId) };
+      if (q.filter[k] !== undefined) and.push({ [k]: Number(q.filter[k]) });
+    if (typeof q.filter.status === 'string') and.push({ status: q.filter.status as any });
+    if (typeof q.filter.code === 'string') and.push({ code: q.filter.code });
+    if (q.filter.cycleId !== undefined) and.push({ appraisal: { cycleId: Number(q.filter.cycleId) } });
+    const where: Prisma.SanctionWhereInput = { AND: and };
     const [rows, total] = await Promise.all([
       deps.prisma.sanction.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, include }),
       deps.prisma.sanction.count({ where }),
@@ -65,7 +66,8 @@ export function sanctionsRoutes(deps: AppDeps): Router {
     sendList(res, 'sanctions', await withTasks(rows), total, q.skip);
   });
   router.get('/:id', async (req, res) => {
-    const row = await deps.prisma.sanction.findFirst({ where: { id: parseId(req.params.id), ...scope(req) }, include });
+    // The access guard has checked the caller's relation to this row (sanction.read).
+    const row = await deps.prisma.sanction.findFirst({ where: { id: parseId(req.params.id) }, include });
     if (!row) throw ApiError.notFound('Rekomendasi sanksi');
     res.json((await withTasks([row]))[0]);
   });

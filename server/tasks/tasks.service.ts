@@ -2,6 +2,7 @@
 import type { Prisma, Task } from '../../prisma/client';
 import type { AuthUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
+import { ownCaseRefusal } from '../access/own-case';
 import { ApiError } from '../http/api-error';
 import { actorOf, executeUpdate } from './task-updates';
 
@@ -31,6 +32,24 @@ function closedMessage(task: Task): string {
   return `Tugas dibatalkan${result.reason ? `: ${result.reason}` : ''} / task cancelled`;
 }
 
+/**
+ * Separation of duties: a task given to the HR role about the HR admin's own appraisal (their sanctions, an escalated
+ * appeal) and a calibration that adjusts their own predicate are refused; another HR admin can do them.
+ */
+async function refuseOwnCase(deps: AppDeps, user: AuthUser, task: Task, payload: unknown) {
+  if (user.employeeId === null || !user.roles.includes('HR_ADMIN')) return;
+  if (task.appraisalId !== null && task.assigneeRole === 'HR_ADMIN') {
+    const a = await deps.prisma.appraisal.findUnique({ where: { id: task.appraisalId }, select: { employeeId: true } });
+    if (a?.employeeId === user.employeeId) throw ownCaseRefusal(`${task.type}: penilaian sendiri / own appraisal`);
+  }
+  const adjustments = (payload as { adjustments?: unknown } | null)?.adjustments;
+  if (task.type === 'calibration.unit' && Array.isArray(adjustments)) {
+    const ids = adjustments.map((x) => Number((x as { appraisalId?: unknown })?.appraisalId)).filter(Number.isInteger);
+    const own = await deps.prisma.appraisal.count({ where: { id: { in: ids }, employeeId: user.employeeId } });
+    if (own) throw ownCaseRefusal('calibration.unit: predikat sendiri / own predicate');
+  }
+}
+
 /** Completes a task with its payload through the workflow update (validator first). */
 export async function completeTask(deps: AppDeps, user: AuthUser, id: number, payload: unknown) {
   const task = await deps.prisma.task.findUnique({ where: { id } });
@@ -38,6 +57,7 @@ export async function completeTask(deps: AppDeps, user: AuthUser, id: number, pa
   if (!isAssignee(user, task))
     throw ApiError.forbidden('Tugas ini bukan untuk Anda / this task is assigned to someone else');
   if (task.status !== 'OPEN') throw ApiError.conflict(closedMessage(task), { status: task.status });
+  await refuseOwnCase(deps, user, task, payload);
   const result = await executeUpdate<{ outcome?: unknown }>(deps, task.workflowId, task.updateName, {
     taskKey: task.key,
     actor: actorOf(user),

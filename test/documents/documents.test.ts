@@ -90,6 +90,8 @@ describe('appraisal documents (real PostgreSQL)', () => {
           explanation: scored.explanation as any,
         },
         scoringVersionId: scoring.id,
+        // Shared: the employee's document carries ratings and predicate only after the result is shared (issue 10).
+        resultSharedAt: new Date(),
         plan: {
           create: {
             status: 'APPROVED',

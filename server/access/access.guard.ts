@@ -1,0 +1,96 @@
+/**
+ * Enforces the access policy on every /api request before the feature routers run: authenticates, loads the record
+ * named by `:id` when the row judges relations, and refuses with 401 / 403 (reason) / 404 (unrelated record, so its
+ * existence is not revealed). Express matches the routes, so the guard sees the same paths as the routers.
+ */
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { requireAuth } from '../auth/auth.middleware';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../http/api-error';
+import { parseId } from '../http/params';
+import { ACCESS_POLICY, policyRoutes, type AccessRule, type Relation } from './access.policy';
+import { ownCaseRefusal } from './own-case';
+import { knowsOf, loadSubject, PERSONAL, permits, relationsOf, type Subject } from './relations';
+
+/** What the guard decided for this request; handlers read it instead of asking again. */
+export interface AccessDecision {
+  rule: AccessRule;
+  relations: Set<Relation>;
+  subject: Subject | null;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    access?: AccessDecision;
+  }
+}
+
+const WORDS: Record<Relation, string> = {
+  public: 'siapa saja / anyone',
+  signedIn: 'pengguna masuk / signed-in users',
+  self: 'pegawai yang bersangkutan / the employee concerned',
+  rater: 'pejabat penilai / the rater',
+  raterSuperior: 'atasan pejabat penilai / the rater’s superior',
+  assignee: 'penerima tugas / the assignee',
+  hr: 'Admin SDM / HR admin',
+  auditor: 'auditor',
+};
+
+/** 403 naming who may do it. */
+export function refusal(rule: AccessRule): ApiError {
+  return new ApiError(
+    403,
+    'FORBIDDEN',
+    `Tindakan ${rule.resource}.${rule.action} hanya untuk: ${rule.allow.map((r) => WORDS[r]).join('; ')}`,
+    { resource: rule.resource, action: rule.action, allow: rule.allow },
+  );
+}
+
+function guard(deps: AppDeps, rule: AccessRule) {
+  const authenticate = requireAuth(deps);
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (req.access) return next();
+    let subject: Subject | null = null;
+    if (!rule.allow.includes('public')) {
+      await authenticate(req, res, () => undefined);
+      if (rule.record) {
+        subject = await loadSubject(deps, rule.record, parseId(req.params.id));
+        if (!subject) throw ApiError.notFound('Data');
+      }
+    }
+    const relations = relationsOf(req.user, subject);
+    if (!permits(rule, relations) && !(rule.record === undefined && listsPersonally(rule, relations))) {
+      if (rule.record && !mayRead(rule, relations)) throw ApiError.notFound('Data');
+      throw refusal(rule);
+    }
+    if (rule.notOwnCase && relations.has('self')) throw ownCaseRefusal(`${rule.resource}.${rule.action}`);
+    req.access = { rule, relations, subject };
+    next();
+  };
+}
+
+/** A list granted by a personal relation is open to every signed-in user: its query is narrowed to their rows. */
+function listsPersonally(rule: AccessRule, relations: Set<Relation>): boolean {
+  return relations.has('signedIn') && rule.allow.some((r) => PERSONAL.includes(r));
+}
+
+/** True when the caller may read the record (so a refusal says 403, not 404 that hides it). */
+function mayRead(rule: AccessRule, relations: Set<Relation>): boolean {
+  if (knowsOf(relations)) return true;
+  const read = ACCESS_POLICY.find((r) => r.resource === rule.resource && r.action === 'read');
+  return !!read && permits(read, relations);
+}
+
+/** Number of route parameters: literal paths are registered first, so `/verify` wins over `/:id`. */
+const paramCount = (route: string) => (route.match(/:/g) ?? []).length;
+
+/** The guard router, mounted before the feature routers. */
+export function accessGuard(deps: AppDeps): Router {
+  const router = Object.assign(Router(), { isAccessGuard: true });
+  const routes = [...policyRoutes()].sort(([a], [b]) => paramCount(a) - paramCount(b));
+  for (const [route, rule] of routes) {
+    const [method, path] = route.split(' ');
+    router[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path, guard(deps, rule));
+  }
+  return router;
+}

@@ -1,0 +1,277 @@
+/**
+ * Access as data: per resource and action, which roles and which relations to the record may do it, and the routes
+ * that perform it. `access.guard.ts` enforces this table on every /api request before the feature routers run;
+ * list handlers narrow their queries with `scopeWhere` from the same rows; `test/server/access-matrix.test.ts`
+ * walks every route of the app against it (a route without a row fails that test, and is refused at run time).
+ */
+
+/**
+ * Who may act. Roles: `hr` (HR_ADMIN), `auditor` (AUDITOR), `signedIn` (any valid session), `public` (no session).
+ * Relations to the record named by the route's `:id`: `self` (the record is about the caller's own employee),
+ * `rater` (the caller rates that employee), `raterSuperior` (the caller is the rater's superior), `assignee`
+ * (the task is assigned to the caller or to one of the caller's roles, or the caller completed it).
+ */
+export type Relation = 'public' | 'signedIn' | 'self' | 'rater' | 'raterSuperior' | 'assignee' | 'hr' | 'auditor';
+
+/** Records whose relation to the caller is loaded from the route's `:id`. */
+export type RecordKind = 'appraisal' | 'employee' | 'payAdjustment' | 'sanction' | 'evidence' | 'task';
+
+export interface AccessRule {
+  resource: string;
+  action: string;
+  /** Any one of these grants the action. */
+  allow: readonly Relation[];
+  /** The record the relations are judged against (route parameter `:id`). */
+  record?: RecordKind;
+  /** Separation of duties: an HR admin may not do this on a record about themselves (403 with the reason). */
+  notOwnCase?: boolean;
+  /** `METHOD /api/path` as express registers them. */
+  routes: readonly string[];
+}
+
+const READ_ALL = ['hr', 'auditor'] as const;
+const CHAIN = ['self', 'rater', 'raterSuperior'] as const;
+
+/** The policy table. Order does not matter; a route appears in exactly one row. */
+export const ACCESS_POLICY: readonly AccessRule[] = [
+  // ------------------------------------------------------------------ public and session
+  { resource: 'health', action: 'read', allow: ['public'], routes: ['GET /api/health'] },
+  { resource: 'openapi', action: 'read', allow: ['public'], routes: ['GET /api/openapi.json'] },
+  { resource: 'session', action: 'login', allow: ['public'], routes: ['POST /api/auth/login'] },
+  {
+    resource: 'session',
+    action: 'own',
+    allow: ['signedIn'],
+    routes: ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/auth/download-links'],
+  },
+
+  // ------------------------------------------------------------------ organisation
+  {
+    resource: 'unit',
+    action: 'read',
+    allow: ['signedIn'],
+    routes: ['GET /api/units', 'GET /api/units/:id'],
+  },
+  {
+    resource: 'unit',
+    action: 'write',
+    allow: ['hr'],
+    routes: ['POST /api/units', 'PUT /api/units/:id', 'DELETE /api/units/:id'],
+  },
+  // Every signed-in user may search the directory; which fields a row carries depends on the relation
+  // (employees.projection.ts): pay ceiling, e-mail and grade only for self, own chain, HR and auditors.
+  { resource: 'employee', action: 'list', allow: ['signedIn'], routes: ['GET /api/employees'] },
+  { resource: 'employee', action: 'read', allow: ['signedIn'], record: 'employee', routes: ['GET /api/employees/:id'] },
+  { resource: 'employee', action: 'create', allow: ['hr'], routes: ['POST /api/employees'] },
+  // Own record: refused field by field in the handler (pay ceiling and superior), other fields allowed.
+  { resource: 'employee', action: 'update', allow: ['hr'], record: 'employee', routes: ['PUT /api/employees/:id'] },
+  {
+    resource: 'import',
+    action: 'run',
+    allow: ['hr'],
+    routes: ['GET /api/imports/:kind/template.csv', 'POST /api/imports/:kind'],
+  },
+  {
+    resource: 'period',
+    action: 'read',
+    allow: ['signedIn'],
+    routes: ['GET /api/periods', 'GET /api/periods/:id'],
+  },
+  { resource: 'period', action: 'create', allow: ['hr'], routes: ['POST /api/periods/year'] },
+
+  // ------------------------------------------------------------------ rules (routes owned by the rule-set team)
+  {
+    resource: 'ruleset',
+    action: 'read',
+    allow: ['signedIn'],
+    routes: [
+      'GET /api/rulesets',
+      'GET /api/rulesets/in-force/:kind',
+      'GET /api/rulesets/:id',
+      'GET /api/rulesets/:id/diff',
+      'GET /api/rulesets/:id/decision-table',
+      'GET /api/rulesets/:id/review',
+      'POST /api/rulesets/:id/evaluate',
+      'POST /api/rulesets/:id/test',
+    ],
+  },
+  {
+    resource: 'ruleset',
+    action: 'write',
+    allow: ['hr'],
+    routes: [
+      'POST /api/rulesets',
+      'PUT /api/rulesets/:id',
+      'DELETE /api/rulesets/:id',
+      'POST /api/rulesets/:id/submit',
+      'POST /api/rulesets/:id/approve',
+      'POST /api/rulesets/:id/return',
+      'POST /api/rulesets/:id/retire',
+      'POST /api/rulesets/:id/retire-withdraw',
+    ],
+  },
+  { resource: 'ruleset', action: 'simulate', allow: READ_ALL, routes: ['POST /api/rulesets/:id/simulate'] },
+
+  // ------------------------------------------------------------------ cycles
+  {
+    resource: 'cycle',
+    action: 'read',
+    allow: ['signedIn'],
+    routes: ['GET /api/cycles', 'GET /api/cycles/:id', 'GET /api/cycles/:id/progress'],
+  },
+  // Counts of small units are withheld from employees (cycles.routes.ts, MIN_UNIT_COUNT_SHOWN).
+  { resource: 'cycle', action: 'unit-ratings', allow: ['signedIn'], routes: ['GET /api/cycles/:id/unit-ratings'] },
+  {
+    resource: 'cycle',
+    action: 'manage',
+    allow: ['hr'],
+    routes: [
+      'POST /api/cycles',
+      'POST /api/cycles/:id/start',
+      'POST /api/cycles/:id/cancel',
+      'POST /api/cycles/:id/unit-ratings',
+    ],
+  },
+  { resource: 'payroll', action: 'export', allow: READ_ALL, routes: ['GET /api/cycles/:id/payroll.csv'] },
+  {
+    resource: 'schedule',
+    action: 'read',
+    allow: READ_ALL,
+    routes: ['GET /api/cycle-schedules', 'GET /api/cycle-schedules/:id'],
+  },
+  {
+    resource: 'schedule',
+    action: 'manage',
+    allow: ['hr'],
+    routes: [
+      'POST /api/cycle-schedules',
+      'POST /api/cycle-schedules/:id/pause',
+      'POST /api/cycle-schedules/:id/unpause',
+      'POST /api/cycle-schedules/:id/trigger',
+      'DELETE /api/cycle-schedules/:id',
+    ],
+  },
+  { resource: 'dashboard', action: 'read', allow: READ_ALL, routes: ['GET /api/dashboard'] },
+  { resource: 'skeleton', action: 'read', allow: ['signedIn'], routes: ['GET /api/skeleton-runs'] },
+  { resource: 'skeleton', action: 'run', allow: ['hr'], routes: ['POST /api/skeleton-runs'] },
+
+  // ------------------------------------------------------------------ appraisals
+  // Lists are narrowed to the caller's relations (scopeWhere); a client filter only narrows further.
+  { resource: 'appraisal', action: 'list', allow: [...CHAIN, ...READ_ALL], routes: ['GET /api/appraisals'] },
+  // Before the result is shared the appraised employee sees no predicate, ratings, explanation or pay.
+  {
+    resource: 'appraisal',
+    action: 'read',
+    allow: [...CHAIN, ...READ_ALL],
+    record: 'appraisal',
+    routes: [
+      'GET /api/appraisals/:id',
+      'GET /api/appraisals/:id/result',
+      'GET /api/appraisals/:id/history',
+      'GET /api/documents/appraisals/:id/evaluation.pdf',
+    ],
+  },
+  {
+    resource: 'appraisal',
+    action: 'appeal',
+    allow: ['self'],
+    record: 'appraisal',
+    routes: ['POST /api/appraisals/:id/appeal'],
+  },
+  {
+    resource: 'appraisal',
+    action: 'feedback',
+    allow: ['rater', 'raterSuperior'],
+    record: 'appraisal',
+    routes: ['POST /api/appraisals/:id/feedback'],
+  },
+  {
+    resource: 'appraisal',
+    action: 'intervene',
+    allow: ['hr'],
+    record: 'appraisal',
+    notOwnCase: true,
+    routes: ['POST /api/appraisals/:id/reassign-rater', 'POST /api/appraisals/:id/employment'],
+  },
+  {
+    resource: 'evidence',
+    action: 'upload',
+    allow: ['self'],
+    record: 'appraisal',
+    routes: ['POST /api/documents/appraisals/:id/evidence'],
+  },
+  {
+    resource: 'evidence',
+    action: 'read',
+    allow: [...CHAIN, ...READ_ALL],
+    record: 'evidence',
+    routes: ['GET /api/documents/evidence/:id'],
+  },
+
+  // ------------------------------------------------------------------ tasks
+  { resource: 'task', action: 'list', allow: ['signedIn'], routes: ['GET /api/tasks'] },
+  {
+    resource: 'task',
+    action: 'read',
+    allow: ['assignee', ...READ_ALL],
+    record: 'task',
+    routes: ['GET /api/tasks/:id'],
+  },
+  // Own case (an HR admin deciding their own sanctions, appeal or calibration adjustment) is refused in tasks.service.
+  {
+    resource: 'task',
+    action: 'complete',
+    allow: ['assignee'],
+    record: 'task',
+    routes: ['POST /api/tasks/:id/complete'],
+  },
+
+  // ------------------------------------------------------------------ pay and sanctions
+  { resource: 'pay-adjustment', action: 'list', allow: ['self', ...READ_ALL], routes: ['GET /api/pay-adjustments'] },
+  {
+    resource: 'pay-adjustment',
+    action: 'read',
+    allow: ['self', ...READ_ALL],
+    record: 'payAdjustment',
+    routes: ['GET /api/pay-adjustments/:id'],
+  },
+  { resource: 'sanction', action: 'list', allow: ['self', ...READ_ALL], routes: ['GET /api/sanctions'] },
+  {
+    resource: 'sanction',
+    action: 'read',
+    allow: ['self', ...READ_ALL],
+    record: 'sanction',
+    routes: ['GET /api/sanctions/:id'],
+  },
+
+  // ------------------------------------------------------------------ audit (routes owned by the audit team)
+  {
+    resource: 'audit',
+    action: 'read',
+    allow: READ_ALL,
+    routes: [
+      'GET /api/audit-events',
+      'GET /api/audit-events/verify',
+      'GET /api/audit-events/export.csv',
+      'GET /api/audit-events/:id',
+    ],
+  },
+];
+
+/** The row of a resource and action (throws on a typo: the table is the only source). */
+export function ruleOf(resource: string, action: string): AccessRule {
+  const rule = ACCESS_POLICY.find((r) => r.resource === resource && r.action === action);
+  if (!rule) throw new Error(`access policy has no row for ${resource}.${action}`);
+  return rule;
+}
+
+/** Every `METHOD path` of the table with its row. */
+export function policyRoutes(): Map<string, AccessRule> {
+  const map = new Map<string, AccessRule>();
+  for (const rule of ACCESS_POLICY)
+    for (const route of rule.routes) {
+      if (map.has(route)) throw new Error(`access policy: route ${route} appears in two rows`);
+      map.set(route, rule);
+    }
+  return map;
+}

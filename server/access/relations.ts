@@ -1,0 +1,119 @@
+/** The caller's relations to a record (self, rater, rater's superior, assignee) and roles, and list scopes from them. */
+import type { Role } from '../../prisma/client';
+import type { AuthUser } from '../auth/auth.middleware';
+import type { AppDeps } from '../deps';
+import { ruleOf, type AccessRule, type RecordKind, type Relation } from './access.policy';
+
+/** Who a record is about and who is in that person's chain (as the policy judges it). */
+export interface Subject {
+  employeeId?: number | null;
+  raterId?: number | null;
+  raterSuperiorId?: number | null;
+  assigneeId?: number | null;
+  assigneeRole?: Role | null;
+  /** User id (not employee id) of whoever completed a task. */
+  completedByUserId?: number | null;
+}
+
+/** Relations to a record (as opposed to roles). */
+export const PERSONAL: readonly Relation[] = ['self', 'rater', 'raterSuperior', 'assignee'];
+
+/** Every relation the user has, to the subject when there is one. */
+export function relationsOf(user: AuthUser | undefined, subject?: Subject | null): Set<Relation> {
+  const out = new Set<Relation>(['public']);
+  if (!user) return out;
+  out.add('signedIn');
+  if (user.roles.includes('HR_ADMIN')) out.add('hr');
+  if (user.roles.includes('AUDITOR')) out.add('auditor');
+  if (!subject) return out;
+  const me = user.employeeId;
+  if (me !== null) {
+    if (subject.employeeId === me) out.add('self');
+    if (subject.raterId === me) out.add('rater');
+    if (subject.raterSuperiorId === me) out.add('raterSuperior');
+    if (subject.assigneeId === me) out.add('assignee');
+  }
+  if (subject.assigneeRole && user.roles.includes(subject.assigneeRole)) out.add('assignee');
+  if (subject.completedByUserId === user.id) out.add('assignee');
+  return out;
+}
+
+/** True when one of the relations is allowed by the rule. */
+export function permits(rule: Pick<AccessRule, 'allow'>, relations: Set<Relation>): boolean {
+  return rule.allow.some((r) => relations.has(r));
+}
+
+/** True when the user has any relation to the subject beyond being signed in (else a refusal hides the record). */
+export function knowsOf(relations: Set<Relation>): boolean {
+  return [...PERSONAL, 'hr', 'auditor'].some((r) => relations.has(r as Relation));
+}
+
+/** Loads who the record is about; null when it does not exist. */
+export async function loadSubject(deps: AppDeps, kind: RecordKind, id: number): Promise<Subject | null> {
+  const db = deps.prisma;
+  const chain = { select: { employeeId: true, raterId: true, raterSuperiorId: true } } as const;
+  switch (kind) {
+    case 'appraisal':
+      return db.appraisal.findUnique({ where: { id }, ...chain });
+    case 'employee': {
+      const e = await db.employee.findUnique({
+        where: { id },
+        select: { id: true, superiorId: true, superior: { select: { superiorId: true } } },
+      });
+      return e && { employeeId: e.id, raterId: e.superiorId, raterSuperiorId: e.superior?.superiorId ?? null };
+    }
+    case 'payAdjustment':
+      return db.payAdjustment.findUnique({ where: { id }, select: { employeeId: true } });
+    case 'sanction':
+      return db.sanction.findUnique({ where: { id }, select: { employeeId: true } });
+    case 'evidence': {
+      const ev = await db.evidence.findUnique({ where: { id }, select: { appraisal: chain } });
+      return ev?.appraisal ?? null;
+    }
+    case 'task': {
+      const t = await db.task.findUnique({
+        where: { id },
+        select: {
+          assigneeId: true,
+          assigneeRole: true,
+          completedById: true,
+          appraisal: { select: { employeeId: true } },
+        },
+      });
+      return (
+        t && {
+          assigneeId: t.assigneeId,
+          assigneeRole: t.assigneeRole,
+          completedByUserId: t.completedById,
+          employeeId: t.appraisal?.employeeId ?? null,
+        }
+      );
+    }
+  }
+}
+
+/** The column of a list's table that holds each personal relation. */
+export type RelationColumns = Partial<Record<'self' | 'rater' | 'raterSuperior', string>>;
+
+/**
+ * The Prisma `where` that limits a list to what the user may see by the row `resource.action`: everything when a role
+ * or `signedIn` grants it, else the rows the user is self / rater / rater's superior of. `{ OR: [] }` matches nothing.
+ * Handlers AND it with the client's filter, so a filter can only narrow it.
+ */
+export function scopeWhere(user: AuthUser, resource: string, action: string, columns: RelationColumns) {
+  const rule = ruleOf(resource, action);
+  const relations = relationsOf(user);
+  if (permits(rule, relations)) return {};
+  const me = user.employeeId;
+  if (me === null) return { OR: [] };
+  const or = (Object.entries(columns) as [Relation, string][])
+    .filter(([relation]) => rule.allow.includes(relation))
+    .map(([, column]) => ({ [column]: me }));
+  return { OR: or };
+}
+
+/** True when the user reads this resource as HR or auditor (every record, every field). */
+export function readsAll(user: AuthUser | undefined): boolean {
+  const relations = relationsOf(user);
+  return relations.has('hr') || relations.has('auditor');
+}
