@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { accessGuard } from './access/access.guard';
 import { auditRoutes } from './audit/audit.routes';
@@ -20,12 +21,33 @@ const PLACEHOLDER = `<!doctype html><html lang="id"><head><meta charset="utf-8">
 <p>Konsol belum dibangun. Jalankan <code>npm run admin:build</code>, lalu muat ulang halaman ini.</p>
 <p>API: <a href="/api/health">/api/health</a> · <a href="/api/openapi.json">/api/openapi.json</a></p></body></html>`;
 
+/**
+ * The console's Content-Security-Policy: its own scripts only (the Vite build has no inline script), no plugins, no
+ * framing, forms and connections to this origin. Styles allow 'unsafe-inline' because MUI (emotion) inserts <style>
+ * elements at run time; a nonce would need the console's emotion cache to carry it. No upgrade-insecure-requests: an
+ * install on a plain-http intranet address would lose its own assets.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 /** Builds the app; `main.ts` listens. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'extended');
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
   app.use(
     pinoHttp({
       logger: deps.logger,
