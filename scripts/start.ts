@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { appRoleName, ensureAppRole } from '../prisma/app-role';
 import { useAuditKeyFile } from '../prisma/audit';
 import { createPrisma } from '../prisma/client';
 import { migrate } from '../prisma/migrate';
@@ -51,6 +52,22 @@ function secret(): string {
   const file = join(DATA, 'jwt-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * The connection of the API and the worker: DATABASE_APP_URL, or the restricted role `<database>_app` (migration
+ * 20261201120000_app_role) with a password generated into the data directory. Falls back to the owner, saying so.
+ */
+async function appDatabaseUrl(ownerUrl: string): Promise<string> {
+  if (process.env.DATABASE_APP_URL) return process.env.DATABASE_APP_URL;
+  const file = join(DATA, 'db-app-password');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
+  const role = await ensureAppRole(ownerUrl, readFileSync(file, 'utf8').trim());
+  if (role.url) return role.url;
+  say(
+    `peringatan: API dan worker memakai DATABASE_URL, bukan peran ${appRoleName(ownerUrl)} / not restricted: ${role.reason}`,
+  );
+  return ownerUrl;
 }
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -152,7 +169,7 @@ async function main() {
 
   const env = {
     ...inherited,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: await appDatabaseUrl(databaseUrl),
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_UI_URL: temporalUi ?? 'http://127.0.0.1:8233',
     JWT_SECRET: secret(),
