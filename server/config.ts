@@ -26,6 +26,27 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+/** True when only this machine can reach `host` (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * Why accounts with a published demo password must not be usable here, or null when they may: always under
+ * NODE_ENV=production, and whenever the API listens on an address other machines can reach.
+ */
+export function demoPasswordRefusal(config: Pick<Config, 'NODE_ENV' | 'HOST'>): { id: string; en: string } | null {
+  if (config.NODE_ENV === 'production')
+    return { id: 'dengan NODE_ENV=production', en: 'in production (NODE_ENV=production)' };
+  if (!isLoopbackHost(config.HOST))
+    return {
+      id: `di HOST=${config.HOST}, yang dapat dijangkau dari jaringan (hanya 127.0.0.1 / ::1 yang boleh)`,
+      en: `on HOST=${config.HOST}, reachable from the network (only loopback may use demo passwords)`,
+    };
+  return null;
+}
+
 /** Reads and validates the configuration; throws an error naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);

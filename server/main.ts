@@ -3,7 +3,7 @@ import pino from 'pino';
 import { auditKey } from '../prisma/audit';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
-import { loadConfig } from './config';
+import { demoPasswordRefusal, loadConfig } from './config';
 import { temporalClientProvider } from './temporal-client';
 
 async function main() {
@@ -12,14 +12,16 @@ async function main() {
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'capaian-api' } });
   const prisma = createPrisma(config.DATABASE_URL, { queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS });
 
-  if (config.NODE_ENV === 'production') {
+  // Demo passwords are published: only a machine nobody else can reach may run with them, and never production.
+  const refusal = demoPasswordRefusal(config);
+  if (refusal) {
     const demo = await prisma.user.count({ where: { demoPassword: true, active: true } });
     if (demo > 0) {
-      logger.fatal({ accounts: demo }, 'demo passwords in use');
+      logger.fatal({ accounts: demo, host: config.HOST, env: config.NODE_ENV }, 'demo passwords in use');
       console.error(
-        `Capaian menolak berjalan dengan NODE_ENV=production: ${demo} akun masih memakai kata sandi demo. ` +
+        `Capaian menolak berjalan ${refusal.id}: ${demo} akun masih memakai kata sandi demo. ` +
           'Ganti kata sandinya atau nonaktifkan akun demo terlebih dahulu.\n' +
-          `Refusing to start in production: ${demo} account(s) still use a demo password.`,
+          `Refusing to start ${refusal.en}: ${demo} account(s) still use a demo password.`,
       );
       process.exit(1);
     }

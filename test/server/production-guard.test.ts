@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { seedDemo } from '../../prisma/seed/seed-database';
+import { demoPasswordRefusal } from '../../server/config';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 describe('production guard', () => {
@@ -20,7 +21,7 @@ describe('production guard', () => {
     await db.drop();
   });
 
-  const start = () =>
+  const start = (env: Record<string, string> = {}) =>
     spawnSync(
       process.execPath,
       [
@@ -35,6 +36,8 @@ describe('production guard', () => {
           JWT_SECRET: 'x'.repeat(40),
           PORT: String(busyPort),
           LOG_LEVEL: 'silent',
+          HOST: '127.0.0.1',
+          ...env,
         },
         encoding: 'utf8',
         timeout: 60_000,
@@ -45,6 +48,26 @@ describe('production guard', () => {
     const r = start();
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/kata sandi demo/);
+  });
+
+  it('refuses demo passwords on an address the network can reach, whatever NODE_ENV says', async () => {
+    for (const HOST of ['0.0.0.0', '::']) {
+      const r = start({ NODE_ENV: 'development', HOST });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`Capaian menolak berjalan di HOST=${HOST}`);
+      expect(r.stderr).toMatch(/kata sandi demo/);
+    }
+  });
+
+  it('lets demo passwords through on loopback outside production', async () => {
+    const r = start({ NODE_ENV: 'development', HOST: '127.0.0.1' });
+    expect(r.stderr).not.toMatch(/kata sandi demo/);
+    expect(r.stderr).toContain(`Port ${busyPort} sudah dipakai`);
+    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])
+      expect(demoPasswordRefusal({ NODE_ENV: 'development', HOST: host })).toBeNull();
+    for (const host of ['0.0.0.0', '::', '10.0.0.5', 'capaian.example.go.id'])
+      expect(demoPasswordRefusal({ NODE_ENV: 'development', HOST: host })).not.toBeNull();
+    expect(demoPasswordRefusal({ NODE_ENV: 'production', HOST: '127.0.0.1' })).not.toBeNull();
   });
 
   it('gets past the guard once no account uses a demo password', async () => {

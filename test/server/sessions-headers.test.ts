@@ -47,7 +47,7 @@ describeInBrowser('the console under its Content-Security-Policy (Chromium)', ()
     const { context, page, errors } = await newSession(demo.browser);
     const violations: string[] = [];
     await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) =>
+      (globalThis as any).document.addEventListener('securitypolicyviolation', (e: any) =>
         console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
       ),
     );
@@ -63,10 +63,10 @@ describeInBrowser('the console under its Content-Security-Policy (Chromium)', ()
       const bg = await page
         .locator('header')
         .first()
-        .evaluate((h) => getComputedStyle(h).backgroundColor);
+        .evaluate((h) => (globalThis as any).getComputedStyle(h).backgroundColor);
       expect(bg).not.toBe('rgba(0, 0, 0, 0)');
       await context.clearCookies();
-      await page.evaluate(() => localStorage.clear());
+      await page.evaluate(() => (globalThis as any).localStorage.clear());
       await signIn(page, demo.url, 'pegawai');
       await page.waitForLoadState('networkidle');
       expect(violations).toEqual([]);
