@@ -41,6 +41,24 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+/**
+ * A URL as logged: the query's names kept, their values replaced, so that no signed-link signature, token pasted
+ * into a URL or filter with personal data reaches the logs.
+ */
+export function redactQuery(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const names = [...new Set(new URLSearchParams(url.slice(at + 1)).keys())];
+  return `${url.slice(0, at)}?${names.map((n) => `${encodeURIComponent(n)}=[redacted]`).join('&')}`;
+}
+
+/** pino-http's request serializer output without query values (the `url`) or the parsed `query`. */
+function withoutQueryValues(req: { url?: string; query?: unknown }) {
+  if (typeof req.url === 'string') req.url = redactQuery(req.url);
+  delete req.query;
+  return req;
+}
+
 /** Builds the app; `main.ts` listens. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -52,7 +70,8 @@ export function createApp(deps: AppDeps): Express {
     pinoHttp({
       logger: deps.logger,
       autoLogging: { ignore: (req) => req.url === '/api/health' },
-      redact: ['req.headers.authorization'],
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      serializers: { req: withoutQueryValues },
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     }),
