@@ -6,6 +6,7 @@ import { requireAuth, requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { parseListQuery, sendList } from '../http/list-query';
 import { parseId } from '../http/params';
+import { auditDownload } from './audit-download';
 import { verifyAuditChain } from './audit-verification';
 
 function auditWhere(filter: Record<string, unknown>): Prisma.AuditEventWhereInput {
@@ -41,6 +42,13 @@ export function auditRoutes(deps: AppDeps): Router {
       where: auditWhere(filter),
       orderBy: { id: 'asc' },
       take: 100_000,
+    });
+    await auditDownload(deps, req, 'audit-export', {
+      entity: 'audit-events',
+      entityId: 'export',
+      file: 'audit-events.csv',
+      filter,
+      rows: rows.length,
     });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="audit-events.csv"');

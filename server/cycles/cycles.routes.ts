@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
 import type { Prisma } from '../../prisma/client';
 import { mayShowUnitCounts } from '../access/disclosure';
+import { auditDownload } from '../audit/audit-download';
 import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -249,6 +250,7 @@ export function cyclesRoutes(deps: AppDeps): Router {
   router.get('/:id/payroll.csv', requireRole('HR_ADMIN', 'AUDITOR'), async (req, res) => {
     const id = parseId(req.params.id);
     const csv = await payrollCsv(deps, id);
+    await auditDownload(deps, req, 'payroll', { entity: 'cycle', entityId: id, file: `tpp-siklus-${id}.csv` });
     res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="tpp-siklus-${id}.csv"`);
     res.send(csv);
   });

@@ -12,6 +12,7 @@ import multer from 'multer';
 import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
 import { resultWithheld } from '../access/disclosure';
+import { auditDownload } from '../audit/audit-download';
 import { currentUser, requireAuth } from '../auth/auth.middleware';
 import { loadVisible } from '../appraisals/appraisals.service';
 import type { AppDeps } from '../deps';
@@ -169,6 +170,7 @@ export function documentsRoutes(deps: AppDeps): Router {
     };
     const pdf = await renderEvaluationDocument(data);
     const file = `evaluasi-kinerja-${a.employee.nip}-${a.cycle.period.label}`.replace(/[^A-Za-z0-9._-]+/g, '-');
+    await auditDownload(deps, req, 'evaluation', { entity: 'appraisal', entityId: a.id, file: `${file}.pdf` });
     res
       .type('application/pdf')
       .setHeader(
@@ -273,6 +275,12 @@ export function documentsRoutes(deps: AppDeps): Router {
     if (ev.kind === 'LINK' || !ev.content)
       throw ApiError.badRequest('Bukti ini berupa tautan, bukan berkas / this evidence is a link', { url: ev.url });
     const name = (ev.fileName ?? `bukti-${ev.id}`).replace(/["\\\r\n]/g, '_');
+    await auditDownload(deps, req, 'evidence', {
+      entity: 'appraisal',
+      entityId: ev.appraisalId,
+      file: name,
+      evidenceId: ev.id,
+    });
     res
       .type(ev.mimeType ?? 'application/octet-stream')
       .setHeader('Content-Disposition', `attachment; filename="${name}"`)
