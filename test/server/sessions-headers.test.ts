@@ -54,7 +54,16 @@ describeInBrowser('the console under its Content-Security-Policy (Chromium)', ()
     page.on('console', (m) => /Content.Security.Policy|CSP violation/i.test(m.text()) && violations.push(m.text()));
     try {
       await signIn(page, demo.url, 'admin');
-      for (const hash of ['#/rulesets', '#/cycles', '#/audit-events', '#/employees']) {
+      const scoring = await demo.db.prisma.ruleSetVersion.findFirstOrThrow({ where: { kind: 'SCORING' } });
+      const pages = [
+        '#/rulesets',
+        `#/rulesets/${scoring.id}/show`,
+        '#/cycles',
+        '#/audit-events',
+        '#/employees',
+        '#/imports',
+      ];
+      for (const hash of pages) {
         await page.goto(`${demo.url}/${hash}`);
         await page.locator('main').first().waitFor();
         await page.waitForLoadState('networkidle');
