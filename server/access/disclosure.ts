@@ -2,7 +2,7 @@
  * Least privilege in what is returned: which fields of a directory row, which parts of an appraisal and which unit
  * counts the caller may receive, and who gets the Temporal Web UI link.
  */
-import type { Appraisal, Employee } from '../../prisma/client';
+import type { Appraisal, Employee, Prisma } from '../../prisma/client';
 import type { AuthUser } from '../auth/auth.middleware';
 import { readsAll, relationsOf } from './relations';
 
@@ -50,6 +50,21 @@ export function withoutWithheldResult<T extends Pick<Appraisal, 'employeeId' | '
   const out: any = { ...row, resultWithheld: true };
   for (const k of RESULT_FIELDS) if (k in out) out[k] = Array.isArray(out[k]) ? [] : null;
   return out;
+}
+
+/**
+ * Rows that follow from an appraisal's result (TPP, sanction recommendations) that the caller may list: all for HR
+ * and auditors; for the employee only those of a shared result (or of no appraisal, e.g. an absence sanction).
+ */
+export function sharedResultWhere(user: AuthUser, appraisalOptional: true): Prisma.SanctionWhereInput;
+export function sharedResultWhere(user: AuthUser, appraisalOptional: false): Prisma.PayAdjustmentWhereInput;
+export function sharedResultWhere(
+  user: AuthUser,
+  appraisalOptional: boolean,
+): Prisma.SanctionWhereInput | Prisma.PayAdjustmentWhereInput {
+  if (readsAll(user)) return {};
+  const shared = { appraisal: { resultSharedAt: { not: null } } };
+  return appraisalOptional ? { OR: [{ appraisalId: null }, shared] } : shared;
 }
 
 /** The Temporal Web UI has no login and shows every payload: only HR and auditors get its link. */

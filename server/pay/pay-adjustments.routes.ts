@@ -1,6 +1,7 @@
 /** `/api/pay-adjustments`: allowances (TPP) per employee and period, in integer rupiah, with their explanation. */
 import { Router } from 'express';
 import type { Prisma } from '../../prisma/client';
+import { sharedResultWhere } from '../access/disclosure';
 import { scopeWhere } from '../access/relations';
 import { currentUser, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
@@ -27,8 +28,10 @@ export function payAdjustmentsRoutes(deps: AppDeps): Router {
   router.get('/', async (req, res) => {
     const q = parseListQuery(req, ['id', 'amount', 'employeeId', 'cycleId', 'periodId', 'createdAt'], ['id', 'DESC']);
     // The caller's scope and the client's filter are ANDed: a filter narrows the scope, never replaces it.
+    const user = currentUser(req);
     const and: Prisma.PayAdjustmentWhereInput[] = [
-      scopeWhere(currentUser(req), 'pay-adjustment', 'list', { self: 'employeeId' }),
+      scopeWhere(user, 'pay-adjustment', 'list', { self: 'employeeId' }),
+      sharedResultWhere(user, false),
     ];
     const id = idFilter(q.filter);
     if (id !== undefined) and.push({ id });
@@ -51,7 +54,7 @@ export function payAdjustmentsRoutes(deps: AppDeps): Router {
   router.get('/:id', async (req, res) => {
     // The access guard has checked the caller's relation to this row (pay-adjustment.read).
     const row = await deps.prisma.payAdjustment.findFirst({
-      where: { id: parseId(req.params.id) },
+      where: { AND: [{ id: parseId(req.params.id) }, sharedResultWhere(currentUser(req), false)] },
       include: { employee: { select: { name: true, nip: true } }, period: true },
     });
     if (!row) throw ApiError.notFound('TPP');

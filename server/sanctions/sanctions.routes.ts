@@ -5,6 +5,7 @@
  */
 import { Router } from 'express';
 import type { Prisma } from '../../prisma/client';
+import { sharedResultWhere } from '../access/disclosure';
 import { scopeWhere } from '../access/relations';
 import { currentUser, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
@@ -50,7 +51,11 @@ export function sanctionsRoutes(deps: AppDeps): Router {
   router.get('/', async (req, res) => {
     const q = parseListQuery(req, ['id', 'code', 'status', 'employeeId', 'createdAt'], ['id', 'DESC']);
     // The caller's scope and the client's filter are ANDed: a filter narrows the scope, never replaces it.
-    const and: Prisma.SanctionWhereInput[] = [scopeWhere(currentUser(req), 'sanction', 'list', { self: 'employeeId' })];
+    const user = currentUser(req);
+    const and: Prisma.SanctionWhereInput[] = [
+      scopeWhere(user, 'sanction', 'list', { self: 'employeeId' }),
+      sharedResultWhere(user, true),
+    ];
     const id = idFilter(q.filter);
     if (id !== undefined) and.push({ id });
     for (const k of ['employeeId', 'appraisalId'] as const)
@@ -67,7 +72,10 @@ export function sanctionsRoutes(deps: AppDeps): Router {
   });
   router.get('/:id', async (req, res) => {
     // The access guard has checked the caller's relation to this row (sanction.read).
-    const row = await deps.prisma.sanction.findFirst({ where: { id: parseId(req.params.id) }, include });
+    const row = await deps.prisma.sanction.findFirst({
+      where: { AND: [{ id: parseId(req.params.id) }, sharedResultWhere(currentUser(req), true)] },
+      include,
+    });
     if (!row) throw ApiError.notFound('Rekomendasi sanksi');
     res.json((await withTasks([row]))[0]);
   });

@@ -21,8 +21,10 @@ export interface Persona {
 export async function seedAccessRecords(prisma: PrismaClient) {
   const employees = await prisma.employee.count();
   const { cycle } = await seedPastCycle(prisma, employees);
+  // A closed cycle: every result has been shared (tests that need an unshared one unset it).
   await prisma.$executeRaw`UPDATE appraisals a SET rater_superior_id = r.superior_id
     FROM employees r WHERE r.id = a.rater_id AND a.cycle_id = ${cycle.id}`;
+  await prisma.appraisal.updateMany({ where: { cycleId: cycle.id }, data: { resultSharedAt: new Date() } });
   const pay = await prisma.ruleSetVersion.findFirstOrThrow({ where: { kind: 'PAY', status: 'PUBLISHED' } });
   const appraisals = await prisma.appraisal.findMany({ where: { cycleId: cycle.id }, orderBy: { id: 'asc' } });
   await prisma.payAdjustment.createMany({

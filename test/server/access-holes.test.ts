@@ -78,8 +78,9 @@ describe('access holes of issue 10 (real PostgreSQL)', () => {
     expect(one.body.baseAllowance).toBeUndefined();
   });
 
-  it('the appraised employee sees no predicate, ratings, explanation, history data or PDF rating until shared', async () => {
-    const a = await appraisalOf(who.pegawai.employeeId);
+  it('the appraised employee sees no predicate, ratings, explanation, history, PDF rating, TPP or sanctions until shared', async () => {
+    const shared = await appraisalOf(who.pegawai.employeeId);
+    const a = await db.prisma.appraisal.update({ where: { id: shared.id }, data: { resultSharedAt: null } });
     expect(a.predicate).not.toBeNull();
     const get = (path: string, username: string) => request(app).get(path).set(as(username)).expect(200);
 
@@ -108,6 +109,9 @@ describe('access holes of issue 10 (real PostgreSQL)', () => {
         })
         .expect(200);
     expect(pdfText((await pdf('pegawai')).body)).toContain('PREDIKAT KINERJA PEGAWAI BELUM ADA');
+    // TPP and sanction recommendations follow from the predicate: withheld too.
+    for (const resource of ['pay-adjustments', 'sanctions'])
+      expect((await get(`/api/${resource}?${filter({ cycleId })}`, 'pegawai')).body).toEqual([]);
 
     // The rater sees the result before it is shared; the employee once it is.
     expect((await get(`/api/appraisals/${a.id}/result`, 'penilai')).body.predicate).toBe(a.predicate);
@@ -116,6 +120,8 @@ describe('access holes of issue 10 (real PostgreSQL)', () => {
     expect((await get(`/api/appraisals/${a.id}`, 'pegawai')).body.predicate).toBe(a.predicate);
     expect((await get(`/api/appraisals/${a.id}/result`, 'pegawai')).body.ratings).not.toBeNull();
     expect(pdfText((await pdf('pegawai')).body)).toContain('Rating hasil kerja');
+    for (const resource of ['pay-adjustments', 'sanctions'])
+      expect((await get(`/api/${resource}?${filter({ cycleId })}`, 'pegawai')).body).toHaveLength(1);
   });
 
   it('unit-ratings withhold the counts of units under the threshold from employees, not from HR', async () => {
