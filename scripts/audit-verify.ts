@@ -1,7 +1,8 @@
 /**
  * `npm run audit:verify`: verifies the keyed audit chain and its signed checkpoints in DATABASE_URL with AUDIT_KEY
- * (read from the data directory when unset, as `npm start` keeps it), names every tampered entry with the reason,
- * and signs a new checkpoint when the log is intact. Exit code 2 when something was tampered with.
+ * and the anchor file AUDIT_ANCHOR_FILE (both read from the data directory when unset, as `npm start` keeps them),
+ * names every tampered entry with the reason, and signs a new checkpoint when the log is intact. Exit code 2 when
+ * something was tampered with.
  */
 import { join } from 'node:path';
 import { useAuditKeyFile } from '../prisma/audit';
@@ -13,7 +14,11 @@ if (!url) {
   console.error('DATABASE_URL belum diatur / is not set');
   process.exit(1);
 }
-useAuditKeyFile(process.env.CAPAIAN_DATA_DIR ?? join(__dirname, '..', '.data'));
+const dataDir = process.env.CAPAIAN_DATA_DIR ?? join(__dirname, '..', '.data');
+// The key and the anchor of `npm start`'s installation go together: another key, another anchor.
+if (!process.env.AUDIT_KEY && !process.env.AUDIT_ANCHOR_FILE)
+  process.env.AUDIT_ANCHOR_FILE = join(dataDir, 'audit-anchor.json');
+useAuditKeyFile(dataDir);
 
 const prisma = createPrisma(url);
 verifyAuditChain(prisma)

@@ -174,6 +174,7 @@ async function main() {
     TEMPORAL_UI_URL: temporalUi ?? 'http://127.0.0.1:8233',
     JWT_SECRET: secret(),
     AUDIT_KEY: process.env.AUDIT_KEY,
+    AUDIT_ANCHOR_FILE: process.env.AUDIT_ANCHOR_FILE ?? join(DATA, 'audit-anchor.json'),
     PORT: String(port),
   };
   const worker = run('worker', [join(ROOT, 'activities', 'worker.main.ts')], env);

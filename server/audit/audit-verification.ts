@@ -9,8 +9,10 @@
  * - deleted: an authentic entry whose predecessor is missing (the id sequence has a gap, the link is broken);
  * - deleted-newest: a signed checkpoint covers entries past the end of the log;
  * - truncated: the log is empty, or holds another history, where a signed checkpoint says it held entries;
- * - checkpoint: a checkpoint whose signature fails, or that is missing where one is always written.
+ * - checkpoint: a checkpoint whose signature fails, that is missing where one is always written, or the one the
+ *   anchor file (outside the database) holds has gone from the table.
  */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import {
   auditKey,
   CHECKPOINT_EVERY,
@@ -88,9 +90,53 @@ async function* entries(db: Db): AsyncGenerator<Row & { legacyHash?: string }> {
   }
 }
 
-/** Walks the whole chain and compares it with every checkpoint; signs a new checkpoint when all is well. */
-export async function verifyAuditChain(db: Db, options: { sign?: boolean } = {}): Promise<AuditVerification> {
+/**
+ * The anchor: the newest signed checkpoint, kept in a file outside the database (AUDIT_ANCHOR_FILE; `npm start`
+ * uses `.data/audit-anchor.json`). Checkpoints in the database only help while they are there: someone who deletes
+ * the newest entries together with the newest checkpoints is caught by the anchor alone.
+ */
+interface Anchor {
+  database: string;
+  at: string;
+  count: string;
+  headId: string;
+  headHash: string;
+  mac: string;
+}
+
+function readAnchor(file: string, database: string): (CheckpointFields & { mac: string }) | null {
+  if (!existsSync(file)) return null;
+  const a = JSON.parse(readFileSync(file, 'utf8')) as Anchor;
+  if (a.database !== database) return null; // another installation's anchor
+  return { at: new Date(a.at), count: BigInt(a.count), headId: BigInt(a.headId), headHash: a.headHash, mac: a.mac };
+}
+
+function writeAnchor(file: string, database: string, c: CheckpointFields & { mac: string }): void {
+  const anchor: Anchor = {
+    database,
+    at: c.at.toISOString(),
+    count: c.count.toString(),
+    headId: c.headId.toString(),
+    headHash: c.headHash,
+    mac: c.mac,
+  };
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(anchor, null, 2)}\n`, { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+}
+
+/**
+ * Walks the whole chain and compares it with every checkpoint and the anchor file; when all is well, signs a
+ * checkpoint at the head and moves the anchor to it.
+ */
+export async function verifyAuditChain(
+  db: Db,
+  options: { sign?: boolean; anchorFile?: string | null } = {},
+): Promise<AuditVerification> {
   const key = auditKey();
+  const anchorFile = options.anchorFile === undefined ? process.env.AUDIT_ANCHOR_FILE || null : options.anchorFile;
+  const database = anchorFile
+    ? (await db.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`)[0].name
+    : '';
   const problems: AuditProblem[] = [];
   const report = (id: bigint, reason: AuditTamperReason, detail: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ id: id.toString(), reason, detail });
@@ -101,6 +147,20 @@ export async function verifyAuditChain(db: Db, options: { sign?: boolean } = {})
   for (const c of allCheckpoints) {
     if (sameMac(checkpointMac(key, c), c.mac)) checkpoints.push(c);
     else report(c.headId, 'checkpoint', `checkpoint #${c.id} palsu atau diubah / forged or altered checkpoint`);
+  }
+  const anchor = anchorFile ? readAnchor(anchorFile, database) : null;
+  if (anchor && !sameMac(checkpointMac(key, anchor), anchor.mac))
+    report(anchor.headId, 'checkpoint', `berkas jangkar ${anchorFile} palsu / the anchor file is forged`);
+  else if (anchor) {
+    const same = (c: CheckpointFields) => c.headId === anchor.headId && c.headHash === anchor.headHash;
+    if (!checkpoints.some(same)) {
+      report(
+        anchor.headId,
+        'checkpoint',
+        `checkpoint #${anchor.headId} (jangkar di luar basis data) hilang dari tabel / the anchored checkpoint was deleted`,
+      );
+      checkpoints.push(anchor);
+    }
   }
   const byHead = new Map<bigint, CheckpointFields[]>();
   for (const c of checkpoints) byHead.set(c.headId, [...(byHead.get(c.headId) ?? []), c]);
@@ -212,6 +272,8 @@ export async function verifyAuditChain(db: Db, options: { sign?: boolean } = {})
       headHash: previous.hash,
     });
   }
+  if (ok && signed && anchorFile && options.sign !== false && (!anchor || anchor.headId < signed.headId))
+    writeAnchor(anchorFile, database, { ...signed, mac: checkpointMac(key, signed) });
   return {
     ok,
     checked,

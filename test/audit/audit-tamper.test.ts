@@ -3,6 +3,9 @@
  * (edit, delete, insert, delete the newest, truncate, forge or drop a checkpoint) is named by the verification.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { recordAudit } from '../../prisma/audit';
 import { createPrisma } from '../../prisma/client';
@@ -199,6 +202,37 @@ describe('audit log tampered with by the database owner', () => {
       ['10', 'checkpoint'],
       ['100', 'checkpoint'],
     ]);
+  });
+
+  it('deleted-newest with their checkpoints: unseen by the database alone, named against the anchor file', async () => {
+    const anchorFile = join(mkdtempSync(join(tmpdir(), 'audit-anchor-')), 'audit-anchor.json');
+    expect(await verifyAuditChain(db.prisma, { anchorFile })).toMatchObject({ ok: true });
+    expect(JSON.parse(readFileSync(anchorFile, 'utf8'))).toMatchObject({
+      database: db.name,
+      count: '120',
+      headId: '120',
+    });
+
+    await asOwner(db, 'DELETE FROM audit_events WHERE id >= 100', 'DELETE FROM audit_checkpoints WHERE head_id >= 100');
+    // What the database alone can say: nothing. This is why the anchor lives outside it.
+    expect(await verifyAuditChain(db.prisma, { anchorFile: null, sign: false })).toMatchObject({ ok: true });
+    const r = await verifyAuditChain(db.prisma, { anchorFile });
+    expect(r.problems.map((p) => [p.id, p.reason])).toEqual([
+      ['100', 'deleted-newest'],
+      ['120', 'checkpoint'],
+    ]);
+
+    await asOwner(db, 'TRUNCATE audit_events', 'TRUNCATE audit_checkpoints');
+    const emptied = await verifyAuditChain(db.prisma, { anchorFile });
+    expect(emptied.problems.map((p) => [p.id, p.reason])).toEqual([
+      ['1', 'truncated'],
+      ['120', 'checkpoint'],
+    ]);
+
+    // The anchor itself is signed: raising or lowering its count is seen.
+    writeFileSync(anchorFile, readFileSync(anchorFile, 'utf8').replace('"count": "120"', '"count": "90"'));
+    const forged = await verifyAuditChain(db.prisma, { anchorFile });
+    expect(forged.problems.some((p) => p.reason === 'checkpoint' && /forged/.test(p.detail))).toBe(true);
   });
 
   it('another AUDIT_KEY is named as such rather than as a hundred edits', async () => {
