@@ -3,6 +3,7 @@ import pino from 'pino';
 import { auditKey } from '../prisma/audit';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
+import { startAuditSeal } from './audit/audit-seal';
 import { demoPasswordRefusal, loadConfig } from './config';
 import { temporalClientProvider } from './temporal-client';
 
@@ -29,6 +30,7 @@ async function main() {
 
   const temporal = temporalClientProvider(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
   const app = createApp({ prisma, temporal: temporal.get, config, logger });
+  startAuditSeal(prisma, logger); // signs the newest audit entries every few minutes (timer does not hold the process)
   const server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'Capaian API listening');
   });

@@ -68,8 +68,8 @@ interface Row {
 }
 
 /** Reads the log in id order, a batch at a time, with the unkeyed hash the database computes for legacy entries. */
-async function* entries(db: Db): AsyncGenerator<Row & { legacyHash?: string }> {
-  let cursor = -1n;
+async function* entries(db: Db, after: bigint): AsyncGenerator<Row & { legacyHash?: string }> {
+  let cursor = after;
   for (;;) {
     const rows: Row[] = await db.auditEvent.findMany({
       where: { id: { gt: cursor } },
@@ -130,7 +130,12 @@ function writeAnchor(file: string, database: string, c: CheckpointFields & { mac
  */
 export async function verifyAuditChain(
   db: Db,
-  options: { sign?: boolean; anchorFile?: string | null } = {},
+  options: {
+    sign?: boolean;
+    anchorFile?: string | null;
+    /** Walk only the entries after the newest checkpoint (whose head entry is checked): the periodic seal. */
+    sinceCheckpoint?: boolean;
+  } = {},
 ): Promise<AuditVerification> {
   const key = auditKey();
   const anchorFile = options.anchorFile === undefined ? process.env.AUDIT_ANCHOR_FILE || null : options.anchorFile;
@@ -170,6 +175,15 @@ export async function verifyAuditChain(
   let keyedSeen = 0;
   let keyedValid = 0;
   let previous: (Row & { valid: boolean }) | null = null;
+  if (options.sinceCheckpoint && newest && problems.length === 0) {
+    // Start from the checkpoint's head when it is there as signed; otherwise walk everything to name what happened.
+    const head = await db.auditEvent.findUnique({ where: { id: newest.headId } });
+    if (head && head.keyed && head.hash === newest.headHash && sameMac(entryMac(key, head), head.hash)) {
+      previous = { ...head, valid: true };
+      checked = Number(newest.count);
+      keyedSeen = keyedValid = 1;
+    }
+  }
   let pending: (Row & { macOk: boolean }) | null = null;
   // An entry whose MAC fails is classified once the next entry is known: does anything vouch for its hash?
   const settle = (row: Row & { macOk: boolean }, next: Row | null) => {
@@ -182,7 +196,7 @@ export async function verifyAuditChain(
     else report(row.id, 'inserted', `entri #${row.id} disisipkan tanpa kunci audit / entry inserted without the key`);
   };
 
-  for await (const row of entries(db)) {
+  for await (const row of entries(db, previous?.id ?? -1n)) {
     checked++;
     if (row.keyed) keyedSeen++;
     let macOk: boolean;

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { CHECKPOINT_EVERY, recordAudit } from '../../prisma/audit';
+import { startAuditSeal } from '../../server/audit/audit-seal';
 import { verifyAuditChain } from '../../server/audit/audit-verification';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -89,6 +90,27 @@ describe('keyed audit chain', () => {
     }
     const r = await verifyAuditChain(db.prisma);
     expect(r.problems.map((p) => [p.id, p.reason])).toEqual([['4', 'edited']]);
+  });
+
+  it('the periodic seal walks only what follows the newest checkpoint, signs the head and reports tampering', async () => {
+    for (let i = 0; i < 55; i++)
+      await recordAudit(db.prisma, { actor: 'admin', action: 'x', entity: 'y', entityId: i });
+    const since = await verifyAuditChain(db.prisma, { sinceCheckpoint: true });
+    expect(since).toMatchObject({ ok: true, checked: 55, checkpoint: { count: '55', headId: '55' } });
+
+    const logged: unknown[] = [];
+    const logger = { error: (o: unknown) => logged.push(o), debug: () => undefined, warn: () => undefined };
+    for (let i = 0; i < 3; i++) await recordAudit(db.prisma, { actor: 'admin', action: 'x', entity: 'y', entityId: i });
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    await pg.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
+    await pg.query(`UPDATE audit_events SET actor = 'mallory' WHERE id = 57`);
+    await pg.end();
+    const stop = startAuditSeal(db.prisma, logger as any, 50);
+    await new Promise((r) => setTimeout(r, 400));
+    stop();
+    expect(logged[0]).toMatchObject({ problems: [{ id: '57', reason: 'edited' }] });
+    expect(await db.prisma.auditCheckpoint.count({ where: { headId: { gt: 55n } } })).toBe(0);
   });
 
   it('`npm run audit:verify` names each tampered entry and exits with 2', async () => {
