@@ -51,12 +51,11 @@ describe('production guard', () => {
   });
 
   it('refuses demo passwords on an address the network can reach, whatever NODE_ENV says', async () => {
-    for (const HOST of ['0.0.0.0', '::']) {
-      const r = start({ NODE_ENV: 'development', HOST });
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain(`Capaian menolak berjalan di HOST=${HOST}`);
-      expect(r.stderr).toMatch(/kata sandi demo/);
-    }
+    // Other addresses (::, a LAN address, a host name) are refused by the same check: see demoPasswordRefusal below.
+    const r = start({ NODE_ENV: 'development', HOST: '0.0.0.0' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Capaian menolak berjalan di HOST=0.0.0.0');
+    expect(r.stderr).toMatch(/kata sandi demo/);
   });
 
   it('lets demo passwords through on loopback outside production', async () => {
