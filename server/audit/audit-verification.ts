@@ -8,7 +8,8 @@
  * - inserted: an entry whose HMAC does not verify and that nothing vouches for (or an unkeyed entry after keying);
  * - deleted: an authentic entry whose predecessor is missing (the id sequence has a gap, the link is broken);
  * - deleted-newest: a signed checkpoint covers entries past the end of the log;
- * - truncated: the log is empty, or holds another history, where a signed checkpoint says it held entries;
+ * - truncated: the log is empty, or holds another history (emptied and refilled, or rewritten as a whole), where a
+ *   signed checkpoint says otherwise;
  * - checkpoint: a checkpoint whose signature fails, that is missing where one is always written, or the one the
  *   anchor file (outside the database) holds has gone from the table.
  */
@@ -235,7 +236,7 @@ export async function verifyAuditChain(
         report(
           row.id,
           'truncated',
-          `log dikosongkan lalu ditulis ulang: #${row.id} bukan entri yang ditandatangani / truncated and rewritten`,
+          `log dikosongkan atau ditulis ulang: #${row.id} bukan entri yang ditandatangani / log truncated or rewritten`,
         );
       else if (BigInt(checked) !== c.count && problems.length === 0)
         report(

@@ -191,6 +191,25 @@ describe('audit log tampered with by the database owner', () => {
     expect(r.firstBroken).toMatchObject({ id: '50', reason: 'truncated' });
   });
 
+  it('rewritten in the unkeyed scheme of before (recomputable by anyone): the checkpoints no longer match', async () => {
+    await asOwner(
+      db,
+      `DO $$
+       DECLARE r RECORD; prev TEXT := '';
+       BEGIN
+         FOR r IN SELECT * FROM audit_events ORDER BY id LOOP
+           UPDATE audit_events SET keyed = false, prev_hash = prev, actor = 'mallory',
+             hash = audit_event_hash(prev, r.id, r.at, r.actor_user_id, 'mallory', r.action, r.entity, r.entity_id,
+                                     r.before, r.after)
+           WHERE id = r.id RETURNING hash INTO prev;
+         END LOOP;
+       END $$`,
+    );
+    const r = await verifyAuditChain(db.prisma);
+    expect(r.firstBroken).toMatchObject({ id: '50', reason: 'truncated' });
+    expect(r.problems.map((p) => p.id)).toEqual(['50', '100', '120']);
+  });
+
   it('checkpoint: a forged checkpoint and one dropped where one is always written are named', async () => {
     await asOwner(
       db,
