@@ -209,11 +209,15 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await p.goto(`${url}/#/appraisals/${appraisal.id}/show/appeal`);
     await p.getByText('Sangat Baik.').first().waitFor();
     await shots.shot(p, 'employee-appraisal-appeal');
-    const pdfResponse = await p.request.get(
-      `${url}/api/documents/appraisals/${appraisal.id}/evaluation.pdf?access_token=${await p.evaluate(() => (globalThis as any).localStorage.getItem('capaian.token'))}`,
-    );
+    // The button asks for a signed link (≤ 60 s, this PDF only) and opens it in a new tab: no token in the URL.
+    const pdfOpened = p.context().waitForEvent('response', { predicate: (r) => r.url().includes('/evaluation.pdf') });
+    const [pdfTab] = await Promise.all([p.context().waitForEvent('page'), p.getByTestId('pdf-button').click()]);
+    const pdfResponse = await pdfOpened;
     expect(pdfResponse.status()).toBe(200);
-    expect((await pdfResponse.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfResponse.headers()['content-type']).toMatch(/^application\/pdf/);
+    expect(pdfResponse.url()).toMatch(/\?sig=/);
+    expect(pdfResponse.url()).not.toContain('access_token');
+    await pdfTab.close();
 
     // HR follows the cycle: live progress, the dashboard's charts, and the payroll export of the paid colleagues.
     const hr = await newSession(browser);
@@ -221,11 +225,14 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await hr.page.goto(`${url}/#/cycles/${cycle.id}/show`);
     await hr.page.getByTestId('cycle-progress').waitFor();
     await shots.shot(hr.page, 'hr-cycle-progress');
-    const payrollHref = await hr.page.getByTestId('payroll-export').getAttribute('href');
-    const payroll = await hr.page.request.get(`${url}${payrollHref}`);
-    expect(payroll.status()).toBe(200);
+    const [payroll] = await Promise.all([
+      hr.page.waitForEvent('download'),
+      hr.page.getByTestId('payroll-export').click(),
+    ]);
+    expect(payroll.suggestedFilename()).toMatch(/\.csv$/);
     const paid = await t.db.prisma.payAdjustment.count({ where: { cycleId: cycle.id } });
-    expect((await payroll.text()).trim().split('\n')).toHaveLength(paid + 1); // header + one row per adjustment
+    const csv = readFileSync(await payroll.path(), 'utf8');
+    expect(csv.trim().split('\n')).toHaveLength(paid + 1); // header + one row per adjustment
     await hr.page.goto(`${url}/#/`);
     await hr.page.getByTestId('hr-dashboard').waitFor();
     await hr.page.locator('.recharts-surface').first().waitFor();

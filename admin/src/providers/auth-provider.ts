@@ -66,6 +66,8 @@ export const authProvider: AuthProvider = {
     }
   },
   async logout() {
+    // The server ends every token of this user (all devices); signing out locally goes on if it cannot be reached.
+    if (localStorage.getItem(TOKEN_KEY)) await api('/auth/logout', { body: {} }).catch(() => undefined);
     localStorage.removeItem(TOKEN_KEY);
     localStorage.removeItem(USER_KEY);
   },

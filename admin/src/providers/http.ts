@@ -92,8 +92,28 @@ export function uploadWithProgress<T = any>(
   });
 }
 
-/** A URL for a download that the browser opens itself (PDF, CSV): the token rides in `access_token`. */
-export function downloadUrl(path: string, query: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ ...query, access_token: getToken() ?? '' });
-  return `/api${path}?${params.toString()}`;
+/**
+ * Opens a download that the browser fetches itself (PDF, CSV, evidence file). The token never enters a URL: the API
+ * first signs a link for that one resource, valid for at most 60 s (`POST /api/auth/download-links`), after checking
+ * that the user may read it. `newTab` shows it in a new tab, opened before the request so that popup blockers let it
+ * through; otherwise the browser saves the file and the page stays.
+ */
+export async function openDownload(
+  path: string,
+  query: Record<string, string> = {},
+  options: { newTab?: boolean } = {},
+): Promise<void> {
+  const search = new URLSearchParams(query).toString();
+  const tab = options.newTab ? window.open('', '_blank') : null;
+  if (tab) tab.opener = null;
+  try {
+    const { url } = await api<{ url: string }>('/auth/download-links', {
+      body: { path: `/api${path}${search ? `?${search}` : ''}` },
+    });
+    if (tab) tab.location.href = url;
+    else window.location.assign(url);
+  } catch (err) {
+    tab?.close();
+    throw err;
+  }
 }

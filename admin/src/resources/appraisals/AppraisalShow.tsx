@@ -1,6 +1,6 @@
 /** One appraisal: result and explanation, plan, evidence, appeal, timeline, and the printable evaluation document (PDF). */
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
-import { Box, Button, Typography } from '@mui/material';
+import { Box, Button, Link as MuiLink, Typography } from '@mui/material';
 import {
   FunctionField,
   ReferenceField,
@@ -12,7 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
-import { downloadUrl } from '../../providers/http';
+import { useDownload } from '../../common/use-download';
 import { PlanView } from '../tasks/PlanView';
 import { PredicateExplanation } from './PredicateExplanation';
 import { Timeline } from './Timeline';
@@ -20,13 +20,12 @@ import { Timeline } from './Timeline';
 function PdfButton() {
   const record = useRecordContext();
   const translate = useTranslate();
+  const download = useDownload();
   if (!record) return null;
   return (
     <Button
       startIcon={<PictureAsPdfIcon />}
-      href={downloadUrl(`/documents/appraisals/${record.id}/evaluation.pdf`)}
-      target="_blank"
-      rel="noopener"
+      onClick={() => download(`/documents/appraisals/${record.id}/evaluation.pdf`, {}, { newTab: true })}
       data-testid="pdf-button"
     >
       {translate('capaian.appraisals.print_pdf')}
@@ -72,6 +71,7 @@ function Appeal() {
 function Evidence() {
   const record = useRecordContext();
   const translate = useTranslate();
+  const download = useDownload();
   const list: any[] = record?.evidence ?? [];
   if (!list.length) return <Typography color="text.secondary">{translate('capaian.evidence.none')}</Typography>;
   return (
@@ -83,7 +83,9 @@ function Evidence() {
               {e.title}
             </a>
           ) : (
-            <a href={downloadUrl(`/documents/evidence/${e.id}`)}>{e.title ?? e.fileName}</a>
+            <MuiLink component="button" type="button" onClick={() => download(`/documents/evidence/${e.id}`)}>
+              {e.title ?? e.fileName}
+            </MuiLink>
           )}
           {e.sizeBytes ? ` (${Math.ceil(e.sizeBytes / 1024)} kB)` : ''}
         </Typography>

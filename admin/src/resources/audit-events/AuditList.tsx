@@ -13,7 +13,8 @@ import {
   useListContext,
   useTranslate,
 } from 'react-admin';
-import { api, downloadUrl } from '../../providers/http';
+import { useDownload } from '../../common/use-download';
+import { api } from '../../providers/http';
 
 function Verification() {
   const translate = useTranslate();
@@ -48,11 +49,12 @@ function Verification() {
 function ExportCsv() {
   const translate = useTranslate();
   const { filterValues } = useListContext();
+  const download = useDownload();
   return (
     <Button
       size="small"
       startIcon={<DownloadIcon />}
-      href={downloadUrl('/audit-events/export.csv', { filter: JSON.stringify(filterValues ?? {}) })}
+      onClick={() => download('/audit-events/export.csv', { filter: JSON.stringify(filterValues ?? {}) })}
     >
       {translate('capaian.audit.export_csv')}
     </Button>

@@ -17,7 +17,7 @@ import {
 } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
 import { useAction } from '../../common/use-action';
-import { downloadUrl } from '../../providers/http';
+import { useDownload } from '../../common/use-download';
 import { CycleProgress } from './CycleProgress';
 
 function Actions() {
@@ -27,6 +27,7 @@ function Actions() {
   const [cancelOpen, setCancelOpen] = useState(false);
   const [reason, setReason] = useState('');
   const { run, isPending } = useAction();
+  const download = useDownload();
   const hr = !!permissions?.roles?.includes('HR_ADMIN');
   const reader = hr || !!permissions?.roles?.includes('AUDITOR');
   if (!record || !reader) return null;
@@ -35,7 +36,7 @@ function Actions() {
       {/* Payroll export: one row per pay adjustment of the cycle, integer rupiah (server: /cycles/:id/payroll.csv). */}
       <Button
         startIcon={<DownloadIcon />}
-        href={downloadUrl(`/cycles/${record.id}/payroll.csv`)}
+        onClick={() => download(`/cycles/${record.id}/payroll.csv`)}
         data-testid="payroll-export"
       >
         {translate('capaian.pay.payroll_export')}
