@@ -139,15 +139,28 @@ export function sameMac(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Runs `fn` in a transaction: inside one already (a transaction client) it runs there. */
+/** The last standalone append queued on each client: they run one after another in this process. */
+const queues = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Runs `fn` in a transaction: inside one already (a transaction client) it runs there. Standalone appends (logins,
+ * downloads, the seed) are serialised by the append lock anyway; queued here first, a burst of them waits in memory
+ * instead of holding every pooled connection while waiting for the lock.
+ */
 async function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   const client = db as Db & {
     $transaction?: (fn: (tx: Db) => Promise<T>, options: { maxWait: number; timeout: number }) => Promise<T>;
   };
-  // Appends queue behind the append lock: a busy moment must not make a standalone append give up after 2 s.
-  return typeof client.$transaction === 'function'
-    ? client.$transaction((tx) => fn(tx), { maxWait: 15_000, timeout: 20_000 })
-    : fn(db);
+  if (typeof client.$transaction !== 'function') return fn(db);
+  const begin = client.$transaction.bind(client);
+  const run = (queues.get(client) ?? Promise.resolve()).then(() =>
+    begin((tx) => fn(tx), { maxWait: 15_000, timeout: 20_000 }),
+  );
+  queues.set(
+    client,
+    run.catch(() => undefined),
+  );
+  return run;
 }
 
 /** Appends one audit event, keyed and chained to the newest entry (under the append lock, same transaction). */
