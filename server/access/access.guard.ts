@@ -8,7 +8,7 @@ import { requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { parseId } from '../http/params';
-import { ACCESS_POLICY, policyRoutes, type AccessRule, type Relation } from './access.policy';
+import { ACCESS_POLICY, policyRoutes, ruleOf, type AccessRule, type Relation } from './access.policy';
 import { ownCaseRefusal } from './own-case';
 import { knowsOf, loadSubject, PERSONAL, permits, relationsOf, type Subject } from './relations';
 
@@ -41,7 +41,8 @@ export function refusal(rule: AccessRule): ApiError {
   return new ApiError(
     403,
     'FORBIDDEN',
-    `Tindakan ${rule.resource}.${rule.action} hanya untuk: ${rule.allow.map((r) => WORDS[r]).join('; ')}`,
+    rule.refusal ??
+      `Tindakan ${rule.resource}.${rule.action} hanya untuk: ${rule.allow.map((r) => WORDS[r]).join('; ')}`,
     { resource: rule.resource, action: rule.action, allow: rule.allow },
   );
 }
@@ -53,6 +54,9 @@ function guard(deps: AppDeps, rule: AccessRule) {
     let subject: Subject | null = null;
     if (!rule.allow.includes('public')) {
       await authenticate(req, res, () => undefined);
+      // A row that only roles grant is refused before the record is read: the answer does not tell whether it exists.
+      const byRoleOnly = !rule.allow.some((r) => PERSONAL.includes(r));
+      if (byRoleOnly && !permits(rule, relationsOf(req.user))) throw refusal(rule);
       if (rule.record) {
         subject = await loadSubject(deps, rule.record, parseId(req.params.id));
         if (!subject) throw ApiError.notFound('Data');
@@ -60,13 +64,30 @@ function guard(deps: AppDeps, rule: AccessRule) {
     }
     const relations = relationsOf(req.user, subject);
     if (!permits(rule, relations) && !(rule.record === undefined && listsPersonally(rule, relations))) {
-      if (rule.record && !mayRead(rule, relations)) throw ApiError.notFound('Data');
+      if (rule.record && !rule.refuseUnrelated && !mayRead(rule, relations)) throw ApiError.notFound('Data');
       throw refusal(rule);
     }
     if (rule.notOwnCase && relations.has('self')) throw ownCaseRefusal(`${rule.resource}.${rule.action}`);
     req.access = { rule, relations, subject };
     next();
   };
+}
+
+/**
+ * Route middleware naming the policy row its handler implements (`resource.action`): it checks the row itself when the
+ * guard did not run, and fails loudly when the guard decided the request under another row (table and router disagree).
+ */
+export function authorize(deps: AppDeps, resource: string, action: string) {
+  const rule = ruleOf(resource, action);
+  const check = guard(deps, rule);
+  const middleware = (req: Request, res: Response, next: NextFunction) => {
+    if (req.access && req.access.rule !== rule)
+      throw new Error(
+        `access policy: ${req.method} ${req.originalUrl} was decided as ${req.access.rule.resource}.${req.access.rule.action}, its handler implements ${resource}.${action}`,
+      );
+    return check(req, res, next);
+  };
+  return Object.assign(middleware, { accessRule: rule });
 }
 
 /** A list granted by a personal relation is open to every signed-in user: its query is narrowed to their rows. */

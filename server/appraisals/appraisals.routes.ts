@@ -10,7 +10,8 @@ import {
   respondToResultUpdate,
 } from '../../workflows/messages';
 import { resultWithheld, withoutWithheldResult } from '../access/disclosure';
-import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
+import { authorize } from '../access/access.guard';
+import { currentUser, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -102,7 +103,7 @@ export function appraisalsRoutes(deps: AppDeps): Router {
   router.use(requireAuth(deps));
   const person = { select: { id: true, name: true, nip: true, position: true } } as const;
 
-  router.get('/', async (req, res) => {
+  router.get('/', authorize(deps, 'appraisal', 'list'), async (req, res) => {
     const user = currentUser(req);
     const q = parseListQuery(req, ['id', 'stage', 'predicate', 'employeeId', 'updatedAt', 'createdAt'], ['id', 'ASC']);
     const where: Prisma.AppraisalWhereInput = { AND: [visibleWhere(user)] };
@@ -138,7 +139,7 @@ export function appraisalsRoutes(deps: AppDeps): Router {
     );
   });
 
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', authorize(deps, 'appraisal', 'read'), async (req, res) => {
     const user = currentUser(req);
     const a = await loadVisible(deps, user, parseId(req.params.id));
     const withheld = resultWithheld(user, a);
@@ -182,7 +183,7 @@ export function appraisalsRoutes(deps: AppDeps): Router {
     });
   });
 
-  router.get('/:id/result', async (req, res) => {
+  router.get('/:id/result', authorize(deps, 'appraisal', 'read'), async (req, res) => {
     const user = currentUser(req);
     const a = await loadVisible(deps, user, parseId(req.params.id));
     if (resultWithheld(user, a))
@@ -225,13 +226,13 @@ export function appraisalsRoutes(deps: AppDeps): Router {
     });
   });
 
-  router.get('/:id/history', async (req, res) => {
+  router.get('/:id/history', authorize(deps, 'appraisal', 'read'), async (req, res) => {
     const user = currentUser(req);
     const a = await loadVisible(deps, user, parseId(req.params.id));
     res.json(await appraisalHistory(deps, user, a));
   });
 
-  router.post('/:id/appeal', validateBody(appealSchema), async (req, res) => {
+  router.post('/:id/appeal', authorize(deps, 'appraisal', 'appeal'), validateBody(appealSchema), async (req, res) => {
     const user = currentUser(req);
     const a = await loadVisible(deps, user, parseId(req.params.id));
     if (a.employeeId !== user.employeeId)
@@ -252,51 +253,66 @@ export function appraisalsRoutes(deps: AppDeps): Router {
     res.status(201).json({ result, appeal: await deps.prisma.appeal.findUnique({ where: { appraisalId: a.id } }) });
   });
 
-  router.post('/:id/feedback', validateBody(feedbackSchema), async (req, res) => {
-    const user = currentUser(req);
-    const a = await loadVisible(deps, user, parseId(req.params.id));
-    if (!user.employeeId || (a.raterId !== user.employeeId && a.raterSuperiorId !== user.employeeId))
-      throw ApiError.forbidden('Hanya penilai yang dapat memberi umpan balik / only the rater');
-    const row = await deps.prisma.$transaction(async (tx) => {
-      const fb = await tx.feedback.create({
-        data: { appraisalId: a.id, authorId: user.employeeId, text: req.body.text },
+  router.post(
+    '/:id/feedback',
+    authorize(deps, 'appraisal', 'feedback'),
+    validateBody(feedbackSchema),
+    async (req, res) => {
+      const user = currentUser(req);
+      const a = await loadVisible(deps, user, parseId(req.params.id));
+      if (!user.employeeId || (a.raterId !== user.employeeId && a.raterSuperiorId !== user.employeeId))
+        throw ApiError.forbidden('Hanya penilai yang dapat memberi umpan balik / only the rater');
+      const row = await deps.prisma.$transaction(async (tx) => {
+        const fb = await tx.feedback.create({
+          data: { appraisalId: a.id, authorId: user.employeeId, text: req.body.text },
+        });
+        await recordAudit(tx, {
+          actorUserId: user.id,
+          actor: user.username,
+          action: 'feedback.add',
+          entity: 'appraisal',
+          entityId: a.id,
+          after: { feedbackId: fb.id, text: fb.text },
+        });
+        return fb;
       });
-      await recordAudit(tx, {
-        actorUserId: user.id,
-        actor: user.username,
-        action: 'feedback.add',
-        entity: 'appraisal',
-        entityId: a.id,
-        after: { feedbackId: fb.id, text: fb.text },
+      res.status(201).json(row);
+    },
+  );
+
+  router.post(
+    '/:id/reassign-rater',
+    authorize(deps, 'appraisal', 'reassign-rater'),
+    validateBody(reassignSchema),
+    async (req, res) => {
+      const user = currentUser(req);
+      const a = await loadVisible(deps, user, parseId(req.params.id));
+      const result = await executeUpdate(deps, a.workflowId, reassignRaterUpdate.name, {
+        actor: actorOf(user),
+        raterId: req.body.raterId,
+        raterSuperiorId: req.body.raterSuperiorId ?? null,
+        reason: req.body.reason ?? null,
       });
-      return fb;
-    });
-    res.status(201).json(row);
-  });
+      res.json(result);
+    },
+  );
 
-  router.post('/:id/reassign-rater', requireRole('HR_ADMIN'), validateBody(reassignSchema), async (req, res) => {
-    const user = currentUser(req);
-    const a = await loadVisible(deps, user, parseId(req.params.id));
-    const result = await executeUpdate(deps, a.workflowId, reassignRaterUpdate.name, {
-      actor: actorOf(user),
-      raterId: req.body.raterId,
-      raterSuperiorId: req.body.raterSuperiorId ?? null,
-      reason: req.body.reason ?? null,
-    });
-    res.json(result);
-  });
-
-  router.post('/:id/employment', requireRole('HR_ADMIN'), validateBody(employmentSchema), async (req, res) => {
-    const user = currentUser(req);
-    const a = await loadVisible(deps, user, parseId(req.params.id));
-    const result = await executeUpdate(deps, a.workflowId, changeEmploymentUpdate.name, {
-      actor: actorOf(user),
-      kind: req.body.kind,
-      newUnitId: req.body.newUnitId ?? null,
-      newRaterId: req.body.newRaterId ?? null,
-      reason: req.body.reason ?? null,
-    });
-    res.json(result);
-  });
+  router.post(
+    '/:id/employment',
+    authorize(deps, 'appraisal', 'employment'),
+    validateBody(employmentSchema),
+    async (req, res) => {
+      const user = currentUser(req);
+      const a = await loadVisible(deps, user, parseId(req.params.id));
+      const result = await executeUpdate(deps, a.workflowId, changeEmploymentUpdate.name, {
+        actor: actorOf(user),
+        kind: req.body.kind,
+        newUnitId: req.body.newUnitId ?? null,
+        newRaterId: req.body.newRaterId ?? null,
+        reason: req.body.reason ?? null,
+      });
+      res.json(result);
+    },
+  );
   return router;
 }

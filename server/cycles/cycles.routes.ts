@@ -5,7 +5,8 @@ import { recordAudit } from '../../prisma/audit';
 import type { Prisma } from '../../prisma/client';
 import { mayShowUnitCounts } from '../access/disclosure';
 import { auditDownload } from '../audit/audit-download';
-import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
+import { authorize } from '../access/access.guard';
+import { currentUser, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -123,7 +124,7 @@ export function cyclesRoutes(deps: AppDeps): Router {
     _count: { select: { appraisals: true } },
   } satisfies Prisma.CycleInclude;
 
-  router.get('/', async (req, res) => {
+  router.get('/', authorize(deps, 'cycle', 'read'), async (req, res) => {
     const q = parseListQuery(req, ['id', 'name', 'status', 'createdAt', 'startedAt'], ['id', 'DESC']);
     const where: Prisma.CycleWhereInput = {};
     const id = idFilter(q.filter);
@@ -138,12 +139,12 @@ export function cyclesRoutes(deps: AppDeps): Router {
     ]);
     sendList(res, 'cycles', rows, total, q.skip);
   });
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', authorize(deps, 'cycle', 'read'), async (req, res) => {
     const row = await deps.prisma.cycle.findUnique({ where: { id: parseId(req.params.id) }, include });
     if (!row) throw ApiError.notFound('Siklus');
     res.json(row);
   });
-  router.post('/', requireRole('HR_ADMIN'), validateBody(createSchema), async (req, res) => {
+  router.post('/', authorize(deps, 'cycle', 'manage'), validateBody(createSchema), async (req, res) => {
     const user = currentUser(req);
     const body = req.body as z.infer<typeof createSchema>;
     const [unit, period] = await Promise.all([
@@ -186,16 +187,16 @@ export function cyclesRoutes(deps: AppDeps): Router {
     });
     res.status(201).json(cycle);
   });
-  router.post('/:id/start', requireRole('HR_ADMIN'), validateBody(startSchema), async (req, res) => {
+  router.post('/:id/start', authorize(deps, 'cycle', 'manage'), validateBody(startSchema), async (req, res) => {
     res.json(await startCycle(deps, currentUser(req), parseId(req.params.id), req.body));
   });
-  router.post('/:id/cancel', requireRole('HR_ADMIN'), validateBody(cancelSchema), async (req, res) => {
+  router.post('/:id/cancel', authorize(deps, 'cycle', 'manage'), validateBody(cancelSchema), async (req, res) => {
     res.json(await cancelCycle(deps, currentUser(req), parseId(req.params.id), req.body.reason ?? null));
   });
-  router.get('/:id/progress', async (req, res) => {
+  router.get('/:id/progress', authorize(deps, 'cycle', 'read'), async (req, res) => {
     res.json(await cycleProgress(deps, parseId(req.params.id)));
   });
-  router.get('/:id/unit-ratings', async (req, res) => {
+  router.get('/:id/unit-ratings', authorize(deps, 'cycle', 'unit-ratings'), async (req, res) => {
     const user = currentUser(req);
     const cycleId = parseId(req.params.id);
     const [rows, sizes] = await Promise.all([
@@ -216,38 +217,45 @@ export function cyclesRoutes(deps: AppDeps): Router {
       ),
     );
   });
-  router.post('/:id/unit-ratings', requireRole('HR_ADMIN'), validateBody(ratingsSchema), async (req, res) => {
-    const user = currentUser(req);
-    const cycleId = parseId(req.params.id);
-    const cycle = await deps.prisma.cycle.findUnique({ where: { id: cycleId } });
-    if (!cycle) throw ApiError.notFound('Siklus');
-    if (cycle.status === 'CLOSED' || cycle.status === 'CANCELLED') throw ApiError.conflict('Siklus sudah selesai');
-    const body = req.body as z.infer<typeof ratingsSchema>;
-    await deps.prisma.$transaction(async (tx) => {
-      for (const r of body.ratings) {
-        const existing = await tx.unitCycleRating.findUnique({
-          where: { cycleId_unitId: { cycleId, unitId: r.unitId } },
+  router.post(
+    '/:id/unit-ratings',
+    authorize(deps, 'cycle', 'manage'),
+    validateBody(ratingsSchema),
+    async (req, res) => {
+      const user = currentUser(req);
+      const cycleId = parseId(req.params.id);
+      const cycle = await deps.prisma.cycle.findUnique({ where: { id: cycleId } });
+      if (!cycle) throw ApiError.notFound('Siklus');
+      if (cycle.status === 'CLOSED' || cycle.status === 'CANCELLED') throw ApiError.conflict('Siklus sudah selesai');
+      const body = req.body as z.infer<typeof ratingsSchema>;
+      await deps.prisma.$transaction(async (tx) => {
+        for (const r of body.ratings) {
+          const existing = await tx.unitCycleRating.findUnique({
+            where: { cycleId_unitId: { cycleId, unitId: r.unitId } },
+          });
+          if (existing && existing.status !== 'PENDING')
+            throw ApiError.conflict(
+              `Unit ${r.unitId} sudah dikalibrasi (${existing.status}); rating tidak dapat diubah`,
+            );
+          await tx.unitCycleRating.upsert({
+            where: { cycleId_unitId: { cycleId, unitId: r.unitId } },
+            create: { cycleId, unitId: r.unitId, rating: r.rating },
+            update: { rating: r.rating },
+          });
+        }
+        await recordAudit(tx, {
+          actorUserId: user.id,
+          actor: user.username,
+          action: 'cycle.unit-ratings',
+          entity: 'cycle',
+          entityId: cycleId,
+          after: { ratings: body.ratings },
         });
-        if (existing && existing.status !== 'PENDING')
-          throw ApiError.conflict(`Unit ${r.unitId} sudah dikalibrasi (${existing.status}); rating tidak dapat diubah`);
-        await tx.unitCycleRating.upsert({
-          where: { cycleId_unitId: { cycleId, unitId: r.unitId } },
-          create: { cycleId, unitId: r.unitId, rating: r.rating },
-          update: { rating: r.rating },
-        });
-      }
-      await recordAudit(tx, {
-        actorUserId: user.id,
-        actor: user.username,
-        action: 'cycle.unit-ratings',
-        entity: 'cycle',
-        entityId: cycleId,
-        after: { ratings: body.ratings },
       });
-    });
-    res.json(await deps.prisma.unitCycleRating.findMany({ where: { cycleId } }));
-  });
-  router.get('/:id/payroll.csv', requireRole('HR_ADMIN', 'AUDITOR'), async (req, res) => {
+      res.json(await deps.prisma.unitCycleRating.findMany({ where: { cycleId } }));
+    },
+  );
+  router.get('/:id/payroll.csv', authorize(deps, 'payroll', 'export'), async (req, res) => {
     const id = parseId(req.params.id);
     const csv = await payrollCsv(deps, id);
     await auditDownload(deps, req, 'payroll', { entity: 'cycle', entityId: id, file: `tpp-siklus-${id}.csv` });

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
 import { resultWithheld } from '../access/disclosure';
 import { auditDownload } from '../audit/audit-download';
+import { authorize } from '../access/access.guard';
 import { currentUser, requireAuth } from '../auth/auth.middleware';
 import { loadVisible } from '../appraisals/appraisals.service';
 import type { AppDeps } from '../deps';
@@ -76,7 +77,7 @@ export function documentsRoutes(deps: AppDeps): Router {
   ): PersonLine | null =>
     p ? { name: p.name, nip: p.nip, position: p.position, grade: p.grade, unit: p.unit.name } : null;
 
-  router.get('/appraisals/:id/evaluation.pdf', async (req, res) => {
+  router.get('/appraisals/:id/evaluation.pdf', authorize(deps, 'appraisal', 'read'), async (req, res) => {
     const user = currentUser(req);
     const visible = await loadVisible(deps, user, parseId(req.params.id));
     // Before the result is shared the employee's document carries the plan, not the ratings, predicate or pay.
@@ -196,7 +197,7 @@ export function documentsRoutes(deps: AppDeps): Router {
       }),
     );
 
-  router.post('/appraisals/:id/evidence', async (req, res) => {
+  router.post('/appraisals/:id/evidence', authorize(deps, 'evidence', 'upload'), async (req, res) => {
     const user = currentUser(req);
     const appraisal = await loadVisible(deps, user, parseId(req.params.id));
     if (appraisal.employeeId !== user.employeeId)
@@ -267,7 +268,7 @@ export function documentsRoutes(deps: AppDeps): Router {
     res.status(201).json(evidence);
   });
 
-  router.get('/evidence/:id', async (req, res) => {
+  router.get('/evidence/:id', authorize(deps, 'evidence', 'read'), async (req, res) => {
     const user = currentUser(req);
     const ev = await deps.prisma.evidence.findUnique({ where: { id: parseId(req.params.id) } });
     if (!ev) throw ApiError.notFound('Bukti dukung');

@@ -4,7 +4,8 @@ import { recordAudit } from '../../prisma/audit';
 import type { Prisma } from '../../prisma/client';
 import { ownCaseChanges, ownCaseRefusal } from '../access/own-case';
 import { directoryRow } from '../access/disclosure';
-import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
+import { authorize } from '../access/access.guard';
+import { currentUser, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -66,7 +67,7 @@ export function employeesRoutes(deps: AppDeps): Router {
   const db = deps.prisma;
   router.use(requireAuth(deps));
 
-  router.get('/', async (req, res) => {
+  router.get('/', authorize(deps, 'employee', 'list'), async (req, res) => {
     const q = parseListQuery(
       req,
       ['id', 'nip', 'name', 'position', 'positionType', 'unitId', 'employmentType', 'status'],
@@ -87,13 +88,13 @@ export function employeesRoutes(deps: AppDeps): Router {
     );
   });
 
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', authorize(deps, 'employee', 'read'), async (req, res) => {
     const employee = await db.employee.findUnique({ where: { id: parseId(req.params.id) }, include });
     if (!employee) throw ApiError.notFound('Pegawai');
     res.json(directoryRow(currentUser(req), employee));
   });
 
-  router.post('/', requireRole('HR_ADMIN'), validateBody(employeeSchema), async (req, res) => {
+  router.post('/', authorize(deps, 'employee', 'create'), validateBody(employeeSchema), async (req, res) => {
     const user = currentUser(req);
     await assertValidSuperior(db, null, req.body.superiorId);
     const employee = await db.$transaction(async (tx) => {
@@ -111,30 +112,35 @@ export function employeesRoutes(deps: AppDeps): Router {
     res.status(201).json(employee);
   });
 
-  router.put('/:id', requireRole('HR_ADMIN'), validateBody(employeeSchema.partial()), async (req, res) => {
-    const user = currentUser(req);
-    const id = parseId(req.params.id);
-    await assertValidSuperior(db, id, req.body.superiorId);
-    const employee = await db.$transaction(async (tx) => {
-      const before = await tx.employee.findUnique({ where: { id } });
-      if (!before) throw ApiError.notFound('Pegawai');
-      const own = ownCaseChanges(user.employeeId, before, req.body);
-      if (own.length) throw ownCaseRefusal(`mengubah ${own.join(', ')} datanya sendiri / own ${own.join(', ')}`);
-      const after = await tx.employee.update({ where: { id }, data: req.body, include });
-      const action =
-        req.body.superiorId !== undefined && req.body.superiorId !== before.superiorId ? 'change-superior' : 'update';
-      await recordAudit(tx, {
-        actorUserId: user.id,
-        actor: user.username,
-        action,
-        entity: 'employee',
-        entityId: id,
-        before,
-        after: { ...before, ...req.body },
+  router.put(
+    '/:id',
+    authorize(deps, 'employee', 'update'),
+    validateBody(employeeSchema.partial()),
+    async (req, res) => {
+      const user = currentUser(req);
+      const id = parseId(req.params.id);
+      await assertValidSuperior(db, id, req.body.superiorId);
+      const employee = await db.$transaction(async (tx) => {
+        const before = await tx.employee.findUnique({ where: { id } });
+        if (!before) throw ApiError.notFound('Pegawai');
+        const own = ownCaseChanges(user.employeeId, before, req.body);
+        if (own.length) throw ownCaseRefusal(`mengubah ${own.join(', ')} datanya sendiri / own ${own.join(', ')}`);
+        const after = await tx.employee.update({ where: { id }, data: req.body, include });
+        const action =
+          req.body.superiorId !== undefined && req.body.superiorId !== before.superiorId ? 'change-superior' : 'update';
+        await recordAudit(tx, {
+          actorUserId: user.id,
+          actor: user.username,
+          action,
+          entity: 'employee',
+          entityId: id,
+          before,
+          after: { ...before, ...req.body },
+        });
+        return after;
       });
-      return after;
-    });
-    res.json(employee);
-  });
+      res.json(employee);
+    },
+  );
   return router;
 }

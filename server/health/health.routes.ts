@@ -1,6 +1,7 @@
 /** `GET /api/health` → `{ status, database, temporal }`; 503 naming the part that is down. */
 import { Router } from 'express';
 import type { AppDeps } from '../deps';
+import { authorize } from '../access/access.guard';
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
@@ -39,7 +40,7 @@ export async function checkHealth(deps: AppDeps) {
 /** Routes of /api/health. */
 export function healthRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get('/', async (_req, res) => {
+  router.get('/', authorize(deps, 'health', 'read'), async (_req, res) => {
     const { ok, body } = await checkHealth(deps);
     res.status(ok ? 200 : 503).json(body);
   });

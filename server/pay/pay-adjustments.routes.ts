@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { Prisma } from '../../prisma/client';
 import { sharedResultWhere } from '../access/disclosure';
 import { scopeWhere } from '../access/relations';
+import { authorize } from '../access/access.guard';
 import { currentUser, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -25,7 +26,7 @@ describeRoutes(
 export function payAdjustmentsRoutes(deps: AppDeps): Router {
   const router = Router();
   router.use(requireAuth(deps));
-  router.get('/', async (req, res) => {
+  router.get('/', authorize(deps, 'pay-adjustment', 'list'), async (req, res) => {
     const q = parseListQuery(req, ['id', 'amount', 'employeeId', 'cycleId', 'periodId', 'createdAt'], ['id', 'DESC']);
     // The caller's scope and the client's filter are ANDed: a filter narrows the scope, never replaces it.
     const user = currentUser(req);
@@ -51,7 +52,7 @@ export function payAdjustmentsRoutes(deps: AppDeps): Router {
     ]);
     sendList(res, 'pay-adjustments', rows, total, q.skip);
   });
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', authorize(deps, 'pay-adjustment', 'read'), async (req, res) => {
     // The access guard has checked the caller's relation to this row (pay-adjustment.read).
     const row = await deps.prisma.payAdjustment.findFirst({
       where: { AND: [{ id: parseId(req.params.id) }, sharedResultWhere(currentUser(req), false)] },

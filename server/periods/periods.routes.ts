@@ -3,7 +3,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/client';
 import { ensurePeriods } from '../../prisma/seed/seed-database';
-import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
+import { authorize } from '../access/access.guard';
+import { currentUser, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -30,7 +31,7 @@ describeRoutes(
 export function periodsRoutes(deps: AppDeps): Router {
   const router = Router();
   router.use(requireAuth(deps));
-  router.get('/', async (req, res) => {
+  router.get('/', authorize(deps, 'period', 'read'), async (req, res) => {
     const q = parseListQuery(req, ['id', 'year', 'type', 'number', 'startDate'], ['startDate', 'ASC']);
     const where: Prisma.PeriodWhereInput = {};
     const id = idFilter(q.filter);
@@ -43,12 +44,12 @@ export function periodsRoutes(deps: AppDeps): Router {
     ]);
     sendList(res, 'periods', rows, total, q.skip);
   });
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', authorize(deps, 'period', 'read'), async (req, res) => {
     const row = await deps.prisma.period.findUnique({ where: { id: parseId(req.params.id) } });
     if (!row) throw ApiError.notFound('Periode');
     res.json(row);
   });
-  router.post('/year', requireRole('HR_ADMIN'), validateBody(yearSchema), async (req, res) => {
+  router.post('/year', authorize(deps, 'period', 'create'), validateBody(yearSchema), async (req, res) => {
     const user = currentUser(req);
     await ensurePeriods(deps.prisma, req.body.year);
     await recordAudit(deps.prisma, {

@@ -7,6 +7,7 @@ import { Router } from 'express';
 import type { Prisma } from '../../prisma/client';
 import { sharedResultWhere } from '../access/disclosure';
 import { scopeWhere } from '../access/relations';
+import { authorize } from '../access/access.guard';
 import { currentUser, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -48,7 +49,7 @@ export function sanctionsRoutes(deps: AppDeps): Router {
     return rows.map((r) => ({ ...r, taskId: (r.appraisalId !== null && byAppraisal.get(r.appraisalId)) || null }));
   }
 
-  router.get('/', async (req, res) => {
+  router.get('/', authorize(deps, 'sanction', 'list'), async (req, res) => {
     const q = parseListQuery(req, ['id', 'code', 'status', 'employeeId', 'createdAt'], ['id', 'DESC']);
     // The caller's scope and the client's filter are ANDed: a filter narrows the scope, never replaces it.
     const user = currentUser(req);
@@ -70,7 +71,7 @@ export function sanctionsRoutes(deps: AppDeps): Router {
     ]);
     sendList(res, 'sanctions', await withTasks(rows), total, q.skip);
   });
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', authorize(deps, 'sanction', 'read'), async (req, res) => {
     // The access guard has checked the caller's relation to this row (sanction.read).
     const row = await deps.prisma.sanction.findFirst({
       where: { AND: [{ id: parseId(req.params.id) }, sharedResultWhere(currentUser(req), true)] },

@@ -1,7 +1,8 @@
 /** `/api/cycle-schedules`: recurring cycles as Temporal Schedules (list, create, pause, resume, run now, delete). */
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
+import { authorize } from '../access/access.guard';
+import { currentUser, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { parseListQuery, sendList } from '../http/list-query';
 import { validateBody } from '../http/validate';
@@ -59,22 +60,22 @@ describeRoutes(
 export function schedulesRoutes(deps: AppDeps): Router {
   const router = Router();
   router.use(requireAuth(deps));
-  router.get('/', requireRole('HR_ADMIN', 'AUDITOR'), async (req, res) => {
+  router.get('/', authorize(deps, 'schedule', 'read'), async (req, res) => {
     const q = parseListQuery(req, ['id'], ['id', 'ASC']);
     const all = await listSchedules(deps);
     sendList(res, 'cycle-schedules', all.slice(q.skip, q.skip + q.take), all.length, q.skip);
   });
-  router.get('/:id', requireRole('HR_ADMIN', 'AUDITOR'), async (req, res) => {
+  router.get('/:id', authorize(deps, 'schedule', 'read'), async (req, res) => {
     res.json(await getSchedule(deps, req.params.id as string));
   });
-  router.post('/', requireRole('HR_ADMIN'), validateBody(createSchema), async (req, res) => {
+  router.post('/', authorize(deps, 'schedule', 'manage'), validateBody(createSchema), async (req, res) => {
     res.status(201).json(await createSchedule(deps, currentUser(req), req.body));
   });
   for (const action of ['pause', 'unpause', 'trigger'] as const)
-    router.post(`/:id/${action}`, requireRole('HR_ADMIN'), validateBody(noteSchema), async (req, res) => {
+    router.post(`/:id/${action}`, authorize(deps, 'schedule', 'manage'), validateBody(noteSchema), async (req, res) => {
       res.json(await changeSchedule(deps, currentUser(req), req.params.id as string, action, req.body.note));
     });
-  router.delete('/:id', requireRole('HR_ADMIN'), async (req, res) => {
+  router.delete('/:id', authorize(deps, 'schedule', 'manage'), async (req, res) => {
     res.json(await changeSchedule(deps, currentUser(req), req.params.id as string, 'delete'));
   });
   return router;

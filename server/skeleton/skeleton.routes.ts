@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import { TASK_QUEUE } from '../../workflows/task-queue';
-import { requireAuth, requireRole } from '../auth/auth.middleware';
+import { authorize } from '../access/access.guard';
+import { requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { parseListQuery, sendList } from '../http/list-query';
@@ -15,7 +16,7 @@ const bodySchema = z.object({ message: z.string().trim().min(1).max(200).default
 export function skeletonRoutes(deps: AppDeps): Router {
   const router = Router();
   router.use(requireAuth(deps));
-  router.get('/', async (req, res) => {
+  router.get('/', authorize(deps, 'skeleton', 'read'), async (req, res) => {
     const q = parseListQuery(req, ['id', 'createdAt'], ['id', 'DESC']);
     const [rows, total] = await Promise.all([
       deps.prisma.skeletonRun.findMany({ orderBy: q.orderBy, skip: q.skip, take: q.take }),
@@ -23,7 +24,7 @@ export function skeletonRoutes(deps: AppDeps): Router {
     ]);
     sendList(res, 'skeleton-runs', rows, total, q.skip);
   });
-  router.post('/', requireRole('HR_ADMIN'), validateBody(bodySchema), async (req, res) => {
+  router.post('/', authorize(deps, 'skeleton', 'run'), validateBody(bodySchema), async (req, res) => {
     const client = await deps.temporal();
     const workflowId = `skeleton-${randomUUID()}`;
     const handle = await client.workflow.start('skeletonWorkflow', {

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/client';
+import { authorize } from '../access/access.guard';
 import { currentUser, hasRole, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -45,7 +46,7 @@ const include = {
 export function tasksRoutes(deps: AppDeps): Router {
   const router = Router();
   router.use(requireAuth(deps));
-  router.get('/', async (req, res) => {
+  router.get('/', authorize(deps, 'task', 'list'), async (req, res) => {
     const user = currentUser(req);
     const q = parseListQuery(req, ['id', 'dueAt', 'createdAt', 'status', 'type', 'completedAt'], ['dueAt', 'ASC']);
     const all = q.filter.scope === 'all' && hasRole(user, 'HR_ADMIN', 'AUDITOR');
@@ -63,7 +64,7 @@ export function tasksRoutes(deps: AppDeps): Router {
     ]);
     sendList(res, 'tasks', rows, total, q.skip);
   });
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', authorize(deps, 'task', 'read'), async (req, res) => {
     const user = currentUser(req);
     const task = await deps.prisma.task.findUnique({ where: { id: parseId(req.params.id) }, include });
     if (!task) throw ApiError.notFound('Tugas');
@@ -71,7 +72,7 @@ export function tasksRoutes(deps: AppDeps): Router {
       throw ApiError.forbidden('Tugas ini bukan untuk Anda / this task is assigned to someone else');
     res.json(task);
   });
-  router.post('/:id/complete', validateBody(completeSchema), async (req, res) => {
+  router.post('/:id/complete', authorize(deps, 'task', 'complete'), validateBody(completeSchema), async (req, res) => {
     const result = await completeTask(deps, currentUser(req), parseId(req.params.id), req.body.payload ?? {});
     res.json(result);
   });

@@ -32,13 +32,16 @@ function closedMessage(task: Task): string {
   return `Tugas dibatalkan${result.reason ? `: ${result.reason}` : ''} / task cancelled`;
 }
 
+/** HR tasks about one appraisal that its own employee, as HR admin, may not complete. */
+const NOT_ON_OWN_APPRAISAL = ['sanction.decide'];
+
 /**
- * Separation of duties: a task given to the HR role about the HR admin's own appraisal (their sanctions, an escalated
- * appeal) and a calibration that adjusts their own predicate are refused; another HR admin can do them.
+ * Separation of duties: deciding the sanction recommendations of one's own appraisal and a calibration that adjusts
+ * one's own predicate are refused to an HR admin; another HR admin can do them.
  */
 async function refuseOwnCase(deps: AppDeps, user: AuthUser, task: Task, payload: unknown) {
   if (user.employeeId === null || !user.roles.includes('HR_ADMIN')) return;
-  if (task.appraisalId !== null && task.assigneeRole === 'HR_ADMIN') {
+  if (task.appraisalId !== null && NOT_ON_OWN_APPRAISAL.includes(task.type)) {
     const a = await deps.prisma.appraisal.findUnique({ where: { id: task.appraisalId }, select: { employeeId: true } });
     if (a?.employeeId === user.employeeId) throw ownCaseRefusal(`${task.type}: penilaian sendiri / own appraisal`);
   }

@@ -3,7 +3,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
 import type { Prisma } from '../../prisma/client';
-import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
+import { authorize } from '../access/access.guard';
+import { currentUser, requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -49,7 +50,7 @@ export function unitsRoutes(deps: AppDeps): Router {
   const db = deps.prisma;
   router.use(requireAuth(deps));
 
-  router.get('/', async (req, res) => {
+  router.get('/', authorize(deps, 'unit', 'read'), async (req, res) => {
     const q = parseListQuery(req, ['id', 'code', 'name', 'parentId'], ['code', 'ASC']);
     const where: Prisma.UnitWhereInput = {};
     const id = idFilter(q.filter);
@@ -74,7 +75,7 @@ export function unitsRoutes(deps: AppDeps): Router {
     sendList(res, 'units', rows, total, q.skip);
   });
 
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', authorize(deps, 'unit', 'read'), async (req, res) => {
     const unit = await db.unit.findUnique({
       where: { id: parseId(req.params.id) },
       include: { _count: { select: { employees: true, children: true } } },
@@ -83,7 +84,7 @@ export function unitsRoutes(deps: AppDeps): Router {
     res.json(unit);
   });
 
-  router.post('/', requireRole('HR_ADMIN'), validateBody(unitSchema), async (req, res) => {
+  router.post('/', authorize(deps, 'unit', 'write'), validateBody(unitSchema), async (req, res) => {
     const user = currentUser(req);
     const unit = await db.$transaction(async (tx) => {
       const created = await tx.unit.create({ data: req.body });
@@ -100,7 +101,7 @@ export function unitsRoutes(deps: AppDeps): Router {
     res.status(201).json(unit);
   });
 
-  router.put('/:id', requireRole('HR_ADMIN'), validateBody(unitSchema.partial()), async (req, res) => {
+  router.put('/:id', authorize(deps, 'unit', 'write'), validateBody(unitSchema.partial()), async (req, res) => {
     const user = currentUser(req);
     const id = parseId(req.params.id);
     await assertNoCycle(db, id, req.body.parentId);
@@ -122,7 +123,7 @@ export function unitsRoutes(deps: AppDeps): Router {
     res.json(unit);
   });
 
-  router.delete('/:id', requireRole('HR_ADMIN'), async (req, res) => {
+  router.delete('/:id', authorize(deps, 'unit', 'write'), async (req, res) => {
     const user = currentUser(req);
     const id = parseId(req.params.id);
     const unit = await db.$transaction(async (tx) => {

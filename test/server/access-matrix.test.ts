@@ -24,23 +24,32 @@ import {
 const PERSONAS = ['admin', 'admin2', 'auditor', 'pegawai', 'penilai', 'atasan'];
 const PERSONAL: Relation[] = ['self', 'rater', 'raterSuperior', 'assignee'];
 
-/** `METHOD /path` of every route the app serves under /api, from its router stack (the access guard excluded). */
-export function appRoutes(app: Express): string[] {
-  const out: string[] = [];
-  const walk = (stack: any[], base: string) => {
+/**
+ * Every route the app serves under /api, read from its router stack (the access guard excluded), with the policy row
+ * that its handler chain names through `authorize()` (router-level or route-level), if any.
+ */
+export function appRoutes(app: Express): Map<string, AccessRule | undefined> {
+  const out = new Map<string, AccessRule | undefined>();
+  const walk = (stack: any[], base: string, inherited: AccessRule | undefined) => {
+    let named = inherited;
     for (const layer of stack) {
       if (layer.route && typeof layer.route.path === 'string') {
+        const own = layer.route.stack.find((l: any) => l.handle?.accessRule)?.handle.accessRule as
+          AccessRule | undefined;
         for (const method of Object.keys(layer.route.methods).filter((m) => m !== '_all'))
-          out.push(`${method.toUpperCase()} ${(base + layer.route.path).replace(/\/$/, '') || '/'}`);
+          out.set(`${method.toUpperCase()} ${(base + layer.route.path).replace(/\/$/, '') || '/'}`, own ?? named);
       } else if (layer.handle?.stack && !layer.handle.isAccessGuard) {
         const path = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
-        walk(layer.handle.stack, base + path);
-      }
+        walk(layer.handle.stack, base + path, named);
+      } else if (layer.handle?.accessRule) named = layer.handle.accessRule;
     }
   };
-  walk((app as any).router.stack, '');
-  return [...new Set(out.filter((r) => r.split(' ')[1].startsWith('/api')))].sort();
+  walk((app as any).router.stack, '', undefined);
+  return new Map([...out].filter(([route]) => route.split(' ')[1].startsWith('/api')));
 }
+
+/** Routers of other teams (sign-in, audit log, rule sets): the guard alone enforces their rows. */
+const GUARD_ONLY = ['/api/auth/', '/api/audit-events', '/api/rulesets'];
 
 /** The relations a case stands for, as this test defines them (tasks: the own one is assigned to the persona). */
 function caseRelations(rule: AccessRule, c: Case | 'none'): Relation[] {
@@ -77,11 +86,21 @@ describe('access matrix: every route × persona × relation (real PostgreSQL)', 
   afterAll(() => db.drop());
 
   it('every route of the app has exactly one policy row, and every row names a route of the app', () => {
-    const served = appRoutes(app);
+    const served = [...appRoutes(app).keys()].sort();
     const table = [...policyRoutes().keys()].sort();
     expect(served.filter((r) => !table.includes(r))).toEqual([]); // routes without a row
     expect(table.filter((r) => !served.includes(r))).toEqual([]); // rows of routes that do not exist
     expect(served.length).toBeGreaterThan(60);
+  });
+
+  it('every handler names through authorize() the same row the table gives its route', () => {
+    const table = policyRoutes();
+    const named = [...appRoutes(app)].filter(([route]) => !GUARD_ONLY.some((p) => route.split(' ')[1].startsWith(p)));
+    const disagree = named
+      .filter(([route, rule]) => rule !== table.get(route))
+      .map(([route, rule]) => `${route}: handler ${rule ? `${rule.resource}.${rule.action}` : 'names no row'}`);
+    expect(disagree).toEqual([]);
+    expect(named.length).toBeGreaterThan(50);
   });
 
   /** The path with its parameters filled for a route that names no personal record. */
