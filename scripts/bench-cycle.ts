@@ -11,6 +11,7 @@
  * dev server (the CLI from `.tools/`) in a temporary folder, removed afterwards. A script that prints figures, not a
  * timed test.
  */
+import { randomBytes } from 'node:crypto';
 import v8 from 'node:v8';
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +37,9 @@ import { ensureTemporalCli } from '../tools/temporal-cli';
 import { noopStepUpdate } from '../workflows/noop.workflow';
 import { cycleProgressQuery } from '../workflows/messages';
 import { TASK_QUEUE } from '../workflows/task-queue';
+
+// A throwaway database: its audit entries get a throwaway key unless AUDIT_KEY is set (prisma/audit.ts).
+process.env.AUDIT_KEY ??= randomBytes(32).toString('hex');
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -4,6 +4,7 @@
  * for a changed SCORING draft and a changed PAY draft. Uses DATABASE_URL's server when set, else starts the embedded
  * PostgreSQL; creates and drops its own database. A script that prints figures, not a timed test.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,9 @@ import { loadConfig } from '../server/config';
 import { TemporalUnavailable } from '../server/temporal-client';
 import { createDatabase, startEmbeddedPostgres } from '../tools/embedded-postgres';
 import { freePort } from '../tools/free-port';
+
+// A throwaway database: its audit entries get a throwaway key unless AUDIT_KEY is set (prisma/audit.ts).
+process.env.AUDIT_KEY ??= randomBytes(32).toString('hex');
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
