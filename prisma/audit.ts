@@ -195,21 +195,15 @@ export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
   });
 }
 
-/** Writes a signed checkpoint of the log as it is now (under the append lock); returns it, or null when empty. */
-export async function checkpointAudit(db: Db, key: Buffer = auditKey()) {
-  return inTransaction(db, async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
-    const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true, hash: true } });
-    if (!last) return null;
-    const newest = await tx.auditCheckpoint.findFirst({ orderBy: { id: 'desc' } });
-    if (newest && newest.headId === last.id && newest.headHash === last.hash) return newest;
-    return writeCheckpoint(tx, key, last.id, last.hash);
-  });
-}
-
 async function writeCheckpoint(tx: Db, key: Buffer, headId: bigint, headHash: string) {
-  // Counted from the previous checkpoint on, so a checkpoint costs an index range scan, not a count of the table.
-  const previous = await tx.auditCheckpoint.findFirst({ where: { headId: { lte: headId } }, orderBy: { id: 'desc' } });
+  // Counted from the previous checkpoint on, so a checkpoint costs an index range scan, not a count of the table;
+  // only from one whose signature holds, so a forged checkpoint's count is never carried forward.
+  const recent = await tx.auditCheckpoint.findMany({
+    where: { headId: { lte: headId } },
+    orderBy: { id: 'desc' },
+    take: 5,
+  });
+  const previous = recent.find((c) => sameMac(checkpointMac(key, c), c.mac));
   const since = await tx.auditEvent.count({ where: { id: { gt: previous?.headId ?? -1n, lte: headId } } });
   const count = (previous?.count ?? 0n) + BigInt(since);
   const fields: CheckpointFields = { at: new Date(), count, headId, headHash };
