@@ -11,7 +11,7 @@ import {
 } from '../../workflows/messages';
 import { resultWithheld, withoutWithheldResult } from '../access/disclosure';
 import { authorize } from '../access/access.guard';
-import { currentUser, requireAuth } from '../auth/auth.middleware';
+import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -100,7 +100,6 @@ describeRoutes(
 /** Routes of /api/appraisals. */
 export function appraisalsRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.use(requireAuth(deps));
   const person = { select: { id: true, name: true, nip: true, position: true } } as const;
 
   router.get('/', authorize(deps, 'appraisal', 'list'), async (req, res) => {

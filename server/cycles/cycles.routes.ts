@@ -6,7 +6,7 @@ import type { Prisma } from '../../prisma/client';
 import { mayShowUnitCounts } from '../access/disclosure';
 import { auditDownload } from '../audit/audit-download';
 import { authorize } from '../access/access.guard';
-import { currentUser, requireAuth } from '../auth/auth.middleware';
+import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -117,7 +117,6 @@ describeRoutes(
 /** Routes of /api/cycles. */
 export function cyclesRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.use(requireAuth(deps));
   const include = {
     unit: { select: { id: true, name: true, code: true } },
     period: { select: { id: true, label: true, type: true, startDate: true, endDate: true } },

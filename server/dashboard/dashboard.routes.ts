@@ -1,7 +1,6 @@
 /** `GET /api/dashboard?cycleId=`: figures for the HR dashboard — stage funnel, predicates per unit against the curve, allowance totals. */
 import { Router } from 'express';
 import { authorize } from '../access/access.guard';
-import { requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { describeRoutes } from '../openapi/registry';
 
@@ -19,7 +18,7 @@ describeRoutes({
 export function dashboardRoutes(deps: AppDeps): Router {
   const router = Router();
   const db = deps.prisma;
-  router.use(requireAuth(deps), authorize(deps, 'dashboard', 'read'));
+  router.use(authorize(deps, 'dashboard', 'read'));
   router.get('/', async (req, res) => {
     const cycleId = req.query.cycleId
       ? Number(req.query.cycleId)

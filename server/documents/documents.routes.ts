@@ -14,7 +14,7 @@ import { recordAudit } from '../../prisma/audit';
 import { resultWithheld } from '../access/disclosure';
 import { auditDownload } from '../audit/audit-download';
 import { authorize } from '../access/access.guard';
-import { currentUser, requireAuth } from '../auth/auth.middleware';
+import { currentUser } from '../auth/auth.middleware';
 import { loadVisible } from '../appraisals/appraisals.service';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -68,7 +68,6 @@ export function explanationWords(stored: unknown, lang: 'id' | 'en' = 'id'): Eva
 /** Routes of /api/documents. */
 export function documentsRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.use(requireAuth(deps));
   const person = {
     select: { name: true, nip: true, position: true, grade: true, unit: { select: { name: true } } },
   } as const;

@@ -5,7 +5,7 @@ import type { Prisma } from '../../prisma/client';
 import { ownCaseChanges, ownCaseRefusal } from '../access/own-case';
 import { directoryRow } from '../access/disclosure';
 import { authorize } from '../access/access.guard';
-import { currentUser, requireAuth } from '../auth/auth.middleware';
+import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -65,7 +65,6 @@ function employeeWhere(filter: Record<string, unknown>): Prisma.EmployeeWhereInp
 export function employeesRoutes(deps: AppDeps): Router {
   const router = Router();
   const db = deps.prisma;
-  router.use(requireAuth(deps));
 
   router.get('/', authorize(deps, 'employee', 'list'), async (req, res) => {
     const q = parseListQuery(

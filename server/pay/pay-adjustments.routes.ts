@@ -4,7 +4,7 @@ import type { Prisma } from '../../prisma/client';
 import { sharedResultWhere } from '../access/disclosure';
 import { scopeWhere } from '../access/relations';
 import { authorize } from '../access/access.guard';
-import { currentUser, requireAuth } from '../auth/auth.middleware';
+import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -25,7 +25,6 @@ describeRoutes(
 /** Routes of /api/pay-adjustments. */
 export function payAdjustmentsRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.use(requireAuth(deps));
   router.get('/', authorize(deps, 'pay-adjustment', 'list'), async (req, res) => {
     const q = parseListQuery(req, ['id', 'amount', 'employeeId', 'cycleId', 'periodId', 'createdAt'], ['id', 'DESC']);
     // The caller's scope and the client's filter are ANDed: a filter narrows the scope, never replaces it.

@@ -8,7 +8,7 @@ import type { Prisma } from '../../prisma/client';
 import { sharedResultWhere } from '../access/disclosure';
 import { scopeWhere } from '../access/relations';
 import { authorize } from '../access/access.guard';
-import { currentUser, requireAuth } from '../auth/auth.middleware';
+import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -30,7 +30,6 @@ describeRoutes(
 /** Routes of /api/sanctions. */
 export function sanctionsRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.use(requireAuth(deps));
   const include = {
     employee: { select: { name: true, nip: true } },
     appraisal: { select: { cycleId: true, cycle: { select: { name: true } } } },

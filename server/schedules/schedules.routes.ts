@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { authorize } from '../access/access.guard';
-import { currentUser, requireAuth } from '../auth/auth.middleware';
+import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { parseListQuery, sendList } from '../http/list-query';
 import { validateBody } from '../http/validate';
@@ -59,7 +59,6 @@ describeRoutes(
 /** Routes of /api/cycle-schedules. */
 export function schedulesRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.use(requireAuth(deps));
   router.get('/', authorize(deps, 'schedule', 'read'), async (req, res) => {
     const q = parseListQuery(req, ['id'], ['id', 'ASC']);
     const all = await listSchedules(deps);

@@ -4,7 +4,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import { authorize } from '../access/access.guard';
-import { requireAuth } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { parseListQuery, sendList } from '../http/list-query';
@@ -15,7 +14,6 @@ const bodySchema = z.object({ message: z.string().trim().min(1).max(200).default
 /** Routes of /api/skeleton-runs. */
 export function skeletonRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.use(requireAuth(deps));
   router.get('/', authorize(deps, 'skeleton', 'read'), async (req, res) => {
     const q = parseListQuery(req, ['id', 'createdAt'], ['id', 'DESC']);
     const [rows, total] = await Promise.all([

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
 import type { Prisma } from '../../prisma/client';
 import { authorize } from '../access/access.guard';
-import { currentUser, requireAuth } from '../auth/auth.middleware';
+import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
@@ -48,7 +48,6 @@ async function assertNoCycle(db: AppDeps['prisma'], unitId: number, parentId: nu
 export function unitsRoutes(deps: AppDeps): Router {
   const router = Router();
   const db = deps.prisma;
-  router.use(requireAuth(deps));
 
   router.get('/', authorize(deps, 'unit', 'read'), async (req, res) => {
     const q = parseListQuery(req, ['id', 'code', 'name', 'parentId'], ['code', 'ASC']);
