@@ -103,6 +103,17 @@ describe('downloads are audited', () => {
     ]);
   });
 
+  it('a signed download link records the user who asked for it', async () => {
+    const link = await request(app)
+      .post('/api/auth/download-links')
+      .set('Authorization', `Bearer ${tokens.auditor}`)
+      .send({ path: `/api/cycles/${cycleId}/payroll.csv` })
+      .expect(201);
+    await request(app).get(link.body.url).expect(200); // no bearer: the link signs in
+    const events = await downloads('payroll.download');
+    expect(events.map((e) => e.actor)).toEqual(['admin', 'auditor']);
+  });
+
   it('the audit export, with its filter and row count; the log still verifies', async () => {
     const res = await request(app)
       .get('/api/audit-events/export.csv')
