@@ -1,5 +1,6 @@
 /** Builds the OpenAPI 3.1 document from the registered routes; request bodies come from their zod schemas. */
 import { z } from 'zod';
+import { policyRoutes } from '../access/access.policy';
 import { registeredRoutes } from './registry';
 import './core-routes.docs';
 
@@ -35,7 +36,11 @@ const listParams = [
 /** The OpenAPI 3.1 document. */
 export function buildOpenApi(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of registeredRoutes()) {
+  const policy = policyRoutes();
+  for (const doc of registeredRoutes()) {
+    // Who may call it comes from the access policy (server/access), the table the server enforces.
+    const rule = policy.get(`${doc.method.toUpperCase()} ${doc.path}`);
+    const r = rule ? { ...doc, access: rule.allow.includes('public') ? ('public' as const) : [...rule.allow] } : doc;
     const path = r.path.replace(/:(\w+)/g, '{$1}');
     const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
       name: m[1],
@@ -66,7 +71,7 @@ export function buildOpenApi(): Record<string, unknown> {
       summary: r.summary,
       tags: [r.tag],
       ...(r.access === 'public' ? { security: [] } : {}),
-      ...(Array.isArray(r.access) ? { description: `Peran: ${r.access.join(', ')}` } : {}),
+      ...(Array.isArray(r.access) ? { description: `Akses / access: ${r.access.join(', ')}` } : {}),
       parameters: [...params, ...(r.list ? listParams : [])],
       ...(r.body
         ? {
