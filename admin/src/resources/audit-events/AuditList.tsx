@@ -40,7 +40,7 @@ function Verification() {
         : translate('capaian.audit.chain_broken', {
             checked: data.checked,
             id: data.firstBroken?.id ?? '?',
-            reason: translate(`capaian.audit.reason_${data.firstBroken?.reason ?? 'hash'}`),
+            reason: translate(`capaian.audit.reason_${(data.firstBroken?.reason ?? 'edited').replace('-', '_')}`),
           })}
     </Alert>
   );
