@@ -53,7 +53,10 @@ function guard(deps: AppDeps, rule: AccessRule) {
     if (req.access) return next();
     let subject: Subject | null = null;
     if (!rule.allow.includes('public')) {
-      await authenticate(req, res, () => undefined);
+      let failed: unknown;
+      await authenticate(req, res, (err?: unknown) => void (failed = err));
+      if (failed) throw failed;
+      if (!req.user) throw ApiError.unauthorized(); // never pass on a request the authenticator did not sign in
       // A row that only roles grant is refused before the record is read: the answer does not tell whether it exists.
       const byRoleOnly = !rule.allow.some((r) => PERSONAL.includes(r));
       if (byRoleOnly && !permits(rule, relationsOf(req.user))) throw refusal(rule);
