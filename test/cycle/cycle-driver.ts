@@ -70,12 +70,25 @@ export function login(t: WorkflowTestContext, username: string): Promise<string>
   return cache.get(username)!;
 }
 
-/** The username that may complete a task (its assignee's account, or `admin` for HR tasks). */
+/**
+ * The username that may complete a task: its assignee's account; for HR tasks `admin`, or `admin2` when the task's
+ * appraisal is `admin`'s own (an HR admin never acts on their own case).
+ */
 export async function assigneeUsername(t: WorkflowTestContext, task: Task): Promise<string> {
-  if (task.assigneeRole === 'HR_ADMIN') return 'admin';
+  if (task.assigneeRole === 'HR_ADMIN') return (await isAdminsOwn(t, task.appraisalId)) ? 'admin2' : 'admin';
   const user = await t.db.prisma.user.findUnique({ where: { employeeId: task.assigneeId! } });
   if (!user) throw new Error(`no user for employee ${task.assigneeId}`);
   return user.username;
+}
+
+/** Whether the appraisal is that of the demo HR admin `admin` (the head of a BKPSDM field unit). */
+export async function isAdminsOwn(t: WorkflowTestContext, appraisalId: number | null): Promise<boolean> {
+  if (appraisalId === null) return false;
+  const [appraisal, admin] = await Promise.all([
+    t.db.prisma.appraisal.findUnique({ where: { id: appraisalId }, select: { employeeId: true } }),
+    t.db.prisma.user.findUnique({ where: { username: 'admin' }, select: { employeeId: true } }),
+  ]);
+  return !!appraisal && appraisal.employeeId === admin?.employeeId;
 }
 
 /** Completes a task through the API as `username` (default: its assignee); returns the response. */
@@ -211,6 +224,7 @@ export async function advanceTo(t: WorkflowTestContext, at: number, limitMs = 30
     throw new Error(
       `the test server's clock did not reach ${new Date(at).toISOString()} within ${limitMs / 1000} s ` +
         `(it is at ${new Date(reached).toISOString()}; ${(err as Error).message}); outstanding: ${await outstandingWork(t)}`,
+      { cause: err },
     );
   }
 }

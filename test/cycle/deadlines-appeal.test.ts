@@ -12,6 +12,7 @@ import {
   completeOk,
   defaultAnswers,
   drive,
+  isAdminsOwn,
   login,
   openTask,
   singleEmployeeUnits,
@@ -94,6 +95,9 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
 
   it('every step reminds at its deadline, then escalates to the rater’s superior, then HR', async () => {
     const { cycle, appraisal } = await startSingle(t, units[0]);
+    // The first field unit's only employee is the HR admin `admin`: HR steps of this appraisal are another HR
+    // admin's (`admin` may not decide their own case).
+    const hrUser = (await isAdminsOwn(t, appraisal.id)) ? 'admin2' : 'admin';
     const s = DEFAULT_SETTINGS;
     const superior = { assigneeId: appraisal.raterSuperiorId, assigneeRole: null };
     const hr = { assigneeId: null, assigneeRole: 'HR_ADMIN' };
@@ -109,7 +113,7 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
     const review = await openTask(t, 'plan.review', { appraisalId: appraisal.id });
     const last = await expectDeadline(review, s.planReviewDays, [superior, hr], true);
     expect((await complete(t, last, { decision: 'APPROVE' }, await assigneeUsername(t, review))).status).toBe(403);
-    expect((await complete(t, last, { decision: 'APPROVE' }, 'admin')).status).toBe(200);
+    expect((await complete(t, last, { decision: 'APPROVE' }, hrUser)).status).toBe(200);
 
     const evidence = await openTask(t, 'evidence.submit', { appraisalId: appraisal.id });
     await expectDeadline(evidence, s.evidenceDays, [superior, hr], false);
@@ -127,7 +131,7 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
     const calibration = await openTask(t, 'calibration.unit', { cycleId: cycle.id });
     expect(calibration.assigneeRole).toBe('HR_ADMIN');
     await expectDeadline(calibration, s.calibrationDays, [], false);
-    expect((await complete(t, calibration, answers['calibration.unit'](calibration), 'admin')).status).toBe(200);
+    expect((await complete(t, calibration, answers['calibration.unit'](calibration), hrUser)).status).toBe(200);
 
     // Appeal and its decision (rater's superior → HR).
     const respond = await openTask(t, 'result.respond', { appraisalId: appraisal.id });
@@ -137,9 +141,7 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
     const decide = await openTask(t, 'appeal.decide', { appraisalId: appraisal.id });
     expect(decide.assigneeId).toBe(appraisal.raterSuperiorId);
     await expectDeadline(decide, s.appealDecisionDays, [hr], true);
-    expect((await complete(t, decide, { decision: 'UNCHANGED', note: 'Diputus SDM: tetap' }, 'admin')).status).toBe(
-      200,
-    );
+    expect((await complete(t, decide, { decision: 'UNCHANGED', note: 'Diputus SDM: tetap' }, hrUser)).status).toBe(200);
 
     // SANGAT_KURANG → follow-up recommendations that HR decides; its deadline only reminds (HR is the top).
     const sanctions = await openTask(t, 'sanction.decide', { appraisalId: appraisal.id });
