@@ -20,6 +20,7 @@ import {
   checkpointMac,
   entryMac,
   sameMac,
+  type AuditEntryFields,
   type CheckpointFields,
 } from '../../prisma/audit';
 import type { Db } from '../../prisma/client';
@@ -53,17 +54,7 @@ export interface AuditVerification {
 const BATCH = 2000;
 const MAX_PROBLEMS = 100;
 
-interface Row {
-  id: bigint;
-  at: Date;
-  actorUserId: number | null;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  prevHash: string;
+interface Row extends AuditEntryFields {
   hash: string;
   keyed: boolean;
 }
