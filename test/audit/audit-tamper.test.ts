@@ -59,6 +59,7 @@ async function copyOf(template: TestDatabase): Promise<TestDatabase> {
     prisma,
     drop: async () => {
       await prisma.$disconnect();
+      if (process.env.CAPAIAN_TEST_CLUSTER === 'disposable') return; // as in test/helpers/test-database.ts
       await onServer((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
