@@ -121,6 +121,12 @@ export interface CheckpointFields {
   headHash: string;
 }
 
+/** Stores a checkpoint (count and newest entry) signed with the audit key. */
+export function signCheckpoint(db: Db, key: Buffer, fields: CheckpointFields) {
+  const { at, count, headId, headHash } = fields;
+  return db.auditCheckpoint.create({ data: { at, count, headId, headHash, mac: checkpointMac(key, fields) } });
+}
+
 /** HMAC of one checkpoint. */
 export function checkpointMac(key: Buffer, c: CheckpointFields): string {
   return mac(key, [
@@ -184,7 +190,14 @@ export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
     const hash = entryMac(key, fields);
     await tx.auditEvent.create({
       data: {
-        ...fields,
+        id: fields.id,
+        at: fields.at,
+        actorUserId: fields.actorUserId,
+        actor: fields.actor,
+        action: fields.action,
+        entity: fields.entity,
+        entityId: fields.entityId,
+        prevHash: fields.prevHash,
         before: fields.before === null ? undefined : fields.before,
         after: fields.after === null ? undefined : fields.after,
         keyed: true,
@@ -206,6 +219,5 @@ async function writeCheckpoint(tx: Db, key: Buffer, headId: bigint, headHash: st
   const previous = recent.find((c) => sameMac(checkpointMac(key, c), c.mac));
   const since = await tx.auditEvent.count({ where: { id: { gt: previous?.headId ?? -1n, lte: headId } } });
   const count = (previous?.count ?? 0n) + BigInt(since);
-  const fields: CheckpointFields = { at: new Date(), count, headId, headHash };
-  return tx.auditCheckpoint.create({ data: { ...fields, mac: checkpointMac(key, fields) } });
+  return signCheckpoint(tx, key, { at: new Date(), count, headId, headHash });
 }

@@ -20,6 +20,7 @@ import {
   checkpointMac,
   entryMac,
   sameMac,
+  signCheckpoint,
   type AuditEntryFields,
   type CheckpointFields,
 } from '../../prisma/audit';
@@ -291,8 +292,4 @@ export async function verifyAuditChain(
       : null,
     afterCheckpoint: signed ? Math.max(0, checked - Number(signed.count)) : checked,
   };
-}
-
-async function signCheckpoint(db: Db, key: Buffer, fields: CheckpointFields) {
-  return db.auditCheckpoint.create({ data: { ...fields, mac: checkpointMac(key, fields) } });
 }
