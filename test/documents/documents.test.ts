@@ -7,36 +7,12 @@
  * The appraisal is written directly with Prisma (the workflow that normally writes it is proven in test/workflows
  * and in the browser test); its predicate and explanation come from the real scoring rules.
  */
-import { inflateSync } from 'node:zlib';
 import request from 'supertest';
 import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
 import { scorePredicate } from '../../rules';
+import { pdfText } from '../helpers/pdf-text';
 import { createTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-
-/** The text drawn on the pages of a pdfkit PDF: inflates each content stream and decodes its hex strings. */
-export function pdfText(pdf: Buffer): string {
-  const out: string[] = [];
-  const raw = pdf.toString('latin1');
-  const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(raw))) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    if (end < 0) break;
-    let body: string;
-    try {
-      body = inflateSync(pdf.subarray(start, end)).toString('latin1');
-    } catch {
-      continue; // not a deflated stream (fonts, images)
-    }
-    for (const tj of body.matchAll(/\[(.*?)\]\s*TJ/g)) {
-      const hex = [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
-      out.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-  }
-  return out.join('\n');
-}
 
 describe('appraisal documents (real PostgreSQL)', () => {
   let db: TestDatabase;

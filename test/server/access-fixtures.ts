@@ -3,7 +3,6 @@
  * the reporting line), and for each employee a pay adjustment, a sanction, a file of evidence and an open task.
  * `peopleOf` finds, for a persona, an own / subordinate / indirect (subordinate's subordinate) / unrelated employee.
  */
-import { inflateSync } from 'node:zlib';
 import type { PrismaClient } from '../../prisma/client';
 import { seedPastCycle } from '../browser/fixtures';
 
@@ -150,26 +149,4 @@ export async function draftCycle(prisma: PrismaClient, from: { unitId: number; p
     data: { name: 'Siklus uji akses', unitId: from.unitId, periodId: from.periodId },
   });
   return c.id;
-}
-
-/** The text drawn on the pages of a pdfkit PDF (as in test/documents, whose file registers its own tests). */
-export function pdfText(pdf: Buffer): string {
-  const out: string[] = [];
-  const raw = pdf.toString('latin1');
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    if (end < 0) break;
-    let body: string;
-    try {
-      body = inflateSync(pdf.subarray(start, end)).toString('latin1');
-    } catch {
-      continue; // not a deflated stream (fonts, images)
-    }
-    for (const tj of body.matchAll(/\[(.*?)\]\s*TJ/g))
-      out.push(
-        Buffer.from([...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join(''), 'hex').toString('latin1'),
-      );
-  }
-  return out.join(' ').replace(/\s+/g, ' ');
 }

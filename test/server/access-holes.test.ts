@@ -8,7 +8,8 @@ import request from 'supertest';
 import { seedDemo } from '../../prisma/seed/seed-database';
 import { createTestApp, loginDemoAccounts } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { pdfText, personas, seedAccessRecords, type Persona } from './access-fixtures';
+import { pdfText } from '../helpers/pdf-text';
+import { personas, seedAccessRecords, type Persona } from './access-fixtures';
 
 const filter = (f: object) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
 
