@@ -8,6 +8,8 @@ import { recordAudit } from '../prisma/audit';
 import type { PrismaClient, RuleSetKind } from '../prisma/client';
 import * as rules from '../rules';
 import type { PredicateValue, RatingValue } from '../workflows/messages';
+import { attendanceFacts, payAttendanceFacts, payMonth, sanctionYear } from './attendance-facts';
+import { bandsOfYear, decideBands, levelOf, supersedeLower } from './sanction-bands';
 import { moveStage, type StageMove } from './tasks.activities';
 
 /** Published versions never change: documents are cached by id. */
@@ -59,37 +61,6 @@ const stamp = (id: number, v: { kind: RuleSetKind; version: number; name: string
   version: v.version,
   name: v.name,
 });
-
-const DAY = 24 * 60 * 60 * 1000;
-
-/** Attendance facts of a date range: unexcused days, longest unexcused run, missed assemblies. */
-export async function attendanceFacts(prisma: PrismaClient, employeeId: number, from: Date, to: Date) {
-  const records = await prisma.attendanceRecord.findMany({
-    where: { employeeId, date: { gte: from, lte: to } },
-    orderBy: { date: 'asc' },
-    select: { date: true, status: true, missedAssembly: true },
-  });
-  let unexcused = 0;
-  let run = 0;
-  let longest = 0;
-  let last: number | null = null;
-  let missedAssemblies = 0;
-  let missedMondayAssemblies = 0;
-  for (const r of records) {
-    if (r.missedAssembly) {
-      if (r.date.getUTCDay() === 1) missedMondayAssemblies++;
-      else missedAssemblies++;
-    }
-    if (r.status !== 'UNEXCUSED') continue;
-    unexcused++;
-    const t = r.date.getTime();
-    // Consecutive working days: a weekend between two absences keeps the run going.
-    run = last !== null && t - last <= 3 * DAY ? run + 1 : 1;
-    last = t;
-    longest = Math.max(longest, run);
-  }
-  return { unexcused, longest, missedAssemblies, missedMondayAssemblies, recorded: records.length };
-}
 
 /** Scoring, pay and sanction activities bound to a Prisma client. */
 export function scoringActivities(prisma: PrismaClient) {
@@ -168,7 +139,9 @@ export function scoringActivities(prisma: PrismaClient) {
       if (!a.predicate) throw ApplicationFailure.nonRetryable(`Penilaian ${a.id} belum berpredikat / not scored`);
       const period = a.cycle.period;
       const v = await loadVersion(prisma, input.payVersionId, 'PAY');
-      const att = await attendanceFacts(prisma, a.employeeId, period.startDate, period.endDate);
+      // Attendance of the month paid (the period itself when monthly), from the imported records.
+      const month = payMonth(period.endDate);
+      const att = await attendanceFacts(prisma, a.employeeId, month.from, month.to);
       const sanctions = await prisma.sanction.findMany({
         where: {
           employeeId: a.employeeId,
@@ -187,13 +160,7 @@ export function scoringActivities(prisma: PrismaClient) {
         base: a.employee.baseAllowance,
         employmentType: a.employee.employmentType,
         positionType: a.employee.positionType,
-        unexcusedAbsenceDays: att.unexcused,
-        unexcusedDays: att.unexcused,
-        consecutiveUnexcusedDays: att.longest,
-        consecutiveAbsenceDays: att.longest,
-        missedAssemblies: att.missedAssemblies + att.missedMondayAssemblies,
-        missedDailyAssemblies: att.missedAssemblies,
-        missedMondayAssemblies: att.missedMondayAssemblies,
+        ...payAttendanceFacts(att),
         sanctionCutPercent: sanctionCut,
         activeSanctionCutPercent: sanctionCut,
         hasActiveSanction: sanctions.length > 0,
@@ -228,7 +195,7 @@ export function scoringActivities(prisma: PrismaClient) {
                 cuts: pay.cuts,
                 events: pay.events,
                 sanctions,
-                attendance: att,
+                attendance: { ...att, from: month.from, to: month.to },
                 explanation: pay.explanation,
               } as any,
               payVersionId: input.payVersionId,
@@ -281,10 +248,11 @@ export function scoringActivities(prisma: PrismaClient) {
       }
       const v = await loadVersion(prisma, input.sanctionVersionId, 'SANCTION');
       const period = a.cycle.period;
-      const yearStart = new Date(Date.UTC(period.startDate.getUTCFullYear(), 0, 1));
+      // PP 94/2021: unexcused days counted cumulatively over the calendar year up to the period's end.
+      const year = sanctionYear(period.endDate);
       const [inPeriod, inYear] = await Promise.all([
         attendanceFacts(prisma, a.employeeId, period.startDate, period.endDate),
-        attendanceFacts(prisma, a.employeeId, yearStart, period.endDate),
+        attendanceFacts(prisma, a.employeeId, year.from, year.to),
       ]);
       const previous = await prisma.appraisal.findMany({
         where: { employeeId: a.employeeId, id: { not: a.id }, predicate: { not: null }, finishedAt: { not: null } },
@@ -311,8 +279,8 @@ export function scoringActivities(prisma: PrismaClient) {
         cumulativeUnexcusedDays: inYear.unexcused,
         unexcusedAbsenceDays: inPeriod.unexcused,
         unexcusedDays: inPeriod.unexcused,
-        consecutiveUnexcusedDays: Math.max(inYear.longest, inPeriod.longest),
-        consecutiveAbsenceDays: Math.max(inYear.longest, inPeriod.longest),
+        consecutiveUnexcusedDays: inYear.longest,
+        consecutiveAbsenceDays: inYear.longest,
         improvementPlanEnded: improvement > 0,
         periodType: period.type,
       };
@@ -326,12 +294,16 @@ export function scoringActivities(prisma: PrismaClient) {
       } catch (err) {
         ruleFailure(err);
       }
-      const recs = result.recommendations ?? [];
-      if (recs.length) {
-        await prisma.$transaction(async (tx) => {
+      const fired = result.recommendations ?? [];
+      // Disciplinary bands once per employee and year; a higher band supersedes the lower ones (sanction-bands.ts).
+      const storedCodes = await prisma.$transaction(async (tx) => {
+        const earlier = await bandsOfYear(tx, a.employeeId, year.year);
+        const { keep, skipped } = decideBands(fired, earlier);
+        const yearly = { year: year.year, earlier: earlier.map((s) => s.code), skipped };
+        if (keep.length) {
           await tx.sanction.createMany({
             skipDuplicates: true,
-            data: recs.map((r) => ({
+            data: keep.map((r) => ({
               employeeId: a.employeeId,
               appraisalId: a.id,
               code: r.code,
@@ -339,24 +311,38 @@ export function scoringActivities(prisma: PrismaClient) {
               severity: typeof r.params?.severity === 'string' ? r.params.severity : null,
               cutPercent: Number.isInteger(r.params?.cutPercent) ? (r.params.cutPercent as number) : null,
               months: Number.isInteger(r.params?.months) ? (r.params.months as number) : null,
+              year: levelOf(r) === null ? null : year.year,
+              level: levelOf(r),
               explanation: {
                 ruleSet: stamp(input.sanctionVersionId, v),
                 facts,
                 params: r.params,
+                yearly,
                 explanation: result.explanation,
               } as any,
               sanctionVersionId: input.sanctionVersionId,
             })),
           });
+        }
+        const mine = await tx.sanction.findMany({
+          where: { appraisalId: a.id },
+          select: { id: true, code: true, level: true },
+          orderBy: { id: 'asc' },
+        });
+        for (const s of mine)
+          if (s.level !== null)
+            await supersedeLower(tx, { id: s.id, code: s.code, level: s.level }, earlier, input.actor);
+        if (mine.length || skipped.length)
           await recordAudit(tx, {
             actor: input.actor,
             action: 'sanction.recommend',
             entity: 'appraisal',
             entityId: a.id,
-            after: { codes: recs.map((r) => r.code), facts },
+            after: { codes: mine.map((s) => s.code), skipped, facts },
           });
-        });
-      }
+        return new Set(mine.map((s) => s.code));
+      });
+      const recs = fired.filter((r) => storedCodes.has(r.code));
       return { codes: recs.map((r) => r.code), recommendations: recs };
     },
   };

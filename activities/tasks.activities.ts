@@ -6,6 +6,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { recordAudit } from '../prisma/audit';
 import type { Prisma, PrismaClient } from '../prisma/client';
+import { periodEndOf, sanctionTerm } from './sanction-bands';
 import type {
   Actor,
   AppealDecisionPayload,
@@ -336,9 +337,8 @@ export function taskActivities(prisma: PrismaClient) {
         const row = await tx.sanction.findUnique({ where: { appraisalId_code: { appraisalId, code: d.code } } });
         if (!row) throw invalid('decisions.code', `rekomendasi ${d.code} tidak ditemukan`);
         const confirm = d.decision === 'CONFIRM';
-        const endsOn = row.months
-          ? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + row.months, now.getUTCDate()))
-          : null;
+        // The sanction runs from the month after the period it was recommended for (attendance-sanctions.test.ts).
+        const term = sanctionTerm(await periodEndOf(tx, appraisalId), row.months);
         await tx.sanction.update({
           where: { id: row.id },
           data: {
@@ -346,8 +346,8 @@ export function taskActivities(prisma: PrismaClient) {
             note: d.note ?? null,
             decidedById: actor.userId,
             decidedAt: now,
-            startsOn: confirm ? now : null,
-            endsOn: confirm ? endsOn : null,
+            startsOn: confirm ? term.startsOn : null,
+            endsOn: confirm ? term.endsOn : null,
           },
         });
         decided[d.code] = confirm ? 'CONFIRMED' : 'DISMISSED';

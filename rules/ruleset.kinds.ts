@@ -69,7 +69,7 @@ export function checkEventParams(
         at: '/severity',
         message: 'tingkat: RINGAN, SEDANG, BERAT, PEMBINAAN atau PENGHARGAAN / severity: one of these',
       });
-    for (const k of ['cutPercent', 'months'])
+    for (const k of ['cutPercent', 'months', 'level'])
       if (p[k] !== undefined && !(Number.isInteger(p[k]) && p[k] >= 0 && p[k] <= 120))
         out.push({ at: `/${k}`, message: 'harus bilangan bulat 0–120 / must be an integer 0–120' });
   } else if (kind === 'PAY') {

@@ -2,6 +2,7 @@
 import type { Router } from 'express';
 import type { AppDeps } from './deps';
 import { appraisalsRoutes } from './appraisals/appraisals.routes';
+import { attendanceRoutes } from './attendance/attendance.routes';
 import { cyclesRoutes } from './cycles/cycles.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { documentsRoutes } from './documents/documents.routes';
@@ -26,6 +27,7 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/tasks', tasksRoutes(deps)],
     ['/api/appraisals', appraisalsRoutes(deps)],
     ['/api/imports', importsRoutes(deps)],
+    ['/api/attendance', attendanceRoutes(deps)],
     ['/api/documents', documentsRoutes(deps)],
   ];
 }

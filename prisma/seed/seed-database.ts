@@ -259,7 +259,7 @@ export async function seedDemo(prisma: PrismaClient, options: { employees?: numb
     Array.from({ length: 1 + (i % 4) * 2 }, (_, d) => ({
       employeeId: employeeIds.get(e.key)!,
       date: new Date(Date.UTC(year, month, 2 + d)),
-      status: 'UNEXCUSED' as const,
+      status: 'ALPA' as const,
     })),
   );
   await prisma.attendanceRecord.createMany({ data: records, skipDuplicates: true });

@@ -261,6 +261,9 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     routes: ['GET /api/sanctions/:id'],
   },
 
+  // Daily attendance: the employee's own days, the team's for the rater and the rater's superior, all for HR/auditor.
+  { resource: 'attendance', action: 'list', allow: [...CHAIN, ...READ_ALL], routes: ['GET /api/attendance'] },
+
   // ------------------------------------------------------------------ audit (routes owned by the audit team)
   {
     resource: 'audit',

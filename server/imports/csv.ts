@@ -26,7 +26,10 @@ export function detectDelimiter(text: string): ',' | ';' {
  * Parses the CSV text; refuses (400) an empty file, a malformed file, a header without a required column, an unknown
  * or repeated column, and more than MAX_ROWS records.
  */
-export function readCsv(text: string, columns: { required: string[]; optional: string[] }): CsvRow[] {
+export function readCsv(
+  text: string,
+  columns: { required: string[]; optional: string[]; alias?: (header: string) => string | undefined },
+): CsvRow[] {
   if (!text || !text.trim()) {
     throw ApiError.badRequest('Berkas CSV kosong / empty CSV file', {
       fields: [{ field: '(file)', message: 'kosong' }],
@@ -49,7 +52,8 @@ export function readCsv(text: string, columns: { required: string[]; optional: s
     });
   }
   const [header, ...body] = records;
-  const names = header.record.map((h) => h.trim());
+  // A column may be named by an alias (e.g. the header of an attendance system's export): read under its own name.
+  const names = header.record.map((h) => columns.alias?.(h.trim()) ?? h.trim());
   const known = new Set([...columns.required, ...columns.optional]);
   const problems: { field: string; message: string }[] = [];
   for (const c of columns.required)

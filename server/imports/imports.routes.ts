@@ -1,7 +1,8 @@
 /**
- * `/api/imports`: CSV import of units and employees for HR. `?dryRun=true` (the default) validates every row and
- * writes nothing; `?dryRun=false` writes all rows in one transaction, or none when any row is invalid (422 with the
- * report). Both are audited: one event per imported record and one for the import itself, with the file's SHA-256.
+ * `/api/imports`: CSV import of units, employees and daily attendance for HR. `?dryRun=true` (the default) validates
+ * every row and writes nothing; `?dryRun=false` writes all rows in one transaction, or none when any row is invalid
+ * (422 with the report). Both are audited: one event per imported record (attendance: per employee, and per replaced
+ * day) and one for the import itself, with the file's SHA-256.
  */
 import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
@@ -11,6 +12,7 @@ import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { describeRoutes } from '../openapi/registry';
+import { ATTENDANCE_COLUMNS, importAttendance } from './attendance.import';
 import { readCsv } from './csv';
 import { EMPLOYEE_COLUMNS, importEmployees } from './employees.import';
 import type { ImportReport } from './report';
@@ -19,6 +21,7 @@ import { UNIT_COLUMNS, importUnits } from './units.import';
 const KINDS = {
   units: { columns: UNIT_COLUMNS, run: importUnits },
   employees: { columns: EMPLOYEE_COLUMNS, run: importEmployees },
+  attendance: { columns: ATTENDANCE_COLUMNS, run: importAttendance },
 } as const;
 type Kind = keyof typeof KINDS;
 
@@ -48,16 +51,28 @@ describeRoutes(
     },
   },
   {
+    method: 'post',
+    path: '/api/imports/attendance',
+    summary:
+      'Impor kehadiran harian dari CSV (kolom nip,tanggal,status,tidakApel; status HADIR/ALPA/IZIN/SAKIT/CUTI/DINAS, tidakApel ya/tidak); hari yang sudah tersimpan diganti (diaudit)',
+    tag: 'imports',
+    access: ['HR_ADMIN'],
+    responses: {
+      '200': 'Laporan per baris',
+      '422': 'Ada baris tidak valid: tidak ada yang disimpan (laporan di `report`)',
+    },
+  },
+  {
     method: 'get',
     path: '/api/imports/:kind/template.csv',
-    summary: 'Templat CSV (baris judul) untuk units atau employees',
+    summary: 'Templat CSV (baris judul) untuk units, employees atau attendance',
     tag: 'imports',
     access: ['HR_ADMIN'],
   },
 );
 
 function kindOf(value: string | undefined): Kind {
-  if (value === 'units' || value === 'employees') return value;
+  if (value === 'units' || value === 'employees' || value === 'attendance') return value;
   throw ApiError.notFound(`Jenis impor ${value}`);
 }
 

@@ -11,12 +11,13 @@ export interface RowReport {
   ok: boolean;
   /** The row's natural key: unit code or NIP. */
   key?: string;
-  action?: 'create' | 'update';
+  /** `unchanged`: the same value is already stored (nothing is written). */
+  action?: 'create' | 'update' | 'unchanged';
   errors: RowError[];
 }
 
 export interface ImportReport {
-  kind: 'units' | 'employees';
+  kind: 'units' | 'employees' | 'attendance';
   dryRun: boolean;
   total: number;
   valid: number;
