@@ -5,6 +5,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { recordAudit } from '../prisma/audit';
+import { unitScope } from '../prisma/unit-tree';
 import type { Prisma, PrismaClient, UnitRating } from '../prisma/client';
 import * as rules from '../rules';
 import {
@@ -19,16 +20,6 @@ import { invalid, markTaskDone } from './tasks.activities';
 
 /** Workflow id of an employee's appraisal in a cycle. */
 export const appraisalWorkflowId = (cycleId: number, employeeId: number) => `cycle-${cycleId}-appraisal-${employeeId}`;
-
-/** Unit ids of a unit and, optionally, all its descendants. */
-export async function unitScope(prisma: PrismaClient, unitId: number, descendants: boolean): Promise<number[]> {
-  if (!descendants) return [unitId];
-  const rows = await prisma.$queryRaw<{ id: number }[]>`
-    WITH RECURSIVE tree AS (SELECT id FROM units WHERE id = ${unitId}
-      UNION ALL SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id)
-    SELECT id FROM tree`;
-  return rows.map((r) => Number(r.id));
-}
 
 const emptyCounts = (): Record<PredicateValue, number> =>
   Object.fromEntries(PREDICATES.map((p) => [p, 0])) as Record<PredicateValue, number>;

@@ -7,19 +7,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import { recordAudit } from '../prisma/audit';
 import type { Prisma, PrismaClient } from '../prisma/client';
 import { periodEndOf, sanctionTerm } from './sanction-bands';
-import type {
-  Actor,
-  AppealDecisionPayload,
-  EvidencePayload,
-  PlanPayload,
-  PlanReviewPayload,
-  ResultResponsePayload,
-  ReviewPayload,
-  RoleValue,
-  SanctionDecisionPayload,
-  StageValue,
-  TaskType,
-} from '../workflows/messages';
+import type { z } from 'zod';
+import type { Actor, RoleValue, StageValue, TaskType } from '../workflows/messages';
+import { TASK_PAYLOADS, zodFieldErrors } from '../workflows/task-payloads';
 import { VALIDATION_ERROR } from '../workflows/validation';
 
 type Tx = Prisma.TransactionClient;
@@ -32,6 +22,20 @@ export function invalid(field: string, message: string): ApplicationFailure {
     message: `Data tidak valid: ${field} — ${message}`,
     details: [{ fields: [{ field, message }] }],
   });
+}
+
+/**
+ * The step's payload parsed by its strict schema (the update validator checked it already; parsing again here
+ * means a write only ever sees the fields the schema names).
+ */
+export function parsePayload<T extends keyof typeof TASK_PAYLOADS>(
+  type: T,
+  payload: unknown,
+): z.infer<(typeof TASK_PAYLOADS)[T]> {
+  const result = TASK_PAYLOADS[type].safeParse(payload);
+  if (result.success) return result.data as z.infer<(typeof TASK_PAYLOADS)[T]>;
+  const [first] = zodFieldErrors(result.error);
+  throw invalid(first.field, first.message);
 }
 
 const who = (actor: Actor | string) =>
@@ -114,7 +118,7 @@ export async function markTaskDone(
 export function taskActivities(prisma: PrismaClient) {
   const steps: Record<TaskType, (tx: Tx, input: CompleteTaskStepInput) => Promise<Record<string, unknown>>> = {
     async 'plan.submit'(tx, { appraisalId, payload, actor, context }) {
-      const p = payload as PlanPayload;
+      const p = parsePayload('plan.submit', payload);
       const parentIds = p.items.map((i) => i.parentItemId).filter((x): x is number => !!x);
       if (parentIds.length) {
         const appraisal = await tx.appraisal.findUniqueOrThrow({ where: { id: appraisalId } });
@@ -180,7 +184,7 @@ export function taskActivities(prisma: PrismaClient) {
     },
 
     async 'plan.review'(tx, { appraisalId, payload, actor }) {
-      const p = payload as PlanReviewPayload;
+      const p = parsePayload('plan.review', payload);
       const before = await tx.plan.findUniqueOrThrow({ where: { appraisalId } });
       const approved = p.decision === 'APPROVE';
       await tx.plan.update({
@@ -201,7 +205,7 @@ export function taskActivities(prisma: PrismaClient) {
     },
 
     async 'evidence.submit'(tx, { appraisalId, payload, actor }) {
-      const p = payload as EvidencePayload;
+      const p = parsePayload('evidence.submit', payload);
       const indicators = await tx.indicator.findMany({
         where: { planItem: { plan: { appraisalId } } },
         select: { id: true },
@@ -246,11 +250,17 @@ export function taskActivities(prisma: PrismaClient) {
     },
 
     async 'review.submit'(tx, { appraisalId, payload, actor }) {
-      const p = payload as ReviewPayload;
+      const p = parsePayload('review.submit', payload);
       const data = {
         resultRating: p.resultRating,
         behaviourRating: p.behaviourRating,
-        ...p.berakhlak,
+        berorientasiPelayanan: p.berakhlak.berorientasiPelayanan,
+        akuntabel: p.berakhlak.akuntabel,
+        kompeten: p.berakhlak.kompeten,
+        harmonis: p.berakhlak.harmonis,
+        loyal: p.berakhlak.loyal,
+        adaptif: p.berakhlak.adaptif,
+        kolaboratif: p.berakhlak.kolaboratif,
         resultComment: p.resultComment ?? null,
         behaviourComment: p.behaviourComment ?? null,
         reviewerId: actor.employeeId,
@@ -270,7 +280,7 @@ export function taskActivities(prisma: PrismaClient) {
     },
 
     async 'result.respond'(tx, { appraisalId, payload, actor }) {
-      const p = payload as ResultResponsePayload;
+      const p = parsePayload('result.respond', payload);
       const appraisal = await tx.appraisal.findUniqueOrThrow({ where: { id: appraisalId } });
       if (p.action === 'APPEAL') {
         const appeal = await tx.appeal.upsert({
@@ -298,7 +308,7 @@ export function taskActivities(prisma: PrismaClient) {
     },
 
     async 'appeal.decide'(tx, { appraisalId, payload, actor }) {
-      const p = payload as AppealDecisionPayload;
+      const p = parsePayload('appeal.decide', payload);
       const before = await tx.appeal.findUniqueOrThrow({ where: { appraisalId } });
       const after = await tx.appeal.update({
         where: { appraisalId },
@@ -330,7 +340,7 @@ export function taskActivities(prisma: PrismaClient) {
     },
 
     async 'sanction.decide'(tx, { appraisalId, payload, actor }) {
-      const p = payload as SanctionDecisionPayload;
+      const p = parsePayload('sanction.decide', payload);
       const now = new Date();
       const decided: Record<string, string> = {};
       for (const d of p.decisions) {

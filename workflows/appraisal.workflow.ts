@@ -57,11 +57,7 @@ import {
   VALIDATION_ERROR,
   rejectIfInvalid,
   validateAppealDecision,
-  validateEvidence,
-  validatePlan,
-  validatePlanReview,
-  validateResultResponse,
-  validateReview,
+  validatePayload,
   validateSanctionDecision,
 } from './validation';
 
@@ -397,12 +393,18 @@ export async function appraisalWorkflow(input: AppraisalInput): Promise<Appraisa
     );
   };
 
-  taskHandler<PlanPayload>(submitPlanUpdate, 'plan.submit', (p) => rejectIfInvalid(validatePlan(p)));
-  taskHandler<PlanReviewPayload>(reviewPlanUpdate, 'plan.review', (p) => rejectIfInvalid(validatePlanReview(p)));
-  taskHandler<EvidencePayload>(submitEvidenceUpdate, 'evidence.submit', (p) => rejectIfInvalid(validateEvidence(p)));
-  taskHandler<ReviewPayload>(submitReviewUpdate, 'review.submit', (p) => rejectIfInvalid(validateReview(p)));
+  taskHandler<PlanPayload>(submitPlanUpdate, 'plan.submit', (p) => rejectIfInvalid(validatePayload('plan.submit', p)));
+  taskHandler<PlanReviewPayload>(reviewPlanUpdate, 'plan.review', (p) =>
+    rejectIfInvalid(validatePayload('plan.review', p)),
+  );
+  taskHandler<EvidencePayload>(submitEvidenceUpdate, 'evidence.submit', (p) =>
+    rejectIfInvalid(validatePayload('evidence.submit', p)),
+  );
+  taskHandler<ReviewPayload>(submitReviewUpdate, 'review.submit', (p) =>
+    rejectIfInvalid(validatePayload('review.submit', p)),
+  );
   taskHandler<ResultResponsePayload>(respondToResultUpdate, 'result.respond', (p) => {
-    rejectIfInvalid(validateResultResponse(p));
+    rejectIfInvalid(validatePayload('result.respond', p));
     if (p.action === 'APPEAL' && appealWindowEndsAt !== null && Date.now() > appealWindowEndsAt)
       throw ApplicationFailure.create({
         type: VALIDATION_ERROR,

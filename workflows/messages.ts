@@ -3,21 +3,18 @@
  * workflows and the server so names are checked on both sides. Wire names never change once released.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { BERAKHLAK, PREDICATE_VALUES, RATING_VALUES } from './task-payloads';
 
-export type RatingValue = 'ABOVE' | 'MEETS' | 'BELOW';
-export type PredicateValue = 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
+export { BERAKHLAK } from './task-payloads';
+
+export type RatingValue = (typeof RATING_VALUES)[number];
+export type PredicateValue = (typeof PREDICATE_VALUES)[number];
 export type StageValue =
   'PLANNING' | 'EVIDENCE' | 'REVIEW' | 'SCORING' | 'CALIBRATION' | 'APPEAL' | 'PAY' | 'DONE' | 'CANCELLED' | 'FAILED';
-export type RoleValue = 'EMPLOYEE' | 'HR_ADMIN' | 'AUDITOR';
+export type RoleValue = 'EMPLOYEE' | 'HR_ADMIN' | 'AUDITOR' | 'CALIBRATOR';
 
-export const RATINGS: readonly RatingValue[] = ['ABOVE', 'MEETS', 'BELOW'];
-export const PREDICATES: readonly PredicateValue[] = [
-  'SANGAT_BAIK',
-  'BAIK',
-  'BUTUH_PERBAIKAN',
-  'KURANG',
-  'SANGAT_KURANG',
-];
+export const RATINGS: readonly RatingValue[] = RATING_VALUES;
+export const PREDICATES: readonly PredicateValue[] = PREDICATE_VALUES;
 export const STAGES: readonly StageValue[] = [
   'PLANNING',
   'EVIDENCE',
@@ -30,16 +27,6 @@ export const STAGES: readonly StageValue[] = [
   'CANCELLED',
   'FAILED',
 ];
-/** The seven BerAKHLAK core values, as the Review model names them. */
-export const BERAKHLAK = [
-  'berorientasiPelayanan',
-  'akuntabel',
-  'kompeten',
-  'harmonis',
-  'loyal',
-  'adaptif',
-  'kolaboratif',
-] as const;
 export type BerakhlakKey = (typeof BERAKHLAK)[number];
 
 /** Deadlines and windows of each stage, in days (a cycle's `settings`; every field optional there). */
@@ -124,66 +111,28 @@ export interface TaskUpdateResult {
 
 // ---------------------------------------------------------------- step payloads
 
-export interface IndicatorInput {
-  aspect: 'QUANTITY' | 'QUALITY' | 'TIME';
-  description: string;
-  target: string;
-  targetValue?: number | null;
-  targetUnit?: string | null;
-}
+import type {
+  AppealDecisionPayload,
+  CalibrationPayload,
+  EvidencePayload,
+  PlanPayload,
+  PlanReviewPayload,
+  ResultResponsePayload,
+  ReviewPayload,
+  SanctionDecisionPayload,
+} from './task-payloads';
 
-export interface PlanItemInput {
-  kind: 'MAIN' | 'ADDITIONAL';
-  title: string;
-  /** The superior's approved plan item this result contributes to (cascading). */
-  parentItemId?: number | null;
-  indicators: IndicatorInput[];
-}
-
-export interface PlanPayload {
-  expectations?: string | null;
-  items: PlanItemInput[];
-}
-
-export interface PlanReviewPayload {
-  decision: 'APPROVE' | 'RETURN';
-  comment?: string | null;
-}
-
-export interface EvidencePayload {
-  realizations: { indicatorId: number; value: string; numericValue?: number | null; note?: string | null }[];
-  links?: { indicatorId?: number | null; title: string; url: string }[];
-}
-
-export interface ReviewPayload {
-  resultRating: RatingValue;
-  behaviourRating: RatingValue;
-  berakhlak: Record<BerakhlakKey, RatingValue>;
-  resultComment?: string | null;
-  behaviourComment?: string | null;
-}
-
-export interface ResultResponsePayload {
-  action: 'ACCEPT' | 'APPEAL';
-  reason?: string | null;
-}
-
-export interface AppealDecisionPayload {
-  decision: 'CHANGED' | 'UNCHANGED';
-  note: string;
-  newResultRating?: RatingValue | null;
-  newBehaviourRating?: RatingValue | null;
-}
-
-export interface SanctionDecisionPayload {
-  decisions: { code: string; decision: 'CONFIRM' | 'DISMISS'; note?: string | null }[];
-}
-
-export interface CalibrationPayload {
-  action: 'JUSTIFY' | 'ADJUST';
-  justification?: string | null;
-  adjustments?: { appraisalId: number; predicate: PredicateValue; note?: string | null }[];
-}
+export type {
+  AppealDecisionPayload,
+  CalibrationPayload,
+  EvidencePayload,
+  PlanPayload,
+  PlanReviewPayload,
+  ResultResponsePayload,
+  ReviewPayload,
+  SanctionDecisionPayload,
+};
+export type { IndicatorInput, PlanItemInput } from './task-payloads';
 
 // ---------------------------------------------------------------- appraisal workflow messages
 

@@ -15,28 +15,30 @@ import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
-import { parseId } from '../http/params';
+import { idSchema, parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
 import { actorOf, executeUpdate } from '../tasks/task-updates';
 import { assertOpen } from '../tasks/tasks.service';
 import { appraisalHistory, loadVisible, temporalUiLink, visibleWhere } from './appraisals.service';
 
-const appealSchema = z.object({
+const appealSchema = z.strictObject({
   reason: z.string({ error: 'Wajib diisi' }).trim().min(10, 'minimal 10 karakter').max(4000),
 });
-const reassignSchema = z.object({
-  raterId: z.number({ error: 'Wajib diisi' }).int().positive(),
-  raterSuperiorId: z.number().int().positive().nullable().optional(),
+const reassignSchema = z.strictObject({
+  raterId: idSchema(),
+  raterSuperiorId: idSchema().nullable().optional(),
   reason: z.string().trim().max(1000).optional(),
 });
-const employmentSchema = z.object({
+const employmentSchema = z.strictObject({
   kind: z.enum(['TRANSFER', 'LEAVE'], { error: 'harus TRANSFER atau LEAVE' }),
-  newUnitId: z.number().int().positive().nullable().optional(),
-  newRaterId: z.number().int().positive().nullable().optional(),
+  newUnitId: idSchema().nullable().optional(),
+  newRaterId: idSchema().nullable().optional(),
   reason: z.string().trim().max(1000).optional(),
 });
-const feedbackSchema = z.object({ text: z.string({ error: 'Wajib diisi' }).trim().min(1, 'Wajib diisi').max(4000) });
+const feedbackSchema = z.strictObject({
+  text: z.string({ error: 'Wajib diisi' }).trim().min(1, 'Wajib diisi').max(4000),
+});
 
 describeRoutes(
   {

@@ -17,7 +17,7 @@ import { downloadOf, LINK_PARAM, pathOf } from './download-links';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { signDownloadToken, signToken } from './token';
 
-const loginSchema = z.object({
+const loginSchema = z.strictObject({
   username: z.string({ error: 'Wajib diisi / required' }).trim().min(1, 'Wajib diisi / required').max(100),
   password: z.string({ error: 'Wajib diisi / required' }).min(1, 'Wajib diisi / required').max(200),
 });

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
 import type { Prisma } from '../../prisma/client';
+import { unitScope } from '../../prisma/unit-tree';
 import { mayShowUnitCounts } from '../access/disclosure';
 import { auditDownload } from '../audit/audit-download';
 import { authorize } from '../access/access.guard';
@@ -10,35 +11,17 @@ import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
-import { parseId } from '../http/params';
+import { idSchema, parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
-import { cancelCycle, cycleProgress, payrollCsv, startCycle } from './cycles.service';
+import { settingsSchema, unitRating } from './cycle-settings.schema';
+import { cancelCycle, cycleProgress, payrollCsv, startCycle, versionFieldErrors } from './cycles.service';
 
-const days = (max: number) => z.number({ error: 'harus angka (hari)' }).positive('harus > 0').max(max).optional();
-const unitRating = z.enum(['ISTIMEWA', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'], {
-  error: 'harus ISTIMEWA, BAIK, BUTUH_PERBAIKAN, KURANG atau SANGAT_KURANG',
-});
-const settingsSchema = z
-  .object({
-    planningDays: days(365),
-    planReviewDays: days(365),
-    evidenceDays: days(366),
-    reviewDays: days(365),
-    calibrationDays: days(365),
-    appealWindowDays: days(90),
-    appealDecisionDays: days(365),
-    sanctionDecisionDays: days(365),
-    escalationDays: days(90),
-    defaultUnitRating: unitRating.optional(),
-    utcOffsetHours: z.number().int().min(-12).max(14).optional(),
-  })
-  .strict();
-const versionId = z.number().int().positive().optional();
-const createSchema = z.object({
+const versionId = idSchema().optional();
+const createSchema = z.strictObject({
   name: z.string({ error: 'Wajib diisi' }).trim().min(3, 'minimal 3 karakter').max(200),
-  unitId: z.number({ error: 'Wajib diisi' }).int().positive(),
-  periodId: z.number({ error: 'Wajib diisi' }).int().positive(),
+  unitId: idSchema(),
+  periodId: idSchema(),
   includeDescendants: z.boolean().default(true),
   settings: settingsSchema.default({}),
   scoringVersionId: versionId,
@@ -46,11 +29,11 @@ const createSchema = z.object({
   payVersionId: versionId,
   sanctionVersionId: versionId,
 });
-const cancelSchema = z.object({ reason: z.string().trim().max(1000).optional() });
-const ratingsSchema = z.object({
-  ratings: z.array(z.object({ unitId: z.number().int().positive(), rating: unitRating })).min(1, 'minimal satu unit'),
+const cancelSchema = z.strictObject({ reason: z.string().trim().max(1000).optional() });
+const ratingsSchema = z.strictObject({
+  ratings: z.array(z.strictObject({ unitId: idSchema(), rating: unitRating })).min(1, 'minimal satu unit'),
 });
-const startSchema = z.object({ batchSize: z.number().int().min(1).max(2000).optional() });
+const startSchema = z.strictObject({ batchSize: z.number().int().min(1).max(2000).optional() });
 
 describeRoutes(
   {
@@ -153,11 +136,9 @@ export function cyclesRoutes(deps: AppDeps): Router {
     const fields = [
       ...(unit ? [] : [{ field: 'unitId', message: 'unit tidak ditemukan' }]),
       ...(period ? [] : [{ field: 'periodId', message: 'periode tidak ditemukan' }]),
+      ...(await versionFieldErrors(deps, body)),
     ];
-    if (fields.length)
-      throw ApiError.badRequest(`Data tidak valid: ${fields.map((f) => `${f.field} — ${f.message}`).join('; ')}`, {
-        fields,
-      });
+    if (fields.length) throw ApiError.invalidFields(fields);
     const cycle = await deps.prisma.$transaction(async (tx) => {
       const row = await tx.cycle.create({
         data: {
@@ -227,6 +208,18 @@ export function cyclesRoutes(deps: AppDeps): Router {
       if (!cycle) throw ApiError.notFound('Siklus');
       if (cycle.status === 'CLOSED' || cycle.status === 'CANCELLED') throw ApiError.conflict('Siklus sudah selesai');
       const body = req.body as z.infer<typeof ratingsSchema>;
+      const inCycle = new Set(await unitScope(deps.prisma, cycle.unitId, cycle.includeDescendants));
+      const outside = body.ratings.flatMap((r, i) =>
+        inCycle.has(r.unitId)
+          ? []
+          : [
+              {
+                field: `ratings.${i}.unitId`,
+                message: `unit ${r.unitId} bukan unit siklus ini / not a unit of this cycle`,
+              },
+            ],
+      );
+      if (outside.length) throw ApiError.invalidFields(outside);
       await deps.prisma.$transaction(async (tx) => {
         for (const r of body.ratings) {
           const existing = await tx.unitCycleRating.findUnique({

@@ -26,6 +26,25 @@ async function load(deps: AppDeps, id: number): Promise<Cycle> {
   return cycle;
 }
 
+/**
+ * Field errors of the rule-set versions a new cycle names: each must exist and be of its kind (whether it is
+ * published is checked when the cycle starts, since a submitted version may be approved in between).
+ */
+export async function versionFieldErrors(
+  deps: AppDeps,
+  chosen: Partial<RuleVersions>,
+): Promise<{ field: string; message: string }[]> {
+  const errors: { field: string; message: string }[] = [];
+  for (const [kind, field] of Object.entries(VERSION_FIELDS) as [RuleSetKind, keyof RuleVersions][]) {
+    const id = chosen[field];
+    if (id === undefined) continue;
+    const row = await deps.prisma.ruleSetVersion.findUnique({ where: { id }, select: { kind: true } });
+    if (!row) errors.push({ field, message: `versi ${id} tidak ditemukan / not found` });
+    else if (row.kind !== kind) errors.push({ field, message: `versi ${id} adalah aturan ${row.kind}, bukan ${kind}` });
+  }
+  return errors;
+}
+
 /** Starts a DRAFT cycle: pins the rule-set versions in force on the period's first day and starts its workflow. */
 export async function startCycle(deps: AppDeps, user: AuthUser, id: number, options: { batchSize?: number } = {}) {
   const cycle = await load(deps, id);

@@ -46,7 +46,7 @@ describeRoutes(
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
-const evidenceFields = z.object({
+const evidenceFields = z.strictObject({
   title: z.string().trim().min(1, 'Wajib diisi').max(200).optional(),
   indicatorId: z.coerce.number().int().positive('harus id indikator').optional(),
 });

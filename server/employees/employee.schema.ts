@@ -1,5 +1,6 @@
 /** The employee input schema (API and CSV import share it). */
 import { z } from 'zod';
+import { idSchema } from '../http/params';
 import { parseNip } from './nip';
 
 export const nipSchema = z
@@ -10,7 +11,7 @@ export const nipSchema = z
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
   });
 
-export const employeeSchema = z.object({
+export const employeeSchema = z.strictObject({
   nip: nipSchema,
   name: z.string({ error: 'Wajib diisi' }).trim().min(3, 'Minimal 3 karakter').max(200),
   employmentType: z.enum(['PNS', 'PPPK'], { error: 'Harus PNS atau PPPK' }),
@@ -19,8 +20,8 @@ export const employeeSchema = z.object({
     error: 'Harus JPT, ADMINISTRATOR, PENGAWAS, PELAKSANA atau FUNGSIONAL',
   }),
   grade: z.string().trim().max(20).nullable().optional(),
-  unitId: z.number({ error: 'Wajib diisi' }).int().positive(),
-  superiorId: z.number().int().positive().nullable().optional(),
+  unitId: idSchema(),
+  superiorId: idSchema().nullable().optional(),
   baseAllowance: z
     .number()
     .int('Rupiah harus bilangan bulat')

@@ -18,6 +18,12 @@ export class ApiError extends Error {
   static forbidden(message = 'Anda tidak berhak melakukan ini / forbidden') {
     return new ApiError(403, 'FORBIDDEN', message);
   }
+  /** A 400 listing every invalid field (`Data tidak valid: unitId — tidak ditemukan; …`). */
+  static invalidFields(fields: FieldError[]) {
+    return ApiError.badRequest(`Data tidak valid: ${fields.map((f) => `${f.field} — ${f.message}`).join('; ')}`, {
+      fields,
+    });
+  }
   static notFound(what: string) {
     return new ApiError(404, 'NOT_FOUND', `${what} tidak ditemukan / not found`);
   }

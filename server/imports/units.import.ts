@@ -8,7 +8,7 @@ import { keysOnLoops, parentsFirst, summarize, type ImportReport, type RowReport
 
 export const UNIT_COLUMNS = { required: ['code', 'name'], optional: ['parentCode'] };
 
-const unitRowSchema = z.object({
+const unitRowSchema = z.strictObject({
   code: z
     .string()
     .min(1, 'Wajib diisi')

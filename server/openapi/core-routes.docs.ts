@@ -18,7 +18,7 @@ describeRoutes(
     summary: 'Masuk; mengembalikan token bearer',
     tag: 'auth',
     access: 'public',
-    body: z.object({ username: z.string(), password: z.string() }),
+    body: z.strictObject({ username: z.string(), password: z.string() }),
     responses: { '401': 'Nama pengguna atau kata sandi salah', '429': 'Terlalu banyak percobaan' },
   },
   { method: 'get', path: '/api/auth/me', summary: 'Pengguna saat ini', tag: 'auth' },
@@ -30,7 +30,7 @@ describeRoutes(
     summary: 'Buat unit',
     tag: 'units',
     access: ['HR_ADMIN'],
-    body: z.object({ code: z.string(), name: z.string(), parentId: z.number().int().nullable().optional() }),
+    body: z.strictObject({ code: z.string(), name: z.string(), parentId: z.number().int().nullable().optional() }),
   },
   { method: 'put', path: '/api/units/:id', summary: 'Ubah unit', tag: 'units', access: ['HR_ADMIN'] },
   {

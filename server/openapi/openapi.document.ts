@@ -1,6 +1,7 @@
 /** Builds the OpenAPI 3.1 document from the registered routes; request bodies come from their zod schemas. */
 import { z } from 'zod';
 import { policyRoutes } from '../access/access.policy';
+import { MAX_ID } from '../http/params';
 import { registeredRoutes } from './registry';
 import './core-routes.docs';
 
@@ -27,6 +28,9 @@ const errorSchema = {
   },
 };
 
+/** A row id in a path: what `parseId` accepts. */
+const idParam = { type: 'integer', minimum: 1, maximum: MAX_ID };
+
 const listParams = [
   { name: 'sort', in: 'query', description: 'JSON ["field","ASC|DESC"]', schema: { type: 'string' } },
   { name: 'range', in: 'query', description: 'JSON [start,end] (inclusive)', schema: { type: 'string' } },
@@ -46,7 +50,7 @@ export function buildOpenApi(): Record<string, unknown> {
       name: m[1],
       in: 'path',
       required: true,
-      schema: { type: 'string' },
+      schema: r.params?.[m[1]] ?? (m[1] === 'id' ? idParam : { type: 'string', maxLength: 100 }),
     }));
     const responses: Record<string, unknown> = {
       [r.method === 'post' ? '200' : '200']: r.list

@@ -8,6 +8,8 @@ export interface RouteDoc {
   summary: string;
   tag: string;
   body?: z.ZodType;
+  /** JSON schemas of path parameters other than a row id (`:id` is a database integer unless named here). */
+  params?: Record<string, Record<string, unknown>>;
   /** Roles allowed; absent = any signed-in user; `public` = no token. */
   access?: string[] | 'public';
   list?: boolean;

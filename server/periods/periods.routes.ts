@@ -13,7 +13,7 @@ import { validateBody } from '../http/validate';
 import { recordAudit } from '../../prisma/audit';
 import { describeRoutes } from '../openapi/registry';
 
-const yearSchema = z.object({ year: z.number({ error: 'Wajib diisi' }).int().min(2000).max(2100) });
+const yearSchema = z.strictObject({ year: z.number({ error: 'Wajib diisi' }).int().min(2000).max(2100) });
 
 describeRoutes(
   { method: 'get', path: '/api/periods', summary: 'Daftar periode (filter type, year)', tag: 'periods', list: true },

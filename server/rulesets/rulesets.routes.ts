@@ -7,7 +7,7 @@ import { currentUser, requireAuth, requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
-import { parseId } from '../http/params';
+import { idSchema, parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
 import { replacedVersion, reviewOf } from './rulesets-review';
@@ -16,18 +16,20 @@ import { createDraft, deleteDraft, saveDraft, simulateOnCycle, transition, versi
 const kindSchema = z.enum(['SCORING', 'DISTRIBUTION', 'PAY', 'SANCTION'], {
   error: 'Harus SCORING, DISTRIBUTION, PAY atau SANCTION',
 });
-const createSchema = z.object({
+const createSchema = z.strictObject({
   kind: kindSchema,
   document: z.record(z.string(), z.unknown()).optional(),
-  basedOnId: z.number().int().positive().optional(),
+  basedOnId: idSchema().optional(),
 });
-const saveSchema = z.object({ document: z.record(z.string(), z.unknown(), { error: 'Wajib berupa objek JSON' }) });
-const evaluateSchema = z.object({
+const saveSchema = z.strictObject({
+  document: z.record(z.string(), z.unknown(), { error: 'Wajib berupa objek JSON' }),
+});
+const evaluateSchema = z.strictObject({
   facts: z.record(z.string(), z.unknown(), { error: 'Wajib berupa objek JSON' }),
   locale: z.enum(['id', 'en']).optional(),
 });
-const simulateSchema = z.object({ cycleId: z.number({ error: 'Wajib diisi' }).int().positive() });
-const commentSchema = z.object({ comment: z.string().max(2000).optional() });
+const simulateSchema = z.strictObject({ cycleId: idSchema() });
+const commentSchema = z.strictObject({ comment: z.string().max(2000).optional() });
 
 describeRoutes(
   {
@@ -130,6 +132,7 @@ describeRoutes(
   {
     method: 'get',
     path: '/api/rulesets/in-force/:kind',
+    params: { kind: { type: 'string', enum: kindSchema.options } },
     summary: 'Versi terbit yang berlaku pada tanggal (?on=YYYY-MM-DD)',
     tag: 'rulesets',
   },
@@ -175,8 +178,16 @@ export function rulesetsRoutes(deps: AppDeps): Router {
   });
 
   router.get('/in-force/:kind', async (req, res) => {
-    const kind = kindSchema.parse(req.params.kind);
+    const kind = kindSchema.safeParse(req.params.kind).data;
+    if (!kind)
+      throw ApiError.notFound(
+        `Jenis aturan ${req.params.kind} (pilihan: ${kindSchema.options.join(', ')}) / rule kind`,
+      );
     const on = typeof req.query.on === 'string' ? new Date(req.query.on) : new Date();
+    if (Number.isNaN(on.getTime()))
+      throw ApiError.badRequest('on: harus tanggal ISO 8601 / must be an ISO 8601 date', {
+        fields: [{ field: 'on', message: 'harus tanggal ISO 8601' }],
+      });
     const row = await versionInForce(db, kind, on);
     if (!row) throw ApiError.notFound(`Versi terbit ${kind}`);
     res.json(row);

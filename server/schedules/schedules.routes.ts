@@ -5,23 +5,27 @@ import { authorize } from '../access/access.guard';
 import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { parseListQuery, sendList } from '../http/list-query';
+import { settingsSchema } from '../cycles/cycle-settings.schema';
+import { idSchema } from '../http/params';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
 import { TIME_ZONES, changeSchedule, createSchedule, getSchedule, listSchedules } from './schedules.service';
 
-const createSchema = z.object({
+const createSchema = z.strictObject({
   name: z.string({ error: 'Wajib diisi' }).trim().min(3, 'minimal 3 karakter').max(150),
-  unitId: z.number({ error: 'Wajib diisi' }).int().positive(),
+  unitId: idSchema(),
   periodType: z.enum(['MONTH', 'QUARTER', 'SEMESTER', 'YEAR'], { error: 'harus MONTH, QUARTER, SEMESTER atau YEAR' }),
   includeDescendants: z.boolean().default(true),
-  settings: z.record(z.string(), z.number()).default({}),
+  settings: settingsSchema.default({}),
   timeZone: z
     .enum(Object.keys(TIME_ZONES) as [keyof typeof TIME_ZONES], {
       error: 'harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)',
     })
     .default('Asia/Jakarta'),
 });
-const noteSchema = z.object({ note: z.string().trim().max(500).optional() });
+/** Schedule ids are Temporal schedule ids (`capaian-cycle-…`), not database rows. */
+const scheduleIdParam = { type: 'string', maxLength: 200 };
+const noteSchema = z.strictObject({ note: z.string().trim().max(500).optional() });
 
 describeRoutes(
   { method: 'get', path: '/api/cycle-schedules', summary: 'Jadwal siklus berulang', tag: 'cycles', list: true },
@@ -38,6 +42,7 @@ describeRoutes(
     path: '/api/cycle-schedules/:id',
     summary: 'Satu jadwal: jalan berikut dan terakhir',
     tag: 'cycles',
+    params: { id: scheduleIdParam },
   },
   ...(['pause', 'unpause', 'trigger'] as const).map((a) => ({
     method: 'post' as const,
@@ -46,6 +51,7 @@ describeRoutes(
     tag: 'cycles',
     access: ['HR_ADMIN' as const],
     body: noteSchema,
+    params: { id: scheduleIdParam },
   })),
   {
     method: 'delete',
@@ -53,6 +59,7 @@ describeRoutes(
     summary: 'Hapus jadwal (siklus yang sudah dibuka tetap berjalan)',
     tag: 'cycles',
     access: ['HR_ADMIN'],
+    params: { id: scheduleIdParam },
   },
 );
 

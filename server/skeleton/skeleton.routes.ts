@@ -9,7 +9,7 @@ import { ApiError } from '../http/api-error';
 import { parseListQuery, sendList } from '../http/list-query';
 import { validateBody } from '../http/validate';
 
-const bodySchema = z.object({ message: z.string().trim().min(1).max(200).default('Halo dari Capaian') });
+const bodySchema = z.strictObject({ message: z.string().trim().min(1).max(200).default('Halo dari Capaian') });
 
 /** Routes of /api/skeleton-runs. */
 export function skeletonRoutes(deps: AppDeps): Router {

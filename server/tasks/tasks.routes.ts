@@ -10,9 +10,14 @@ import { idFilter, parseListQuery, sendList } from '../http/list-query';
 import { parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
+import { TASK_PAYLOADS } from '../../workflows/task-payloads';
 import { completeTask, isAssignee, mineWhere } from './tasks.service';
 
-const completeSchema = z.object({ payload: z.unknown().optional() });
+const completeSchema = z.strictObject({ payload: z.unknown().optional() });
+/** What the document states: the payload is the strict schema of the task's type (its validator checks it). */
+const completeDoc = z.strictObject({
+  payload: z.union(Object.values(TASK_PAYLOADS) as unknown as [z.ZodType, ...z.ZodType[]]),
+});
 
 describeRoutes(
   {
@@ -28,7 +33,7 @@ describeRoutes(
     path: '/api/tasks/:id/complete',
     summary: 'Selesaikan tugas dengan isian langkahnya (update alur kerja dengan validator)',
     tag: 'tasks',
-    body: completeSchema,
+    body: completeDoc,
     responses: {
       '400': 'Isian ditolak validator; alasannya menyebut kolom',
       '403': 'Tugas milik orang lain',

@@ -8,10 +8,10 @@ import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
-import { parseId } from '../http/params';
+import { idSchema, parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 
-const unitSchema = z.object({
+const unitSchema = z.strictObject({
   code: z
     .string()
     .trim()
@@ -19,7 +19,7 @@ const unitSchema = z.object({
     .max(40)
     .regex(/^[A-Z0-9.\-_]+$/i, 'Hanya huruf, angka, titik, strip'),
   name: z.string().trim().min(3, 'Minimal 3 karakter').max(200),
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: idSchema().nullable().optional(),
 });
 
 /** Ids of a unit and all its descendants. */

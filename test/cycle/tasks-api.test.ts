@@ -56,6 +56,12 @@ describe('appraisal tasks through the API (time-skipping server, PostgreSQL)', (
       'items.0.indicators.0.description',
       'items.0.indicators.0.target',
     ]);
+    // Strict payloads: a key the step does not know is refused by name before anything is written.
+    const smuggled = await complete(t, task, { ...PLAN, planId: 7 });
+    expect(smuggled.status).toBe(400);
+    expect(smuggled.body.error.details.fields).toEqual([
+      { field: 'planId', message: 'kolom tidak dikenal / unknown field' },
+    ]);
     expect(await updatesAccepted(appraisal.workflowId)).toBe(0);
 
     const other = await complete(t, task, PLAN, 'pegawai');
@@ -94,6 +100,16 @@ describe('appraisal tasks through the API (time-skipping server, PostgreSQL)', (
     expect(partial.body.error.details.fields.map((f: any) => f.field)).toEqual([
       'behaviourRating',
       'berakhlak.kompeten',
+    ]);
+    // A column smuggled into the BerAKHLAK ratings never reaches the review row.
+    const extra = await complete(t, review, {
+      resultRating: 'MEETS',
+      behaviourRating: 'MEETS',
+      berakhlak: { ...allRatings('MEETS'), reviewerId: 1 },
+    });
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.details.fields).toEqual([
+      { field: 'berakhlak.reviewerId', message: 'kolom tidak dikenal / unknown field' },
     ]);
 
     await finish(cycle.id);
