@@ -26,6 +26,8 @@ export { toDecisionTable } from './decision-table.builder';
 export type { DecisionAxis, DecisionCell, DecisionTable } from './decision-table.builder';
 export { diffRulesets } from './ruleset.differ';
 export type { NamedDiff, RulesetDiff, ValueChange } from './ruleset.differ';
+export { describeChanges } from './ruleset.words';
+export type { RulesetChangeWords, WordedChange, WordedPart, WordedPartChange } from './ruleset.words';
 export { simulate } from './ruleset.simulator';
 export type { SimulationInput, SimulationItem, SimulationResult, SimulationTotals } from './ruleset.simulator';
 export { scorePredicate, checkDistribution, recommendSanctions, distributionFacts } from './policy.helpers';

@@ -10,7 +10,8 @@ import type {
   RuleTrace,
 } from './ruleset.types';
 
-const OPERATOR_WORDS: Record<string, [string, string]> = {
+/** Words for each operator in Bahasa Indonesia and English (`equal` says nothing: "X ABOVE"). */
+export const OPERATOR_WORDS: Record<string, [string, string]> = {
   equal: ['', ''],
   notEqual: ['bukan', 'is not'],
   lessThan: ['kurang dari', 'below'],

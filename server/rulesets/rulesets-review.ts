@@ -40,15 +40,18 @@ export async function reviewOf(prisma: PrismaClient, user: AuthUser, id: number)
   const diff = rules.diffRulesets(replaces?.document ?? {}, row.document);
   const results = rules.runGoldenTests(row.document as any);
 
-  let mayApprove: { allowed: boolean; reason: string | null };
-  if (!hasRole(user, 'HR_ADMIN')) mayApprove = { allowed: false, reason: 'Memerlukan peran HR_ADMIN' };
-  else if (row.status !== 'SUBMITTED') mayApprove = { allowed: false, reason: `Status versi ${row.status}` };
+  // `code` lets the console word the reason in the reader's language: ROLE, STATUS or FOUR_EYES.
+  let mayApprove: { allowed: boolean; code: 'ROLE' | 'STATUS' | 'FOUR_EYES' | null; reason: string | null };
+  if (!hasRole(user, 'HR_ADMIN')) mayApprove = { allowed: false, code: 'ROLE', reason: 'Memerlukan peran HR_ADMIN' };
+  else if (row.status !== 'SUBMITTED')
+    mayApprove = { allowed: false, code: 'STATUS', reason: `Status versi ${row.status}` };
   else if (excluded.includes(user.id))
     mayApprove = {
       allowed: false,
+      code: 'FOUR_EYES',
       reason: 'Aturan empat mata (FOUR_EYES): Anda menyusun, mengubah atau mengajukan versi ini',
     };
-  else mayApprove = { allowed: true, reason: null };
+  else mayApprove = { allowed: true, code: null, reason: null };
 
   return {
     version: {
@@ -59,7 +62,12 @@ export async function reviewOf(prisma: PrismaClient, user: AuthUser, id: number)
       status: row.status,
       effectiveFrom: row.effectiveFrom,
       contentHash: row.contentHash,
+      submittedAt: row.submittedAt,
+      publishedAt: row.publishedAt,
+      retireRequestedAt: row.retireRequestedAt,
     },
+    /** The caller's own username, so that the console can say "you". */
+    caller: user.username,
     people: {
       author: name(row.authorId),
       editors: row.editors.map((e) => name(e.userId)),
@@ -79,6 +87,8 @@ export async function reviewOf(prisma: PrismaClient, user: AuthUser, id: number)
       : null,
     /** The diff from the replaced version (or from nothing): metadata, facts, rules and golden tests. */
     diff,
+    /** The same changes in plain words (id and en), part by part, for the review screen. */
+    words: rules.describeChanges(replaces?.document ?? {}, row.document),
     goldenTests: { passed: results.length > 0 && results.every((r: { passed: boolean }) => r.passed), results },
   };
 }

@@ -2,7 +2,8 @@
  * HR changes the scoring rules in a real Chromium: opens a new draft from the published version, makes a deliberate
  * error and sees it inline on its line, fixes it (ABOVE × MEETS becomes SANGAT_BAIK, with its golden test), runs the
  * simulation over a past cycle and sees who changes, compares with the published version, submits; the author may
- * not approve; a second admin approves and publishes. Screenshots in test/.artifacts/screenshots/rule-draft/.
+ * not approve (the review tab says why); a second admin approves and publishes from the review tab. Screenshots in
+ * test/.artifacts/screenshots/rule-draft/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../prisma/seed/seed-database';
@@ -144,7 +145,11 @@ describeInBrowser('rule draft: error inline, fix, simulate, four-eyes publish (C
     await page.getByText('Status aturan diperbarui').waitFor();
     // Pessimistic: the notification comes after the server's answer.
     expect((await db.prisma.ruleSetVersion.findUniqueOrThrow({ where: { id: draftId } })).status).toBe('SUBMITTED');
-    await page.reload();
+    await page.getByRole('link', { name: 'Tinjau & setujui' }).click();
+    await page.getByTestId('review-four-eyes').waitFor();
+    await expect(page.getByTestId('review-four-eyes').textContent()).resolves.toContain(
+      'Anda tidak dapat menyetujui versi ini',
+    );
     await expect(page.getByRole('button', { name: 'Setujui & terbitkan' }).isDisabled()).resolves.toBe(true);
     await shots.shot(page, 'submitted-author-cannot-approve');
     expect(errors).toEqual([]);
@@ -153,11 +158,11 @@ describeInBrowser('rule draft: error inline, fix, simulate, four-eyes publish (C
     // A second HR admin approves and publishes.
     const second = await newSession(browser);
     await signIn(second.page, server.url, 'admin2');
-    await second.page.goto(`${server.url}/#/rulesets/${draftId}/show`);
+    await second.page.goto(`${server.url}/#/rulesets/${draftId}/show/review`);
     await second.page.getByRole('button', { name: 'Setujui & terbitkan' }).click();
     await second.page.getByRole('button', { name: 'Konfirmasi' }).click();
-    await second.page.getByText('Status aturan diperbarui').waitFor();
-    await second.page.getByText('Diterbitkan').first().waitFor();
+    await second.page.getByText('Versi diterbitkan').waitFor();
+    await second.page.getByText(/Disetujui dan diterbitkan oleh admin2/).waitFor();
     await shots.shot(second.page, 'published-by-second-admin');
     const row = await db.prisma.ruleSetVersion.findUniqueOrThrow({ where: { id: draftId } });
     const admin2 = await db.prisma.user.findUniqueOrThrow({ where: { username: 'admin2' } });

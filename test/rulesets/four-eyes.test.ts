@@ -145,7 +145,37 @@ describe('four eyes on rule-set versions (real PostgreSQL)', () => {
     expect(review.body.goldenTests.passed).toBe(true);
 
     const forThird = await api('get', `/api/rulesets/${id}/review`, 'admin3').expect(200);
-    expect(forThird.body.fourEyes.callerMayApprove).toEqual({ allowed: true, reason: null });
+    expect(forThird.body.fourEyes.callerMayApprove).toEqual({ allowed: true, code: null, reason: null });
+    expect(review.body.fourEyes.callerMayApprove.code).toBe('FOUR_EYES');
+    // The same changes in words: the rule's priority, and the test renamed (one change, not a removal and an addition).
+    const oldPriority = String((v1.document as any).rules[0].priority);
+    expect(review.body.words.rules).toEqual([
+      {
+        op: 'changed',
+        name: doc.rules[0].name,
+        parts: [
+          {
+            part: 'priority',
+            before: { id: oldPriority, en: oldPriority },
+            after: { id: String(doc.rules[0].priority), en: String(doc.rules[0].priority) },
+          },
+        ],
+      },
+    ]);
+    expect(review.body.words.tests).toEqual([
+      {
+        op: 'changed',
+        name: doc.tests[0].name,
+        parts: [
+          {
+            part: 'name',
+            before: { id: (v1.document as any).tests[0].name, en: (v1.document as any).tests[0].name },
+            after: { id: doc.tests[0].name, en: doc.tests[0].name },
+          },
+        ],
+      },
+    ]);
+    expect(review.body.words.counts.tests).toEqual({ added: 0, removed: 0, changed: 1 });
     const diff = await api('get', `/api/rulesets/${id}/diff`, 'auditor').expect(200);
     expect(diff.body.from).toEqual({ id: v1.id, version: 1 });
     expect(diff.body.diff.tests.added).toHaveLength(1);

@@ -7,6 +7,8 @@ export interface ActionOptions {
   successMessage?: string;
   onSuccess?: (result: any) => void;
   onError?: (error: HttpError) => void;
+  /** Words for an error in the user's language (e.g. from its code and details); the server's message otherwise. */
+  errorMessage?: (error: HttpError) => string | undefined;
 }
 
 /** `run(path, body)` POSTs to /api and waits for the answer. */
@@ -22,7 +24,7 @@ export function useAction(options: ActionOptions = {}) {
       options.onSuccess?.(result);
     },
     onError: (error: HttpError) => {
-      notify(error.message, { type: 'error' });
+      notify(options.errorMessage?.(error) ?? error.message, { type: 'error' });
       options.onError?.(error);
     },
   });

@@ -1,8 +1,11 @@
 /** Capaian's own messages in English (the locale switch), with the same keys as domain-id.ts. */
+import { attendanceEn, attendanceResourceEn, attendanceStatusEn } from './attendance-en';
 import type { domainId } from './domain-id';
+import { rulesetReviewEn } from './ruleset-review-en';
 
 export const domainEn: typeof domainId = {
   resources: {
+    attendance: attendanceResourceEn,
     units: {
       name: 'Unit |||| Units',
       fields: {
@@ -166,15 +169,10 @@ export const domainEn: typeof domainId = {
       syntax_error: 'Invalid JSON:',
       schema_errors: '%{smart_count} schema error: |||| %{smart_count} schema errors:',
       line: 'Line %{line}',
+      review: rulesetReviewEn,
       transition_done: 'Rule-set status updated',
-      four_eyes: 'The author cannot approve their own draft: ask another HR admin',
-      action: { submit: 'Submit', approve: 'Approve & publish', return: 'Return to draft', retire: 'Retire' },
-      confirm: {
-        submit: 'Submit this version for approval? Golden tests must pass.',
-        approve: 'Approve and publish this version? Cycles started afterwards will use it.',
-        return: 'Return this submission to draft?',
-        retire: 'Retire this version?',
-      },
+      action: { submit: 'Submit' },
+      confirm: { submit: 'Submit this version for approval? Golden tests must pass.' },
       tab_summary: 'Summary',
       tab_document: 'Document',
       tab_table: 'Decision table',
@@ -383,6 +381,7 @@ export const domainEn: typeof domainId = {
     sanctions: {
       decide: 'Decide in the task',
     },
+    attendance: attendanceEn,
     imports: {
       title: 'CSV import',
       help: 'Upload a CSV file with these column headers. Run the dry run first: every row is checked and nothing is saved. The import runs only when every row is valid.',
@@ -399,8 +398,10 @@ export const domainEn: typeof domainId = {
       invalid: 'invalid',
       action_create: 'new',
       action_update: 'update',
+      action_unchanged: 'same, not changed',
     },
     enum: {
+      attendance_status: attendanceStatusEn,
       predicate: {
         SANGAT_BAIK: 'Very good (Sangat Baik)',
         BAIK: 'Good (Baik)',

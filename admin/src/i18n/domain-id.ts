@@ -1,6 +1,10 @@
 /** Capaian's own messages in Bahasa Indonesia (words per shared/DOMAIN.md); en.ts has the same keys. */
+import { attendanceId, attendanceResourceId, attendanceStatusId } from './attendance-id';
+import { rulesetReviewId } from './ruleset-review-id';
+
 export const domainId = {
   resources: {
+    attendance: attendanceResourceId,
     units: {
       name: 'Unit Kerja |||| Unit Kerja',
       fields: {
@@ -164,20 +168,10 @@ export const domainId = {
       syntax_error: 'JSON tidak valid:',
       schema_errors: '%{smart_count} kesalahan skema: |||| %{smart_count} kesalahan skema:',
       line: 'Baris %{line}',
+      review: rulesetReviewId,
       transition_done: 'Status aturan diperbarui',
-      four_eyes: 'Penyusun tidak boleh menyetujui drafnya sendiri: minta admin SDM lain',
-      action: {
-        submit: 'Ajukan',
-        approve: 'Setujui & terbitkan',
-        return: 'Kembalikan ke draf',
-        retire: 'Pensiunkan',
-      },
-      confirm: {
-        submit: 'Ajukan versi ini untuk disetujui? Kasus uji emas harus lulus.',
-        approve: 'Setujui dan terbitkan versi ini? Siklus yang dimulai sesudahnya akan memakainya.',
-        return: 'Kembalikan pengajuan ini ke draf?',
-        retire: 'Pensiunkan versi ini?',
-      },
+      action: { submit: 'Ajukan' },
+      confirm: { submit: 'Ajukan versi ini untuk disetujui? Kasus uji emas harus lulus.' },
       tab_summary: 'Ringkasan',
       tab_document: 'Dokumen',
       tab_table: 'Tabel keputusan',
@@ -391,6 +385,7 @@ export const domainId = {
     sanctions: {
       decide: 'Putuskan di tugas',
     },
+    attendance: attendanceId,
     imports: {
       title: 'Impor CSV',
       help: 'Unggah berkas CSV dengan kepala kolom berikut. Jalankan uji coba dulu: setiap baris diperiksa dan tidak ada yang disimpan. Impor hanya berjalan bila semua baris valid.',
@@ -407,8 +402,10 @@ export const domainId = {
       invalid: 'tidak valid',
       action_create: 'baru',
       action_update: 'perbarui',
+      action_unchanged: 'sama, tidak diubah',
     },
     enum: {
+      attendance_status: attendanceStatusId,
       predicate: {
         SANGAT_BAIK: 'Sangat Baik',
         BAIK: 'Baik',

@@ -1,10 +1,14 @@
-/** Submit, approve (another admin), return, retire, delete and new-draft buttons: pessimistic, each after a confirmation. */
+/**
+ * Toolbar of a version: edit, submit (after a confirmation), delete and new-draft buttons. Approving, returning and
+ * retiring happen on the review tab, where the changes are shown in words before anyone decides (four eyes).
+ */
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Tooltip } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import {
+  Link,
   useCreate,
+  useCreatePath,
   useDelete,
-  useGetIdentity,
   useRecordContext,
   useRedirect,
   useTranslate,
@@ -12,13 +16,13 @@ import {
 } from 'react-admin';
 import { useAction } from '../../common/use-action';
 
-type Action = 'submit' | 'approve' | 'return' | 'retire';
+type Action = 'submit';
 
 export function LifecycleActions() {
   const record = useRecordContext();
   const translate = useTranslate();
   const redirect = useRedirect();
-  const { identity } = useGetIdentity();
+  const createPath = useCreatePath();
   const { permissions } = usePermissions<{ roles: string[] }>();
   const [pending, setPending] = useState<Action | null>(null);
   const [comment, setComment] = useState('');
@@ -27,15 +31,8 @@ export function LifecycleActions() {
   const [remove, { isPending: deleting }] = useDelete();
   if (!record || !permissions?.roles?.includes('HR_ADMIN')) return null;
 
-  const ownDraft = identity && record.authorId === identity.id;
-  const available: Action[] =
-    record.status === 'DRAFT'
-      ? ['submit']
-      : record.status === 'SUBMITTED'
-        ? ['approve', 'return']
-        : record.status === 'PUBLISHED'
-          ? ['retire']
-          : [];
+  const available: Action[] = record.status === 'DRAFT' ? ['submit'] : [];
+  const reviewPath = `${createPath({ resource: 'rulesets', id: record.id, type: 'show' })}/review`;
 
   const confirm = async () => {
     if (!pending) return;
@@ -51,28 +48,18 @@ export function LifecycleActions() {
           {translate('capaian.rulesets.edit_json')}
         </Button>
       )}
-      {available.map((a) => {
-        const blocked = a === 'approve' && ownDraft;
-        const button = (
-          <span key={a}>
-            <Button
-              variant={a === 'approve' || a === 'submit' ? 'contained' : 'outlined'}
-              color={a === 'retire' || a === 'return' ? 'warning' : 'primary'}
-              disabled={isPending || !!blocked}
-              onClick={() => setPending(a)}
-            >
-              {translate(`capaian.rulesets.action.${a}`)}
-            </Button>
-          </span>
-        );
-        return blocked ? (
-          <Tooltip key={a} title={translate('capaian.rulesets.four_eyes')}>
-            {button}
-          </Tooltip>
-        ) : (
-          button
-        );
-      })}
+      {available.map((a) => (
+        <Button key={a} variant="contained" disabled={isPending} onClick={() => setPending(a)}>
+          {translate(`capaian.rulesets.action.${a}`)}
+        </Button>
+      ))}
+      {(record.status === 'SUBMITTED' || record.status === 'PUBLISHED') && (
+        <Button variant="contained" component={Link} to={reviewPath}>
+          {translate(
+            record.status === 'SUBMITTED' ? 'capaian.rulesets.review.open' : 'capaian.rulesets.review.open_retire',
+          )}
+        </Button>
+      )}
       {record.status !== 'DRAFT' && (
         <Button
           disabled={creating}

@@ -1,4 +1,4 @@
-/** One rule-set version: summary and lifecycle, document, decision table, golden tests, simulation, diff. */
+/** One rule-set version: summary, four-eyes review, document, decision table, golden tests, simulation, diff. */
 import { lazy, Suspense } from 'react';
 import { Box } from '@mui/material';
 import {
@@ -15,6 +15,7 @@ import { EnumField } from '../../common/EnumField';
 import { DecisionTable } from './DecisionTable';
 import { GoldenTests } from './GoldenTests';
 import { LifecycleActions } from './LifecycleActions';
+import { RulesetReview } from './RulesetReview';
 import { VersionDiff } from './VersionDiff';
 
 const Simulation = lazy(() => import('./Simulation'));
@@ -48,6 +49,9 @@ export default function RulesetShow() {
           <DateField source="submittedAt" showTime emptyText="—" />
           <DateField source="publishedAt" showTime emptyText="—" />
           <TextField source="contentHash" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.rulesets.review.tab" path="review">
+          <RulesetReview />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="capaian.rulesets.tab_document" path="document">
           <DocumentView />

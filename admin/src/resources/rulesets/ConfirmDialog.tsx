@@ -1,0 +1,53 @@
+/** A confirmation before a lifecycle action that cannot be taken back, with an optional note. */
+import { useState } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, TextField } from '@mui/material';
+import { useTranslate } from 'react-admin';
+
+export function ConfirmDialog({
+  text,
+  pending,
+  onConfirm,
+  onClose,
+}: {
+  /** The question; the dialog is open while it is set. */
+  text: string | null;
+  pending: boolean;
+  onConfirm: (comment: string) => void;
+  onClose: () => void;
+}) {
+  const translate = useTranslate();
+  const [comment, setComment] = useState('');
+  const close = () => {
+    setComment('');
+    onClose();
+  };
+  return (
+    <Dialog open={!!text} onClose={close} fullWidth maxWidth="sm">
+      <DialogContent>
+        <DialogContentText data-testid="confirm-text">{text}</DialogContentText>
+        <TextField
+          label={translate('capaian.rulesets.review.comment')}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          fullWidth
+          multiline
+          minRows={2}
+          margin="dense"
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={close}>{translate('ra.action.cancel')}</Button>
+        <Button
+          variant="contained"
+          disabled={pending}
+          onClick={() => {
+            onConfirm(comment);
+            setComment('');
+          }}
+        >
+          {translate('ra.action.confirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
