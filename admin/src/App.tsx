@@ -7,6 +7,7 @@ import { authProvider } from './providers/auth-provider';
 import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import appraisals from './resources/appraisals';
+import attendance from './resources/attendance';
 import auditEvents from './resources/audit-events';
 import cycles from './resources/cycles';
 import employees from './resources/employees';
@@ -41,6 +42,7 @@ export function App() {
       <Resource name="units" {...units} recordRepresentation={(r) => `${r.code} — ${r.name}`} />
       <Resource name="pay-adjustments" {...payAdjustments} />
       <Resource name="sanctions" {...sanctions} />
+      <Resource name="attendance" {...attendance} />
       <Resource name="audit-events" {...auditEvents} />
       <Resource name="periods" recordRepresentation="label" />
       <CustomRoutes>

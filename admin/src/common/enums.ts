@@ -24,6 +24,7 @@ export const EMPLOYEE_STATUSES = ['ACTIVE', 'TRANSFERRED', 'LEFT'] as const;
 export const SANCTION_STATUSES = ['RECOMMENDED', 'CONFIRMED', 'DISMISSED'] as const;
 export const PERIOD_TYPES = ['MONTH', 'QUARTER', 'SEMESTER', 'YEAR'] as const;
 export const UNIT_RATINGS = ['ISTIMEWA', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] as const;
+export const ATTENDANCE_STATUSES = ['HADIR', 'ALPA', 'IZIN', 'SAKIT', 'CUTI', 'DINAS'] as const;
 
 /** The seven BerAKHLAK core values: review field name and translation key. */
 export const BERAKHLAK = [

@@ -1,5 +1,5 @@
 /**
- * CSV import of units and employees: a dry run first, with a row-by-row validation report, then the import itself
+ * CSV import of units, employees and daily attendance: a dry run first, with a row-by-row validation report, then the import itself
  * (all rows or none). POST /api/imports/{units,employees}?dryRun=true|false with the CSV text.
  */
 import { useState } from 'react';
@@ -25,13 +25,13 @@ import {
 import { HttpError, Title, useNotify, useTranslate } from 'react-admin';
 import { uploadWithProgress } from '../providers/http';
 
-type Kind = 'units' | 'employees';
+type Kind = 'units' | 'employees' | 'attendance';
 
 interface RowReport {
   row: number;
   ok: boolean;
   key?: string;
-  action?: 'create' | 'update';
+  action?: 'create' | 'update' | 'unchanged';
   errors: { field: string; message: string }[];
 }
 
@@ -48,6 +48,7 @@ interface ImportReport {
 const HEADERS: Record<Kind, string> = {
   units: 'code,name,parentCode',
   employees: 'nip,name,employmentType,position,positionType,grade,unitCode,superiorNip,baseAllowance,email',
+  attendance: 'nip,tanggal,status,tidakApel',
 };
 
 export default function ImportPage() {
@@ -98,10 +99,16 @@ export default function ImportPage() {
         >
           <Tab value="units" label={translate('resources.units.name', { smart_count: 2 })} />
           <Tab value="employees" label={translate('resources.employees.name', { smart_count: 2 })} />
+          <Tab value="attendance" label={translate('resources.attendance.name', { smart_count: 2 })} />
         </Tabs>
         <Typography variant="body2" sx={{ my: 2 }}>
           {translate('capaian.imports.help')}
         </Typography>
+        {kind === 'attendance' && (
+          <Typography variant="body2" sx={{ mb: 2 }} data-testid="attendance-help">
+            {translate('capaian.attendance.import_help')}
+          </Typography>
+        )}
         <Box component="code" sx={{ display: 'block', bgcolor: 'action.hover', p: 1, mb: 2, fontSize: 12 }}>
           {HEADERS[kind]}
         </Box>

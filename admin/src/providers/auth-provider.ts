@@ -34,6 +34,7 @@ const EMPLOYEE_ACCESS: Record<string, Set<string>> = {
   tasks: new Set(['list', 'show', 'edit']),
   appraisals: new Set(['list', 'show']),
   'pay-adjustments': new Set(['list', 'show']),
+  attendance: new Set(['list']),
 };
 const RATER_ACCESS: Record<string, Set<string>> = {
   employees: new Set(['list', 'show']),
