@@ -13,6 +13,7 @@ import { rulesetsRoutes } from './rulesets/rulesets.routes';
 import { sanctionsRoutes } from './sanctions/sanctions.routes';
 import { schedulesRoutes } from './schedules/schedules.routes';
 import { tasksRoutes } from './tasks/tasks.routes';
+import { usersRoutes } from './users/users.routes';
 
 /** Feature routers and their mount paths. */
 export function extraRoutes(deps: AppDeps): [string, Router][] {
@@ -29,5 +30,6 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/imports', importsRoutes(deps)],
     ['/api/attendance', attendanceRoutes(deps)],
     ['/api/documents', documentsRoutes(deps)],
+    ['/api/users', usersRoutes(deps)],
   ];
 }

@@ -32,6 +32,7 @@ const WORDS: Record<Relation, string> = {
   rater: 'pejabat penilai / the rater',
   raterSuperior: 'atasan pejabat penilai / the rater’s superior',
   assignee: 'penerima tugas / the assignee',
+  calibrator: 'kalibrator unit ini / the calibrator of this unit',
   hr: 'Admin SDM / HR admin',
   auditor: 'auditor',
 };
@@ -47,6 +48,16 @@ export function refusal(rule: AccessRule): ApiError {
   );
 }
 
+/** 403 while a one-time or reset password has not been replaced (POST /api/auth/change-password). */
+export function passwordChangeRequired(): ApiError {
+  return new ApiError(
+    403,
+    'PASSWORD_CHANGE_REQUIRED',
+    'Ganti dulu kata sandi sekali pakai Anda (POST /api/auth/change-password) / ' +
+      'change your one-time password first (POST /api/auth/change-password)',
+  );
+}
+
 function guard(deps: AppDeps, rule: AccessRule) {
   const authenticate = requireAuth(deps);
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -57,6 +68,7 @@ function guard(deps: AppDeps, rule: AccessRule) {
       await authenticate(req, res, (err?: unknown) => void (failed = err));
       if (failed) throw failed;
       if (!req.user) throw ApiError.unauthorized(); // never pass on a request the authenticator did not sign in
+      if (req.user.mustChangePassword && !rule.duringPasswordChange) throw passwordChangeRequired();
       // A row that only roles grant is refused before the record is read: the answer does not tell whether it exists.
       const byRoleOnly = !rule.allow.some((r) => PERSONAL.includes(r));
       if (byRoleOnly && !permits(rule, relationsOf(req.user))) throw refusal(rule);
@@ -70,7 +82,8 @@ function guard(deps: AppDeps, rule: AccessRule) {
       if (rule.record && !rule.refuseUnrelated && !mayRead(rule, relations)) throw ApiError.notFound('Data');
       throw refusal(rule);
     }
-    if (rule.notOwnCase && relations.has('self')) throw ownCaseRefusal(`${rule.resource}.${rule.action}`);
+    if (rule.notOwnCase && relations.has('self'))
+      throw ownCaseRefusal(rule.ownCaseWords ?? `${rule.resource}.${rule.action}`);
     req.access = { rule, relations, subject };
     next();
   };

@@ -9,12 +9,15 @@
  * Who may act. Roles: `hr` (HR_ADMIN), `auditor` (AUDITOR), `signedIn` (any valid session), `public` (no session).
  * Relations to the record named by the route's `:id`: `self` (the record is about the caller's own employee),
  * `rater` (the caller rates that employee), `raterSuperior` (the caller is the rater's superior), `assignee`
- * (the task is assigned to the caller or to one of the caller's roles, or the caller completed it).
+ * (the task is assigned to the caller or to one of the caller's roles, or the caller completed it, or it is a
+ * calibration task of the caller's calibration subtree), `calibrator` (the record's unit lies in the subtree a
+ * CALIBRATOR calibrates: server/access/calibration-scope.ts).
  */
-export type Relation = 'public' | 'signedIn' | 'self' | 'rater' | 'raterSuperior' | 'assignee' | 'hr' | 'auditor';
+export type Relation =
+  'public' | 'signedIn' | 'self' | 'rater' | 'raterSuperior' | 'assignee' | 'calibrator' | 'hr' | 'auditor';
 
 /** Records whose relation to the caller is loaded from the route's `:id`. */
-export type RecordKind = 'appraisal' | 'employee' | 'payAdjustment' | 'sanction' | 'evidence' | 'task';
+export type RecordKind = 'appraisal' | 'employee' | 'payAdjustment' | 'sanction' | 'evidence' | 'task' | 'user';
 
 export interface AccessRule {
   resource: string;
@@ -25,10 +28,14 @@ export interface AccessRule {
   record?: RecordKind;
   /** Separation of duties: an HR admin may not do this on a record about themselves (403 with the reason). */
   notOwnCase?: boolean;
+  /** The own-case refusal's words (default: `resource.action`). */
+  ownCaseWords?: string;
   /** The refusal's words when they say more than the row (default: who may do it). */
   refusal?: string;
   /** A caller unrelated to the record gets 403 with the refusal instead of 404 (its existence is no secret). */
   refuseUnrelated?: boolean;
+  /** Open while the caller must still replace a one-time or reset password (every other row answers 403). */
+  duringPasswordChange?: boolean;
   /** `METHOD /api/path` as express registers them. */
   routes: readonly string[];
 }
@@ -41,13 +48,36 @@ const CHAIN = ['self', 'rater', 'raterSuperior'] as const;
 export const ACCESS_POLICY: readonly AccessRule[] = [
   // ------------------------------------------------------------------ public and session
   { resource: 'health', action: 'read', allow: ['public'], routes: ['GET /api/health'] },
+  { resource: 'health', action: 'ready', allow: ['public'], routes: ['GET /api/health/ready'] },
+  // No user session: the handler admits a bearer METRICS_TOKEN, or loopback clients when it is unset (metrics.routes.ts).
+  { resource: 'metrics', action: 'read', allow: ['public'], routes: ['GET /metrics'] },
   { resource: 'openapi', action: 'read', allow: ['public'], routes: ['GET /api/openapi.json'] },
   { resource: 'session', action: 'login', allow: ['public'], routes: ['POST /api/auth/login'] },
   {
     resource: 'session',
     action: 'own',
     allow: ['signedIn'],
-    routes: ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/auth/download-links'],
+    duringPasswordChange: true,
+    routes: ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/change-password'],
+  },
+  { resource: 'session', action: 'download-link', allow: ['signedIn'], routes: ['POST /api/auth/download-links'] },
+
+  // ------------------------------------------------------------------ accounts and roles (server/users)
+  { resource: 'user', action: 'read', allow: READ_ALL, routes: ['GET /api/users', 'GET /api/users/:id'] },
+  { resource: 'user', action: 'create', allow: ['hr'], routes: ['POST /api/users'] },
+  {
+    resource: 'user',
+    action: 'manage',
+    allow: ['hr'],
+    record: 'user',
+    notOwnCase: true,
+    ownCaseWords: 'peran, status aktif atau kata sandi akunnya sendiri / own roles, active flag or password',
+    routes: [
+      'PUT /api/users/:id',
+      'POST /api/users/:id/deactivate',
+      'POST /api/users/:id/reactivate',
+      'POST /api/users/:id/reset-password',
+    ],
   },
 
   // ------------------------------------------------------------------ organisation
@@ -162,12 +192,18 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
 
   // ------------------------------------------------------------------ appraisals
   // Lists are narrowed to the caller's relations (scopeWhere); a client filter only narrows further.
-  { resource: 'appraisal', action: 'list', allow: [...CHAIN, ...READ_ALL], routes: ['GET /api/appraisals'] },
+  // A CALIBRATOR sees the appraisals of the units of their calibration subtree (to adjust predicates).
+  {
+    resource: 'appraisal',
+    action: 'list',
+    allow: [...CHAIN, 'calibrator', ...READ_ALL],
+    routes: ['GET /api/appraisals'],
+  },
   // Before the result is shared the appraised employee sees no predicate, ratings, explanation or pay.
   {
     resource: 'appraisal',
     action: 'read',
-    allow: [...CHAIN, ...READ_ALL],
+    allow: [...CHAIN, 'calibrator', ...READ_ALL],
     record: 'appraisal',
     routes: [
       'GET /api/appraisals/:id',
@@ -198,12 +234,13 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     notOwnCase: true,
     routes: ['POST /api/appraisals/:id/reassign-rater'],
   },
-  // Not notOwnCase yet: test/cycle drives HR steps on `admin`'s own single-employee unit (BKPSDM.B1).
+  // A transfer names the new rater: an HR admin may not transfer (or record the leaving of) themselves.
   {
     resource: 'appraisal',
     action: 'employment',
     allow: ['hr'],
     record: 'appraisal',
+    notOwnCase: true,
     routes: ['POST /api/appraisals/:id/employment'],
   },
   {
@@ -222,7 +259,9 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   },
 
   // ------------------------------------------------------------------ tasks
-  { resource: 'task', action: 'list', allow: ['signedIn'], routes: ['GET /api/tasks'] },
+  // Lists are narrowed to the caller's tasks (scopeWhere with tasks.service mineWhere); HR and auditors may widen
+  // theirs with filter scope="all"; a client filter only narrows.
+  { resource: 'task', action: 'list', allow: ['assignee', ...READ_ALL], routes: ['GET /api/tasks'] },
   {
     resource: 'task',
     action: 'read',

@@ -4,6 +4,7 @@
  */
 import type { Appraisal, Employee, Prisma } from '../../prisma/client';
 import type { AuthUser } from '../auth/auth.middleware';
+import { calibrates } from './calibration-scope';
 import { readsAll, relationsOf } from './relations';
 
 /** Directory fields every signed-in user may see; the rest (pay ceiling, e-mail, grade, …) only self, chain, HR. */
@@ -72,7 +73,10 @@ export function mayOpenTemporalUi(user: AuthUser): boolean {
   return readsAll(user);
 }
 
-/** True when per-unit counts of this size may be shown to the caller (HR and auditors always). */
-export function mayShowUnitCounts(user: AuthUser, unitSize: number, threshold: number): boolean {
-  return readsAll(user) || unitSize >= threshold;
+/**
+ * True when per-unit counts of this size may be shown to the caller: HR and auditors always, a CALIBRATOR for the units
+ * of their calibration subtree, everyone else from `threshold` employees up.
+ */
+export function mayShowUnitCounts(user: AuthUser, unitSize: number, threshold: number, unitId?: number): boolean {
+  return readsAll(user) || calibrates(user, unitId) || unitSize >= threshold;
 }

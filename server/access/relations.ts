@@ -3,6 +3,7 @@ import type { Role } from '../../prisma/client';
 import type { AuthUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ruleOf, type AccessRule, type RecordKind, type Relation } from './access.policy';
+import { calibrates, calibrationUnitOf, calibratorTakes } from './calibration-scope';
 
 /** Who a record is about and who is in that person's chain (as the policy judges it). */
 export interface Subject {
@@ -13,10 +14,17 @@ export interface Subject {
   assigneeRole?: Role | null;
   /** User id (not employee id) of whoever completed a task. */
   completedByUserId?: number | null;
+  /** The unit the record belongs to (an appraisal's unit, a calibration task's unit): a calibrator's scope. */
+  unitId?: number | null;
+  /** A task's type and context (a calibration task names its unit there). */
+  taskType?: string;
+  taskContext?: unknown;
+  /** User id of an account record (`self` when it is the caller's own account). */
+  userId?: number | null;
 }
 
 /** Relations to a record (as opposed to roles). */
-export const PERSONAL: readonly Relation[] = ['self', 'rater', 'raterSuperior', 'assignee'];
+export const PERSONAL: readonly Relation[] = ['self', 'rater', 'raterSuperior', 'assignee', 'calibrator'];
 
 /** Every relation the user has, to the subject when there is one. */
 export function relationsOf(user: AuthUser | undefined, subject?: Subject | null): Set<Relation> {
@@ -35,6 +43,17 @@ export function relationsOf(user: AuthUser | undefined, subject?: Subject | null
   }
   if (subject.assigneeRole && user.roles.includes(subject.assigneeRole)) out.add('assignee');
   if (subject.completedByUserId === user.id) out.add('assignee');
+  if (subject.userId === user.id) out.add('self');
+  if (calibrates(user, subject.unitId)) out.add('calibrator');
+  if (
+    subject.taskType &&
+    calibratorTakes(user, {
+      type: subject.taskType,
+      context: subject.taskContext as never,
+      assigneeRole: subject.assigneeRole ?? null,
+    })
+  )
+    out.add('assignee');
   return out;
 }
 
@@ -51,7 +70,7 @@ export function knowsOf(relations: Set<Relation>): boolean {
 /** Loads who the record is about; null when it does not exist. */
 export async function loadSubject(deps: AppDeps, kind: RecordKind, id: number): Promise<Subject | null> {
   const db = deps.prisma;
-  const chain = { select: { employeeId: true, raterId: true, raterSuperiorId: true } } as const;
+  const chain = { select: { employeeId: true, raterId: true, raterSuperiorId: true, unitId: true } } as const;
   switch (kind) {
     case 'appraisal':
       return db.appraisal.findUnique({ where: { id }, ...chain });
@@ -77,6 +96,8 @@ export async function loadSubject(deps: AppDeps, kind: RecordKind, id: number): 
           assigneeId: true,
           assigneeRole: true,
           completedById: true,
+          type: true,
+          context: true,
           appraisal: { select: { employeeId: true } },
         },
       });
@@ -86,29 +107,45 @@ export async function loadSubject(deps: AppDeps, kind: RecordKind, id: number): 
           assigneeRole: t.assigneeRole,
           completedByUserId: t.completedById,
           employeeId: t.appraisal?.employeeId ?? null,
+          unitId: calibrationUnitOf(t),
+          taskType: t.type,
+          taskContext: t.context,
         }
       );
+    }
+    case 'user': {
+      const u = await db.user.findUnique({ where: { id }, select: { id: true } });
+      return u && { userId: u.id };
     }
   }
 }
 
-/** The column of a list's table that holds each personal relation. */
-export type RelationColumns = Partial<Record<'self' | 'rater' | 'raterSuperior', string>>;
+/**
+ * How a list's table expresses each personal relation: the employee column of self / rater / rater's superior, the
+ * unit column a calibrator's subtree applies to, and the whole `where` of "assigned to me" (tasks).
+ */
+export type RelationColumns = Partial<Record<'self' | 'rater' | 'raterSuperior' | 'calibrator', string>> & {
+  assignee?: object;
+};
 
 /**
  * The Prisma `where` that limits a list to what the user may see by the row `resource.action`: everything when a role
- * or `signedIn` grants it, else the rows the user is self / rater / rater's superior of. `{ OR: [] }` matches nothing.
- * Handlers AND it with the client's filter, so a filter can only narrow it.
+ * or `signedIn` grants it, else the rows the user is self / rater / rater's superior / assignee / calibrator of.
+ * `{ OR: [] }` matches nothing. Handlers AND it with the client's filter, so a filter can only narrow it.
  */
 export function scopeWhere(user: AuthUser, resource: string, action: string, columns: RelationColumns) {
   const rule = ruleOf(resource, action);
-  const relations = relationsOf(user);
-  if (permits(rule, relations)) return {};
+  if (permits(rule, relationsOf(user))) return {};
   const me = user.employeeId;
-  if (me === null) return { OR: [] };
-  const or = (Object.entries(columns) as [Relation, string][])
-    .filter(([relation]) => rule.allow.includes(relation))
-    .map(([, column]) => ({ [column]: me }));
+  const or: object[] = [];
+  for (const [relation, column] of Object.entries(columns) as [Relation, string | object][]) {
+    if (!rule.allow.includes(relation)) continue;
+    if (typeof column === 'object') or.push(column);
+    else if (relation === 'calibrator') {
+      if (user.roles.includes('CALIBRATOR') && user.calibrationUnitIds?.length)
+        or.push({ [column]: { in: user.calibrationUnitIds } });
+    } else if (me !== null) or.push({ [column]: me });
+  }
   return { OR: or };
 }
 

@@ -6,12 +6,16 @@ import type { AuthUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 
-/** Appraisals the user may read (policy row appraisal.read): HR and auditors all; others their own, those they rate, and those whose rater they supervise. */
+/**
+ * Appraisals the user may read (policy row appraisal.read): HR and auditors all; others their own, those they rate,
+ * those whose rater they supervise, and (CALIBRATOR) those of the units of their calibration subtree.
+ */
 export function visibleWhere(user: AuthUser): Prisma.AppraisalWhereInput {
   return scopeWhere(user, 'appraisal', 'read', {
     self: 'employeeId',
     rater: 'raterId',
     raterSuperior: 'raterSuperiorId',
+    calibrator: 'unitId',
   });
 }
 

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Role } from '../../prisma/client';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../deps';
+import { unitScope } from '../../prisma/unit-tree';
 import { downloadOf, LINK_PARAM, pathOf } from './download-links';
 import { verifyDownloadToken, verifyToken, type TokenClaims } from './token';
 
@@ -11,6 +12,10 @@ export interface AuthUser {
   username: string;
   roles: Role[];
   employeeId: number | null;
+  /** A one-time or reset password is in use: only the rows marked `duringPasswordChange` are open. */
+  mustChangePassword?: boolean;
+  /** CALIBRATOR: the units of the scope subtree (root first); empty for everyone else. */
+  calibrationUnitIds?: number[];
 }
 
 declare module 'express-serve-static-core' {
@@ -48,7 +53,18 @@ export function requireAuth(deps: AppDeps) {
     if (!user || !user.active) throw ApiError.unauthorized('Akun tidak aktif / account inactive');
     if (user.tokenVersion !== claims.tokenVersion)
       throw ApiError.unauthorized('Sesi telah diakhiri; silakan masuk lagi / session ended, sign in again');
-    req.user = { id: user.id, username: user.username, roles: user.roles, employeeId: user.employeeId };
+    const calibrationUnitIds =
+      user.roles.includes('CALIBRATOR') && user.calibrationUnitId !== null
+        ? await unitScope(deps.prisma, user.calibrationUnitId)
+        : [];
+    req.user = {
+      id: user.id,
+      username: user.username,
+      roles: user.roles,
+      employeeId: user.employeeId,
+      mustChangePassword: user.mustChangePassword,
+      calibrationUnitIds,
+    };
     next();
   };
 }

@@ -1,13 +1,13 @@
 /**
  * `/api/auth`: `POST /login {username, password}` → `{ token, user }` (failed attempts limited per username from any
- * address and per address, and audited); `GET /me`; `POST /logout` (ends every token of the user); `POST /password`
- * (ends the other tokens, answers a new one); `POST /download-links {path}` (a signed link ≤ 60 s for one download).
+ * address and per address, and audited; `user.mustChangePassword` after a one-time or reset password); `GET /me`;
+ * `POST /logout` (ends every token of the user); `POST /change-password` (the password policy of password-policy.ts;
+ * ends the other tokens, answers a new one); `POST /download-links {path}` (a signed link ≤ 60 s for one download).
  */
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
-import { DEMO_PASSWORD } from '../../prisma/seed/seed-database';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { validateBody } from '../http/validate';
@@ -15,19 +15,12 @@ import { describeRoutes } from '../openapi/registry';
 import { requireAuth, currentUser } from './auth.middleware';
 import { downloadOf, LINK_PARAM, pathOf } from './download-links';
 import { dummyHash, hashPassword, verifyPassword } from './password';
+import { assertAcceptable, changePasswordSchema } from './password-policy';
 import { signDownloadToken, signToken } from './token';
 
 const loginSchema = z.strictObject({
   username: z.string({ error: 'Wajib diisi / required' }).trim().min(1, 'Wajib diisi / required').max(100),
   password: z.string({ error: 'Wajib diisi / required' }).min(1, 'Wajib diisi / required').max(200),
-});
-const passwordSchema = z.strictObject({
-  currentPassword: z.string({ error: 'Wajib diisi / required' }).min(1).max(200),
-  newPassword: z
-    .string({ error: 'Wajib diisi / required' })
-    .min(10, 'Minimal 10 karakter / at least 10 characters')
-    .max(200)
-    .refine((p) => p !== DEMO_PASSWORD, 'Kata sandi demo tidak boleh dipakai / the demo password is not allowed'),
 });
 const linkSchema = z.strictObject({
   path: z.string({ error: 'Wajib diisi / required' }).startsWith('/api/', 'Harus diawali /api/').max(2000),
@@ -37,10 +30,13 @@ describeRoutes(
   { method: 'post', path: '/api/auth/logout', summary: 'Keluar: semua token pengguna ini berakhir', tag: 'auth' },
   {
     method: 'post',
-    path: '/api/auth/password',
-    summary: 'Ganti kata sandi: token lain berakhir; jawabannya token baru',
+    path: '/api/auth/change-password',
+    summary:
+      'Ganti kata sandi (minimal 10 karakter, huruf dan angka, bukan nama pengguna/NIP); wajib setelah kata sandi ' +
+      'sekali pakai. Token lain berakhir; jawabannya token baru',
     tag: 'auth',
-    body: passwordSchema,
+    body: changePasswordSchema,
+    responses: { '400': 'Kata sandi sekarang salah, atau kata sandi baru tidak memenuhi aturan (kolom disebut)' },
   },
   {
     method: 'post',
@@ -125,6 +121,7 @@ export function authRoutes(deps: AppDeps): Router {
         employeeId: user.employeeId,
         employee: user.employee,
         locale: user.locale,
+        mustChangePassword: user.mustChangePassword,
       },
     });
   });
@@ -146,6 +143,8 @@ export function authRoutes(deps: AppDeps): Router {
       employee: user.employee,
       locale: user.locale,
       isRater: subordinates > 0,
+      mustChangePassword: user.mustChangePassword,
+      calibrationUnitId: user.calibrationUnitId,
     });
   });
 
@@ -164,24 +163,29 @@ export function authRoutes(deps: AppDeps): Router {
     res.status(204).end();
   });
 
-  router.post('/password', requireAuth(deps), validateBody(passwordSchema), async (req, res) => {
+  router.post('/change-password', requireAuth(deps), validateBody(changePasswordSchema), async (req, res) => {
     const me = currentUser(req);
-    const { currentPassword, newPassword } = req.body as z.infer<typeof passwordSchema>;
+    const { currentPassword, newPassword } = req.body as z.infer<typeof changePasswordSchema>;
     const user = await deps.prisma.user.findUniqueOrThrow({ where: { id: me.id } });
     if (!(await verifyPassword(currentPassword, user.passwordHash)))
       throw ApiError.badRequest('Kata sandi sekarang salah / current password is wrong', {
-        fields: [{ field: 'currentPassword', message: 'salah' }],
+        fields: [{ field: 'currentPassword', message: 'Kata sandi sekarang salah / current password is wrong' }],
       });
+    assertAcceptable(newPassword, user.username, newPassword === currentPassword);
     const passwordHash = await hashPassword(newPassword);
     // The users trigger raises token_version with the hash: every earlier token ends.
     const after = await deps.prisma.$transaction(async (tx) => {
-      const updated = await tx.user.update({ where: { id: me.id }, data: { passwordHash, demoPassword: false } });
+      const updated = await tx.user.update({
+        where: { id: me.id },
+        data: { passwordHash, demoPassword: false, mustChangePassword: false },
+      });
       await recordAudit(tx, {
         actorUserId: me.id,
         actor: me.username,
         action: 'password-change',
         entity: 'user',
         entityId: me.id,
+        after: { afterOneTimePassword: user.mustChangePassword },
       });
       return updated;
     });

@@ -191,7 +191,7 @@ export function cyclesRoutes(deps: AppDeps): Router {
     // The violations and the explanation carry the unit's predicate counts: in a small unit they name colleagues.
     res.json(
       rows.map((r) =>
-        mayShowUnitCounts(user, sizeOf.get(r.unitId) ?? 0, deps.config.MIN_UNIT_COUNT_SHOWN)
+        mayShowUnitCounts(user, sizeOf.get(r.unitId) ?? 0, deps.config.MIN_UNIT_COUNT_SHOWN, r.unitId)
           ? r
           : { ...r, violations: [], explanation: null, countsWithheld: true },
       ),

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/client';
 import { authorize } from '../access/access.guard';
+import { scopeWhere } from '../access/relations';
 import { currentUser, hasRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -53,8 +54,9 @@ export function tasksRoutes(deps: AppDeps): Router {
   router.get('/', authorize(deps, 'task', 'list'), async (req, res) => {
     const user = currentUser(req);
     const q = parseListQuery(req, ['id', 'dueAt', 'createdAt', 'status', 'type', 'completedAt'], ['dueAt', 'ASC']);
-    const all = q.filter.scope === 'all' && hasRole(user, 'HR_ADMIN', 'AUDITOR');
-    const and: Prisma.TaskWhereInput[] = all ? [] : [mineWhere(user)];
+    // The access scope first (HR and auditors: every task; others: their own); the filters below only narrow it.
+    const and: Prisma.TaskWhereInput[] = [scopeWhere(user, 'task', 'list', { assignee: mineWhere(user) })];
+    if (q.filter.scope !== 'all') and.push(mineWhere(user));
     const id = idFilter(q.filter);
     if (id !== undefined) and.push({ id });
     if (typeof q.filter.status === 'string') and.push({ status: q.filter.status as any });

@@ -2,22 +2,32 @@
 import type { Prisma, Task } from '../../prisma/client';
 import type { AuthUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
+import { calibrationTasksWhere, calibratorTakes } from '../access/calibration-scope';
 import { ownCaseRefusal } from '../access/own-case';
 import { ApiError } from '../http/api-error';
 import { actorOf, executeUpdate } from './task-updates';
 
-/** Tasks the user may act on: assigned to their employee record, or to one of their roles. */
+/**
+ * Tasks the user may act on: assigned to their employee record, or to one of their roles, or (CALIBRATOR) the HR
+ * calibration tasks of the units of their calibration subtree.
+ */
 export function mineWhere(user: AuthUser): Prisma.TaskWhereInput {
   const or: Prisma.TaskWhereInput[] = [{ assigneeRole: { in: user.roles } }];
   if (user.employeeId) or.push({ assigneeId: user.employeeId });
+  const calibration = calibrationTasksWhere(user);
+  if (calibration) or.push(calibration);
   return { OR: or };
 }
 
-/** True when the user may complete the task. */
-export function isAssignee(user: AuthUser, task: Pick<Task, 'assigneeId' | 'assigneeRole'>): boolean {
+/** True when the user may complete the task (the same rule as mineWhere, for one task). */
+export function isAssignee(
+  user: AuthUser,
+  task: Pick<Task, 'assigneeId' | 'assigneeRole' | 'type' | 'context'>,
+): boolean {
   return (
     (task.assigneeId !== null && task.assigneeId === user.employeeId) ||
-    (task.assigneeRole !== null && user.roles.includes(task.assigneeRole))
+    (task.assigneeRole !== null && user.roles.includes(task.assigneeRole)) ||
+    calibratorTakes(user, task)
   );
 }
 
@@ -32,16 +42,14 @@ function closedMessage(task: Task): string {
   return `Tugas dibatalkan${result.reason ? `: ${result.reason}` : ''} / task cancelled`;
 }
 
-/** HR tasks about one appraisal that its own employee, as HR admin, may not complete. */
-const NOT_ON_OWN_APPRAISAL = ['sanction.decide'];
-
 /**
- * Separation of duties: deciding the sanction recommendations of one's own appraisal and a calibration that adjusts
- * one's own predicate are refused to an HR admin; another HR admin can do them.
+ * Separation of duties: an HR task about one's own appraisal (a sanction decision; a plan review, rating or appeal
+ * decision escalated to HR) and a calibration that adjusts one's own predicate are refused to an HR admin or
+ * calibrator; another HR admin (or calibrator) can do them. Tasks assigned to the employee in person stay theirs.
  */
 async function refuseOwnCase(deps: AppDeps, user: AuthUser, task: Task, payload: unknown) {
-  if (user.employeeId === null || !user.roles.includes('HR_ADMIN')) return;
-  if (task.appraisalId !== null && NOT_ON_OWN_APPRAISAL.includes(task.type)) {
+  if (user.employeeId === null || !user.roles.some((r) => r === 'HR_ADMIN' || r === 'CALIBRATOR')) return;
+  if (task.appraisalId !== null && task.assigneeRole === 'HR_ADMIN') {
     const a = await deps.prisma.appraisal.findUnique({ where: { id: task.appraisalId }, select: { employeeId: true } });
     if (a?.employeeId === user.employeeId) throw ownCaseRefusal(`${task.type}: penilaian sendiri / own appraisal`);
   }

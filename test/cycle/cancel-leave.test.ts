@@ -1,7 +1,17 @@
 import request from 'supertest';
 import { cycleProgressQuery } from '../../workflows/messages';
 import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
-import { PLAN, complete, completeOk, login, openTask, singleEmployeeUnits, startSingle, until } from './cycle-driver';
+import {
+  PLAN,
+  complete,
+  completeOk,
+  isAdminsOwn,
+  login,
+  openTask,
+  singleEmployeeUnits,
+  startSingle,
+  until,
+} from './cycle-driver';
 
 /** An employee leaving mid-cycle, and HR cancelling a running cycle, through the API. */
 describe('employee leaving and cycle cancelled (time-skipping server, PostgreSQL)', () => {
@@ -24,9 +34,17 @@ describe('employee leaving and cycle cancelled (time-skipping server, PostgreSQL
       .set('Authorization', `Bearer ${pegawai}`)
       .send({ kind: 'LEAVE' })
       .expect(403);
-    await request(t.app)
+    // The first field unit's only employee is the HR admin `admin`: their leaving is recorded by another HR admin.
+    expect(await isAdminsOwn(t, appraisal.id)).toBe(true);
+    const own = await request(t.app)
       .post(`/api/appraisals/${appraisal.id}/employment`)
       .set('Authorization', `Bearer ${admin}`)
+      .send({ kind: 'LEAVE', reason: 'Pensiun dini' })
+      .expect(403);
+    expect(own.body.error.code).toBe('OWN_CASE');
+    await request(t.app)
+      .post(`/api/appraisals/${appraisal.id}/employment`)
+      .set('Authorization', `Bearer ${await login(t, 'admin2')}`)
       .send({ kind: 'LEAVE', reason: 'Pensiun dini' })
       .expect(200);
 
@@ -52,7 +70,7 @@ describe('employee leaving and cycle cancelled (time-skipping server, PostgreSQL
       orderBy: { id: 'asc' },
     });
     expect(audit.map((a) => [a.action, a.actor])).toEqual([
-      ['appraisal.employee-left', 'admin'],
+      ['appraisal.employee-left', 'admin2'],
       ['appraisal.cancel', `system:${appraisal.workflowId}`],
     ]);
   });

@@ -6,6 +6,7 @@ import {
   complete,
   completeOk,
   drive,
+  isAdminsOwn,
   login,
   openTask,
   singleEmployeeUnits,
@@ -39,12 +40,18 @@ describe('employee transferred mid-cycle (time-skipping server, PostgreSQL)', ()
     const newRater = newRaterUser.employee!;
     const handle = t.env.client.workflow.getHandle(appraisal.workflowId);
     const runId = (await handle.describe()).runId;
-    const admin = await login(t, 'admin');
-    const post = (body: object) =>
+    // The first field unit's only employee is the HR admin `admin`: transferring them (and naming their new rater)
+    // is another HR admin's decision.
+    expect(await isAdminsOwn(t, appraisal.id)).toBe(true);
+    const hr = { admin: await login(t, 'admin'), admin2: await login(t, 'admin2') };
+    const post = (body: object, username: keyof typeof hr = 'admin2') =>
       request(t.app)
         .post(`/api/appraisals/${appraisal.id}/employment`)
-        .set('Authorization', `Bearer ${admin}`)
+        .set('Authorization', `Bearer ${hr[username]}`)
         .send(body);
+    const own = await post({ kind: 'TRANSFER', newUnitId: newRater.unitId, newRaterId: newRater.id }, 'admin');
+    expect(own.status).toBe(403);
+    expect(own.body.error).toMatchObject({ code: 'OWN_CASE', message: expect.stringMatching(/perkaranya sendiri/) });
 
     // A transfer names a new unit or rater; the refusal names the field and changes nothing.
     const refused = await post({ kind: 'TRANSFER' }).expect(400);
@@ -72,7 +79,7 @@ describe('employee transferred mid-cycle (time-skipping server, PostgreSQL)', ()
     const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
       where: { entity: 'appraisal', entityId: String(appraisal.id), action: 'appraisal.employee-transferred' },
     });
-    expect(audit).toMatchObject({ actor: 'admin' });
+    expect(audit).toMatchObject({ actor: 'admin2' });
     expect(audit.before).toMatchObject({ unitId: appraisal.unitId, raterId: oldRaterId });
     expect(audit.after).toMatchObject({ unitId: newRater.unitId, raterId: newRater.id, reason: 'Mutasi' });
 

@@ -120,6 +120,8 @@ export async function recordAbout(
       return (await prisma.evidence.findFirstOrThrow({ where: { appraisalId: appraisal.id } })).id;
     case 'task':
       return (await prisma.task.findFirstOrThrow({ where: { appraisalId: appraisal.id, type: 'plan.submit' } })).id;
+    case 'user':
+      return (await prisma.user.findUniqueOrThrow({ where: { employeeId } })).id;
     default:
       throw new Error(`no fixture for record kind ${kind}`);
   }

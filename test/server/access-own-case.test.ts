@@ -122,6 +122,48 @@ describe('HR admins and their own case (real PostgreSQL)', () => {
     await request(app).post(`/api/tasks/${task.id}/complete`).set(as('admin2')).send({ payload }).expect(503);
   });
 
+  it('transferring themselves (naming their own new rater) or recording their own leaving is refused', async () => {
+    const a = await ownAppraisal();
+    const rater = await db.prisma.employee.findFirstOrThrow({ where: { id: { not: a.employeeId } } });
+    const body = { kind: 'TRANSFER', newUnitId: rater.unitId, newRaterId: rater.id, reason: 'Mutasi' };
+    const own = await request(app).post(`/api/appraisals/${a.id}/employment`).set(as('admin')).send(body);
+    expect(own.status).toBe(403);
+    expect(own.body.error).toMatchObject({ code: 'OWN_CASE', message: expect.stringMatching(/perkaranya sendiri/) });
+    const leave = await request(app)
+      .post(`/api/appraisals/${a.id}/employment`)
+      .set(as('admin'))
+      .send({ kind: 'LEAVE' });
+    expect(leave.body.error.code).toBe('OWN_CASE');
+    await request(app).post(`/api/appraisals/${a.id}/employment`).set(as('admin2')).send(body).expect(503);
+  });
+
+  it('a plan review, rating or appeal decision of their own appraisal escalated to HR is refused; another admin passes', async () => {
+    const a = await ownAppraisal();
+    const steps = [
+      ['plan.review', 'reviewPlan', { decision: 'APPROVE' }],
+      ['review.submit', 'submitReview', { resultRating: 'MEETS', behaviourRating: 'MEETS' }],
+      ['appeal.decide', 'decideAppeal', { decision: 'UNCHANGED', note: 'Sesuai bukti' }],
+    ] as const;
+    for (const [type, updateName, payload] of steps) {
+      const task = await db.prisma.task.create({
+        data: {
+          key: `appraisal-${a.id}:${type}:escalated`,
+          type,
+          title: type,
+          appraisalId: a.id,
+          assigneeRole: 'HR_ADMIN',
+          escalationLevel: 2,
+          workflowId: a.workflowId,
+          updateName,
+        },
+      });
+      const own = await request(app).post(`/api/tasks/${task.id}/complete`).set(as('admin')).send({ payload });
+      expect(own.status).toBe(403);
+      expect(own.body.error).toMatchObject({ code: 'OWN_CASE', message: expect.stringContaining(type) });
+      await request(app).post(`/api/tasks/${task.id}/complete`).set(as('admin2')).send({ payload }).expect(503);
+    }
+  });
+
   it('a calibration that adjusts their own predicate is refused; others’ predicates and another admin pass', async () => {
     const a = await ownAppraisal();
     const colleague = await db.prisma.appraisal.findFirstOrThrow({

@@ -140,17 +140,17 @@ describe('sessions: bearer only, signed download links, logout and revocation (r
   it('a password change ends the other tokens and gives a new one; the demo password cannot come back', async () => {
     const old = bearer('penilai');
     await request(app)
-      .post('/api/auth/password')
+      .post('/api/auth/change-password')
       .set('Authorization', old)
       .send({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD })
       .expect(400);
     await request(app)
-      .post('/api/auth/password')
+      .post('/api/auth/change-password')
       .set('Authorization', old)
       .send({ currentPassword: 'salah-salah-salah', newPassword: 'kata-sandi-baru-2027' })
       .expect(400);
     const changed = await request(app)
-      .post('/api/auth/password')
+      .post('/api/auth/change-password')
       .set('Authorization', old)
       .send({ currentPassword: DEMO_PASSWORD, newPassword: 'kata-sandi-baru-2027' })
       .expect(200);
