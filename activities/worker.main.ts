@@ -5,6 +5,7 @@ import { auditKey } from '../prisma/audit';
 import { createPrisma } from '../prisma/client';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { createWorker } from './worker';
+import { installWorkerRuntime } from './worker-metrics';
 
 const log = (msg: string) => console.log(`[worker] ${new Date().toISOString()} ${msg}`);
 
@@ -21,6 +22,13 @@ const envSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   WORKER_DB_POOL: unsetIfEmpty(z.coerce.number().int().min(1).default(20)),
   WORKER_MAX_CACHED_WORKFLOWS: unsetIfEmpty(z.coerce.number().int().min(0).optional()),
+  /** host:port of the worker's Prometheus exporter (the SDK's metrics); `off` turns it off. */
+  WORKER_METRICS_ADDRESS: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^(off|\[?[\w.:-]+\]?:\d{1,5})$/, 'host:port atau off / host:port or off')
+      .default('127.0.0.1:9464'),
+  ),
 });
 
 function loadWorkerEnv() {
@@ -38,6 +46,9 @@ async function main() {
   const address = env.TEMPORAL_ADDRESS;
   const namespace = env.TEMPORAL_NAMESPACE;
 
+  const metricsAddress = env.WORKER_METRICS_ADDRESS === 'off' ? undefined : env.WORKER_METRICS_ADDRESS;
+  installWorkerRuntime(metricsAddress);
+  if (metricsAddress) log(`metrik Prometheus di http://${metricsAddress}/metrics / worker metrics`);
   const prisma = createPrisma(env.DATABASE_URL, { max: env.WORKER_DB_POOL });
   log(`menghubungkan ke Temporal ${address} (namespace ${namespace}) / connecting`);
   const connection = await NativeConnection.connect({ address });

@@ -197,14 +197,14 @@ function stopChild(child: ChildProcess): Promise<void> {
 async function waitForHealth(port: number) {
   for (let i = 0; i < 240; i++) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      const res = await fetch(`http://127.0.0.1:${port}/api/health/ready`);
       if (res.ok) return;
     } catch {
       /* not listening yet */
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  say('peringatan: /api/health belum ok setelah 60 detik / health not ok after 60 s');
+  say('peringatan: /api/health/ready belum ok setelah 60 detik / not ready after 60 s');
 }
 
 main().catch(async (err) => {

@@ -10,6 +10,8 @@ import { authRoutes } from './auth/auth.routes';
 import type { AppDeps } from './deps';
 import { employeesRoutes } from './employees/employees.routes';
 import { healthRoutes } from './health/health.routes';
+import { createMetrics } from './metrics/metrics';
+import { metricsRoutes } from './metrics/metrics.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { openapiRoutes } from './openapi/openapi.routes';
 import { skeletonRoutes } from './skeleton/skeleton.routes';
@@ -69,13 +71,15 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     pinoHttp({
       logger: deps.logger,
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      autoLogging: { ignore: (req) => ['/api/health', '/api/health/ready', '/metrics'].includes(req.url ?? '') },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       serializers: { req: withoutQueryValues },
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
+  const metrics = createMetrics(deps);
+  app.use(metrics.observe);
   app.use((req, res, next) => {
     res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
     const origin = req.headers.origin;
@@ -98,6 +102,7 @@ export function createApp(deps: AppDeps): Express {
     ['/api/skeleton-runs', skeletonRoutes(deps)],
     ...extraRoutes(deps),
     ['/api', openapiRoutes(deps)],
+    ['/metrics', metricsRoutes(deps, metrics)],
   ];
   // Access policy first (server/access/access.policy.ts): every route's row is enforced before its router runs.
   app.use(accessGuard(deps));

@@ -22,6 +22,11 @@ const schema = z.object({
   ADMIN_DIST: z.string().optional(),
   /** Per-unit predicate counts of units with fewer appraisals than this are not shown to employees (HR and auditors see them). */
   MIN_UNIT_COUNT_SHOWN: z.coerce.number().int().min(1).default(5),
+  /** Bearer token that GET /metrics requires; unset: /metrics answers loopback clients only. */
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(16, 'METRICS_TOKEN harus minimal 16 karakter / at least 16 characters').optional(),
+  ),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { Db } from '../../prisma/client';
+import { noteAuditVerification } from '../metrics/audit-clock';
 import { verifyAuditChain } from './audit-verification';
 
 /** How often the API seals the audit log. */
@@ -18,9 +19,11 @@ export function startAuditSeal(db: Db, logger: Logger, intervalMs = AUDIT_SEAL_I
     running = true;
     try {
       const r = await verifyAuditChain(db, { sinceCheckpoint: true });
+      noteAuditVerification(r.ok ? 'ok' : 'tampered');
       if (!r.ok) logger.error({ problems: r.problems.slice(0, 10) }, 'audit log tampered with (log audit dirusak)');
       else logger.debug({ checkpoint: r.checkpoint }, 'audit log sealed');
     } catch (err) {
+      noteAuditVerification('error');
       logger.warn({ err }, 'audit seal failed');
     } finally {
       running = false;

@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps';
 import { parseListQuery, sendList } from '../http/list-query';
 import { parseId } from '../http/params';
 import { auditDownload } from './audit-download';
+import { noteAuditVerification } from '../metrics/audit-clock';
 import { verifyAuditChain } from './audit-verification';
 
 function auditWhere(filter: Record<string, unknown>): Prisma.AuditEventWhereInput {
@@ -33,7 +34,9 @@ export function auditRoutes(deps: AppDeps): Router {
   router.use(requireAuth(deps), requireRole('AUDITOR', 'HR_ADMIN'));
 
   router.get('/verify', async (_req, res) => {
-    res.json(await verifyAuditChain(deps.prisma));
+    const result = await verifyAuditChain(deps.prisma);
+    noteAuditVerification(result.ok ? 'ok' : 'tampered');
+    res.json(result);
   });
 
   router.get('/export.csv', async (req, res) => {

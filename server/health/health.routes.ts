@@ -1,7 +1,24 @@
-/** `GET /api/health` → `{ status, database, temporal }`; 503 naming the part that is down. */
+/**
+ * Liveness and readiness. `GET /api/health` (liveness) answers from the process alone, so a database or Temporal
+ * outage does not get healthy API processes restarted; `GET /api/health/ready` (readiness) → `{ status, database,
+ * temporal }`, 503 naming the part that is down, so a load balancer stops sending work to an instance that cannot
+ * serve it.
+ */
 import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { authorize } from '../access/access.guard';
+import { describeRoutes } from '../openapi/registry';
+
+describeRoutes({
+  method: 'get',
+  path: '/api/health/ready',
+  summary: 'Kesiapan: basis data dan Temporal menjawab / readiness: database and Temporal answer',
+  tag: 'system',
+  access: 'public',
+  responses: { '503': 'Bagian yang mati disebut / the part that is down is named' },
+});
+
+const startedAt = Date.now();
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
@@ -40,7 +57,10 @@ export async function checkHealth(deps: AppDeps) {
 /** Routes of /api/health. */
 export function healthRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get('/', authorize(deps, 'health', 'read'), async (_req, res) => {
+  router.get('/', authorize(deps, 'health', 'read'), (_req, res) => {
+    res.json({ status: 'ok', uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+  });
+  router.get('/ready', authorize(deps, 'health', 'ready'), async (_req, res) => {
     const { ok, body } = await checkHealth(deps);
     res.status(ok ? 200 : 503).json(body);
   });

@@ -25,7 +25,7 @@ const PERSONAS = ['admin', 'admin2', 'auditor', 'pegawai', 'penilai', 'atasan'];
 const PERSONAL: Relation[] = ['self', 'rater', 'raterSuperior', 'assignee'];
 
 /**
- * Every route the app serves under /api, read from its router stack (the access guard excluded), with the policy row
+ * Every route the app serves under /api (and /metrics), read from its router stack (the access guard excluded), with the policy row
  * that its handler chain names through `authorize()` (router-level or route-level), if any.
  */
 export function appRoutes(app: Express): Map<string, AccessRule | undefined> {
@@ -45,7 +45,9 @@ export function appRoutes(app: Express): Map<string, AccessRule | undefined> {
     }
   };
   walk((app as any).router.stack, '', undefined);
-  return new Map([...out].filter(([route]) => route.split(' ')[1].startsWith('/api')));
+  // The API, and the Prometheus scrape endpoint beside it (the console's pages are not routes of the policy).
+  const served = (path: string) => path.startsWith('/api') || path === '/metrics';
+  return new Map([...out].filter(([route]) => served(route.split(' ')[1])));
 }
 
 /** Routers of other teams (sign-in, audit log, rule sets): the guard alone enforces their rows. */

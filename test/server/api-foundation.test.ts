@@ -174,8 +174,8 @@ describe('API foundation (real PostgreSQL)', () => {
     expect(broken.body).toMatchObject({ ok: false, firstBroken: { id: target.id.toString(), reason: 'edited' } });
   });
 
-  it('health names Temporal when it is down, and the database when it is down', async () => {
-    const res = await request(app).get('/api/health').expect(503);
+  it('readiness names Temporal when it is down, and the database when it is down; liveness stays up', async () => {
+    const res = await request(app).get('/api/health/ready').expect(503);
     expect(res.body).toMatchObject({ status: 'degraded', database: 'ok', temporal: 'down' });
     const deadDb = {
       ...db,
@@ -183,8 +183,9 @@ describe('API foundation (real PostgreSQL)', () => {
       prisma: createPrisma('postgresql://postgres:postgres@127.0.0.1:1/none'),
     };
     const down = createTestApp(deadDb as TestDatabase).app;
-    const health = await request(down).get('/api/health').expect(503);
+    const health = await request(down).get('/api/health/ready').expect(503);
     expect(health.body).toMatchObject({ database: 'down', temporal: 'down' });
+    await request(down).get('/api/health').expect(200);
     const list = await request(down).get('/api/units').set('Authorization', `Bearer ${tokens.admin}`).expect(503);
     expect(list.body.error.details.part).toBe('database');
     await deadDb.prisma.$disconnect();

@@ -44,7 +44,7 @@ describe('Temporal outage', () => {
 
   it('fails fast with 503 while the server does not answer, and recovers when it does', async () => {
     const { app } = createTestApp(db, provider.get);
-    await request(app).get('/api/health').expect(200);
+    await request(app).get('/api/health/ready').expect(200);
 
     server.kill('SIGSTOP');
     const started = Date.now();
@@ -55,11 +55,11 @@ describe('Temporal outage', () => {
       .expect(503);
     expect(res.body.error.details.part).toBe('temporal');
     expect(Date.now() - started).toBeLessThan(10_000);
-    const health = await request(app).get('/api/health').expect(503);
+    const health = await request(app).get('/api/health/ready').expect(503);
     expect(health.body).toMatchObject({ database: 'ok', temporal: 'down' });
     expect(await db.prisma.skeletonRun.count()).toBe(0);
 
     server.kill('SIGCONT');
-    await request(app).get('/api/health').expect(200);
+    await request(app).get('/api/health/ready').expect(200);
   });
 });
