@@ -1,5 +1,6 @@
-/** Provisions every external tool the project needs (Temporal CLI, Temporal test server, Chromium), cached in .tools/. */
+/** Provisions every external tool the project needs (Temporal CLI, Temporal test server, Chromium, Schemathesis), cached in .tools/. */
 import { ensureChromium } from '../tools/chromium';
+import { ensureSchemathesis } from '../tools/schemathesis';
 import { ensureTemporalCli } from '../tools/temporal-cli';
 import { ensureTemporalTestServer } from '../tools/temporal-test-server';
 
@@ -18,6 +19,7 @@ async function main() {
   if (want('temporal')) await timed('Temporal CLI', () => ensureTemporalCli(say));
   if (want('test-server')) await timed('Temporal test server', () => ensureTemporalTestServer(say));
   if (want('chromium')) await timed('Chromium', () => ensureChromium(say));
+  if (want('schemathesis')) await timed('Schemathesis', () => ensureSchemathesis(say));
 }
 
 main().catch((err) => {
