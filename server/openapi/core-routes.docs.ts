@@ -7,7 +7,7 @@ describeRoutes(
   {
     method: 'get',
     path: '/api/health',
-    summary: 'Kesehatan: basis data dan Temporal',
+    summary: 'Liveness: proses API hidup (tanpa memeriksa basis data atau Temporal; lihat /api/health/ready)',
     tag: 'system',
     access: 'public',
     responses: { '503': 'Bagian yang mati disebut' },
