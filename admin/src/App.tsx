@@ -16,10 +16,12 @@ import rulesets from './resources/rulesets';
 import sanctions from './resources/sanctions';
 import tasks from './resources/tasks';
 import units from './resources/units';
+import users from './resources/users';
 import { theme } from './layout/theme';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const ImportPage = lazy(() => import('./imports/ImportPage'));
+const MyAccountPage = lazy(() => import('./account/MyAccountPage'));
 
 export function App() {
   return (
@@ -44,9 +46,11 @@ export function App() {
       <Resource name="sanctions" {...sanctions} />
       <Resource name="attendance" {...attendance} />
       <Resource name="audit-events" {...auditEvents} />
+      <Resource name="users" {...users} recordRepresentation="username" />
       <Resource name="periods" recordRepresentation="label" />
       <CustomRoutes>
         <Route path="/imports" element={<ImportPage />} />
+        <Route path="/account" element={<MyAccountPage />} />
       </CustomRoutes>
     </Admin>
   );

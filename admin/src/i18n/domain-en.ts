@@ -2,10 +2,12 @@
 import { attendanceEn, attendanceResourceEn, attendanceStatusEn } from './attendance-en';
 import type { domainId } from './domain-id';
 import { rulesetReviewEn } from './ruleset-review-en';
+import { accountEn, roleEn, usersEn, usersResourceEn } from './accounts-en';
 
 export const domainEn: typeof domainId = {
   resources: {
     attendance: attendanceResourceEn,
+    users: usersResourceEn,
     units: {
       name: 'Unit |||| Units',
       fields: {
@@ -382,6 +384,8 @@ export const domainEn: typeof domainId = {
       decide: 'Decide in the task',
     },
     attendance: attendanceEn,
+    users: usersEn,
+    account: accountEn,
     imports: {
       title: 'CSV import',
       help: 'Upload a CSV file with these column headers. Run the dry run first: every row is checked and nothing is saved. The import runs only when every row is valid.',
@@ -402,6 +406,7 @@ export const domainEn: typeof domainId = {
     },
     enum: {
       attendance_status: attendanceStatusEn,
+      role: roleEn,
       predicate: {
         SANGAT_BAIK: 'Very good (Sangat Baik)',
         BAIK: 'Good (Baik)',

@@ -1,10 +1,12 @@
 /** Capaian's own messages in Bahasa Indonesia (words per shared/DOMAIN.md); en.ts has the same keys. */
 import { attendanceId, attendanceResourceId, attendanceStatusId } from './attendance-id';
 import { rulesetReviewId } from './ruleset-review-id';
+import { accountId, roleId, usersId, usersResourceId } from './accounts-id';
 
 export const domainId = {
   resources: {
     attendance: attendanceResourceId,
+    users: usersResourceId,
     units: {
       name: 'Unit Kerja |||| Unit Kerja',
       fields: {
@@ -386,6 +388,8 @@ export const domainId = {
       decide: 'Putuskan di tugas',
     },
     attendance: attendanceId,
+    users: usersId,
+    account: accountId,
     imports: {
       title: 'Impor CSV',
       help: 'Unggah berkas CSV dengan kepala kolom berikut. Jalankan uji coba dulu: setiap baris diperiksa dan tidak ada yang disimpan. Impor hanya berjalan bila semua baris valid.',
@@ -406,6 +410,7 @@ export const domainId = {
     },
     enum: {
       attendance_status: attendanceStatusId,
+      role: roleId,
       predicate: {
         SANGAT_BAIK: 'Sangat Baik',
         BAIK: 'Baik',

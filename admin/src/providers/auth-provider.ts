@@ -3,7 +3,7 @@ import type { AuthProvider } from 'react-admin';
 import { HttpError } from 'react-admin';
 import { api, TOKEN_KEY, USER_KEY } from './http';
 
-export type Role = 'EMPLOYEE' | 'HR_ADMIN' | 'AUDITOR';
+export type Role = 'EMPLOYEE' | 'HR_ADMIN' | 'AUDITOR' | 'CALIBRATOR';
 
 export interface SessionUser {
   id: number;
@@ -14,6 +14,8 @@ export interface SessionUser {
   locale?: string;
   /** True when the employee has subordinates: a rater sees the team's tasks and appraisals. */
   isRater?: boolean;
+  /** A one-time or reset password is in use: the console shows only Akun Saya until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 /** The signed-in user as stored at login. */
