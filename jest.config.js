@@ -5,7 +5,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transformIgnorePatterns: ['/node_modules/(?!(@prisma/client)/)'],
+  // ESM-only packages (openid-client and its parts, oidc-provider) are compiled to CommonJS like @prisma/client.
+  transformIgnorePatterns: ['/node_modules/(?!(@prisma/client|openid-client|oauth4webapi|jose|oidc-provider)/)'],
   testTimeout: 120000,
   maxWorkers: 2,
 };

@@ -22,6 +22,17 @@ const schema = z.object({
   ADMIN_DIST: z.string().optional(),
   /** Per-unit predicate counts of units with fewer appraisals than this are not shown to employees (HR and auditors see them). */
   MIN_UNIT_COUNT_SHOWN: z.coerce.number().int().min(1).default(5),
+  /** Single sign-on (OpenID Connect): on when OIDC_ISSUER is set (server/auth/oidc.ts). */
+  OIDC_ISSUER: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url('OIDC_ISSUER harus URL / must be a URL').optional(),
+  ),
+  OIDC_CLIENT_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  OIDC_CLIENT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  OIDC_REDIRECT_URI: z.preprocess((v) => (v === '' ? undefined : v), z.url('harus URL / must be a URL').optional()),
+  /** The claim that carries the NIP (then `preferred_username`). */
+  OIDC_NIP_CLAIM: z.string().min(1).default('nip'),
+  OIDC_SCOPE: z.string().min(1).default('openid profile'),
   /** Bearer token that GET /metrics requires; unset: /metrics answers loopback clients only. */
   METRICS_TOKEN: z.preprocess(
     (v) => (v === '' ? undefined : v),

@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { AppDeps } from './deps';
 import { appraisalsRoutes } from './appraisals/appraisals.routes';
 import { attendanceRoutes } from './attendance/attendance.routes';
+import { oidcRoutes } from './auth/oidc.routes';
 import { cyclesRoutes } from './cycles/cycles.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { documentsRoutes } from './documents/documents.routes';
@@ -31,5 +32,6 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/attendance', attendanceRoutes(deps)],
     ['/api/documents', documentsRoutes(deps)],
     ['/api/users', usersRoutes(deps)],
+    ['/api/auth', oidcRoutes(deps)],
   ];
 }

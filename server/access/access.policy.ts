@@ -53,6 +53,14 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   { resource: 'metrics', action: 'read', allow: ['public'], routes: ['GET /metrics'] },
   { resource: 'openapi', action: 'read', allow: ['public'], routes: ['GET /api/openapi.json'] },
   { resource: 'session', action: 'login', allow: ['public'], routes: ['POST /api/auth/login'] },
+  // Single sign-on (server/auth/oidc.routes.ts): no session yet; the flow and one-time code cookies bind the browser.
+  { resource: 'session', action: 'sign-in-methods', allow: ['public'], routes: ['GET /api/auth/config'] },
+  {
+    resource: 'session',
+    action: 'sso',
+    allow: ['public'],
+    routes: ['GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback', 'POST /api/auth/oidc/exchange'],
+  },
   {
     resource: 'session',
     action: 'own',
