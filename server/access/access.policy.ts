@@ -150,6 +150,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
       'POST /api/rulesets/:id/approve',
       'POST /api/rulesets/:id/return',
       'POST /api/rulesets/:id/retire',
+      'POST /api/rulesets/:id/retire-approve',
       'POST /api/rulesets/:id/retire-withdraw',
     ],
   },

@@ -83,10 +83,20 @@ describeRoutes(
   {
     method: 'post',
     path: '/api/rulesets/:id/retire',
-    summary: 'Minta pensiun versi terbit; admin SDM lain mengonfirmasi dengan panggilan yang sama (aturan empat mata)',
+    summary: 'Minta pensiun versi terbit; admin SDM lain mengonfirmasi lewat retire-approve (aturan empat mata)',
     tag: 'rulesets',
     access: ['HR_ADMIN'],
-    responses: { '409': 'Bukan versi terbit, atau peminta sendiri mengonfirmasi (FOUR_EYES)' },
+    body: commentSchema,
+    responses: { '409': 'Bukan versi terbit, atau pensiun sudah diminta' },
+  },
+  {
+    method: 'post',
+    path: '/api/rulesets/:id/retire-approve',
+    summary: 'Konfirmasi pensiun yang diminta admin SDM lain (aturan empat mata)',
+    tag: 'rulesets',
+    access: ['HR_ADMIN'],
+    body: commentSchema,
+    responses: { '409': 'Tidak ada permintaan pensiun, atau peminta sendiri mengonfirmasi (FOUR_EYES)' },
   },
   {
     method: 'post',
@@ -211,7 +221,7 @@ export function rulesetsRoutes(deps: AppDeps): Router {
     res.json(await deleteDraft(db, currentUser(req), parseId(req.params.id)));
   });
 
-  for (const action of ['submit', 'approve', 'return', 'retire', 'retire-withdraw'] as const) {
+  for (const action of ['submit', 'approve', 'return', 'retire', 'retire-approve', 'retire-withdraw'] as const) {
     router.post(`/:id/${action}`, requireRole('HR_ADMIN'), validateBody(commentSchema), async (req, res) => {
       res.json(await transition(db, currentUser(req), parseId(req.params.id), action, req.body.comment));
     });

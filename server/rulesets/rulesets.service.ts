@@ -168,12 +168,13 @@ export async function saveDraft(prisma: PrismaClient, user: AuthUser, id: number
   });
 }
 
-export type Transition = 'submit' | 'approve' | 'return' | 'retire' | 'retire-withdraw';
+export type Transition = 'submit' | 'approve' | 'return' | 'retire' | 'retire-approve' | 'retire-withdraw';
 
 /**
  * Moves a version through its lifecycle: DRAFT → SUBMITTED → PUBLISHED → RETIRED. Four eyes: the approver is none
  * of the version's editors nor its submitter; retirement is asked by one HR admin (`retire`, recorded, still
- * published) and done when another confirms it (`retire` again); `retire-withdraw` drops the request.
+ * published) and done when another confirms it (`retire-approve`); `retire-withdraw` drops the request. Each step
+ * says what it means: a request sent after someone else's never confirms it.
  */
 export async function transition(
   prisma: PrismaClient,
@@ -218,16 +219,27 @@ export async function transition(
       if (row.retireRequestedById === null)
         throw ApiError.conflict('Tidak ada permintaan pensiun untuk versi ini / no retirement was requested');
       data = { retireRequestedById: null, retireRequestedAt: null };
+    } else if (action === 'retire') {
+      need('PUBLISHED');
+      if (row.retireRequestedById !== null) {
+        const by = await tx.user.findUnique({ where: { id: row.retireRequestedById }, select: { username: true } });
+        throw new ApiError(
+          409,
+          'RETIRE_REQUESTED',
+          `Pensiun versi ${row.version} sudah diminta oleh ${by?.username}; admin SDM lain mengonfirmasi lewat retire-approve / retirement already requested`,
+          { requestedBy: by?.username ?? null },
+        );
+      }
+      audited = 'retire-request';
+      data = { retireRequestedById: user.id, retireRequestedAt: new Date() };
     } else {
       need('PUBLISHED');
-      if (row.retireRequestedById === null) {
-        audited = 'retire-request';
-        data = { retireRequestedById: user.id, retireRequestedAt: new Date() };
-      } else {
-        if (row.retireRequestedById === user.id)
-          throw await fourEyesRefusal(tx, row, 'retire', [row.retireRequestedById]);
-        data = { status: 'RETIRED', retiredAt: new Date(), retiredById: user.id };
-      }
+      if (row.retireRequestedById === null)
+        throw ApiError.conflict('Tidak ada permintaan pensiun untuk dikonfirmasi / no retirement was requested');
+      if (row.retireRequestedById === user.id)
+        throw await fourEyesRefusal(tx, row, 'retire', [row.retireRequestedById]);
+      audited = 'retire';
+      data = { status: 'RETIRED', retiredAt: new Date(), retiredById: user.id };
     }
     const after = await tx.ruleSetVersion.update({ where: { id }, data });
     await recordAudit(tx, {

@@ -93,12 +93,15 @@ describe('four eyes on rule-set versions (real PostgreSQL)', () => {
     expect(asked.body).toMatchObject({ status: 'PUBLISHED', retiredAt: null });
     const inForce = await api('get', '/api/rulesets/in-force/DISTRIBUTION', 'auditor').expect(200);
     expect(inForce.body.id).toBe(v1.id);
-    const alone = await api('post', `/api/rulesets/${v1.id}/retire`, 'admin').send({}).expect(409);
+    // A second request is not read as a confirmation (a page that missed the first must not retire by accident).
+    const over = await api('post', `/api/rulesets/${v1.id}/retire`, 'admin2').send({}).expect(409);
+    expect(over.body.error.message).toMatch(/sudah diminta/);
+    const alone = await api('post', `/api/rulesets/${v1.id}/retire-approve`, 'admin').send({}).expect(409);
     expect(alone.body.error).toMatchObject({ code: 'FOUR_EYES', details: { action: 'retire', excluded: ['admin'] } });
 
     await api('post', `/api/rulesets/${v1.id}/retire-withdraw`, 'admin2').send({}).expect(200);
     await api('post', `/api/rulesets/${v1.id}/retire`, 'admin2').send({}).expect(200);
-    const retired = await api('post', `/api/rulesets/${v1.id}/retire`, 'admin').send({}).expect(200);
+    const retired = await api('post', `/api/rulesets/${v1.id}/retire-approve`, 'admin').send({}).expect(200);
     expect(retired.body.status).toBe('RETIRED');
     await api('get', '/api/rulesets/in-force/DISTRIBUTION', 'auditor').expect(404);
 

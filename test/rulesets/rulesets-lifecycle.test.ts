@@ -137,7 +137,7 @@ describe('rule-set versions: golden tests before submit, retire, diff, explanati
     await request(app).delete(`/api/rulesets/${id}`).set('Authorization', auth.admin).expect(409);
     const asked = await api('post', `/api/rulesets/${id}/retire`).send({}).expect(200);
     expect(asked.body.status).toBe('PUBLISHED');
-    const retired = await api('post', `/api/rulesets/${id}/retire`, 'admin2').send({}).expect(200);
+    const retired = await api('post', `/api/rulesets/${id}/retire-approve`, 'admin2').send({}).expect(200);
     expect(retired.body.status).toBe('RETIRED');
     await api('put', `/api/rulesets/${id}`).send({ document: doc }).expect(409);
     await api('post', `/api/rulesets/${id}/retire`).send({}).expect(409);

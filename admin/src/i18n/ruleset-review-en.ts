@@ -24,6 +24,8 @@ export const rulesetReviewEn: typeof rulesetReviewId = {
     'You cannot approve this version because you %{roles} it. Four-eyes rule: another HR admin must approve, not %{names}.',
   four_eyes_approve:
     'Refused by the four-eyes rule: this version was drafted, edited or submitted by %{names}. Another HR admin must approve it.',
+  retire_already:
+    'Retirement of this version was already requested by %{names}. Reload the page, then approve or reject that request.',
   four_eyes_retire:
     'Refused by the four-eyes rule: retiring this version was requested by %{names}. Another HR admin must approve it.',
   not_hr: 'Only HR admins can approve or return a rule-set version.',

@@ -22,6 +22,8 @@ export const rulesetReviewId = {
     'Anda tidak dapat menyetujui versi ini karena Anda %{roles} versi ini. Aturan empat mata: persetujuan harus oleh admin SDM lain, bukan %{names}.',
   four_eyes_approve:
     'Ditolak oleh aturan empat mata: versi ini disusun, diubah, atau diajukan oleh %{names}. Persetujuan harus oleh admin SDM lain.',
+  retire_already:
+    'Pensiun versi ini sudah diminta oleh %{names}. Muat ulang halaman, lalu setujui atau tolak permintaan itu.',
   four_eyes_retire:
     'Ditolak oleh aturan empat mata: pensiun versi ini diminta oleh %{names}. Admin SDM lain yang harus menyetujuinya.',
   not_hr: 'Hanya admin SDM yang dapat menyetujui atau mengembalikan versi aturan.',

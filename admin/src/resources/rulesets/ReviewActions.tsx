@@ -18,7 +18,7 @@ const PATH: Record<Step, string> = {
   approve: 'approve',
   return: 'return',
   retire_request: 'retire',
-  retire_approve: 'retire',
+  retire_approve: 'retire-approve',
   retire_withdraw: 'retire-withdraw',
   retire_reject: 'retire-withdraw',
 };
@@ -37,7 +37,7 @@ export function ReviewActions({ review, onDone }: { review: Review; onDone: () =
   const { permissions } = usePermissions<{ roles: string[] }>();
   const [step, setStep] = useState<Step | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const worded = (e: HttpError) => fourEyesMessage(translate, e);
+  const worded = (e: HttpError) => fourEyesMessage(translate, e, review.caller);
   const { run, isPending } = useAction({
     successMessage: step ? DONE[step] : undefined,
     errorMessage: worded,
@@ -53,23 +53,6 @@ export function ReviewActions({ review, onDone }: { review: Review; onDone: () =
   const confirm = async (comment: string) => {
     if (!step) return;
     setRefusal(null);
-    if (step === 'retire_request') {
-      // The server reads a second `retire` as the approval: never send a request over another admin's request
-      // that this page has not shown yet.
-      const fresh = await api<Review>(`/rulesets/${v.id}/review`);
-      const other = fresh.people.retireRequestedBy;
-      if (other && other !== me) {
-        setStep(null);
-        setRefusal(
-          translate(`${K}.retire_requested`, {
-            name: other,
-            date: formatDate(fresh.version.retireRequestedAt, locale, true),
-          }),
-        );
-        onDone();
-        return;
-      }
-    }
     const done = await run(`/rulesets/${v.id}/${PATH[step]}`, comment ? { comment } : {});
     setStep(null);
     if (done) onDone();

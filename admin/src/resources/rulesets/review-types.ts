@@ -78,9 +78,19 @@ export function approveRefusal(translate: TranslateFunction, review: Review): st
   return translate(`${K}.four_eyes_self`, { roles: joinWords(translate, roles), names: joinWords(translate, names) });
 }
 
-/** The server's FOUR_EYES refusal (409) in the user's language; undefined for any other error. */
-export function fourEyesMessage(translate: TranslateFunction, error: HttpError): string | undefined {
-  const body = error.body as { code?: string; error?: { details?: { action?: string; excluded?: string[] } } };
+/**
+ * The server's FOUR_EYES refusal (409) in the user's language, and its refusal of a second retirement request (the
+ * requester's own again reads as the four-eyes rule; someone else's as "already requested"); undefined otherwise.
+ */
+export function fourEyesMessage(translate: TranslateFunction, error: HttpError, me?: string): string | undefined {
+  const body = error.body as {
+    code?: string;
+    error?: { details?: { action?: string; excluded?: string[]; requestedBy?: string } };
+  };
+  if (body?.code === 'RETIRE_REQUESTED') {
+    const by = body.error?.details?.requestedBy ?? '';
+    return translate(by === me ? `${K}.four_eyes_retire` : `${K}.retire_already`, { names: by });
+  }
   if (body?.code !== 'FOUR_EYES') return undefined;
   const details = body.error?.details ?? {};
   const names = joinWords(translate, details.excluded ?? []);
