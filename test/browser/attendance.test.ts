@@ -88,7 +88,7 @@ describeInBrowser('attendance import and list in the console (Chromium)', () => 
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Alpa (tanpa keterangan)' }).click();
     await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid="attendance-list"] tbody tr').length === 2,
+      () => (globalThis as any).document.querySelectorAll('[data-testid="attendance-list"] tbody tr').length === 2,
     );
     const alpa = await rowsText(page);
     expect(alpa.every((t) => t.includes('Alpa (tanpa keterangan)') && t.includes(`6 Januari ${year}`))).toBe(true);
