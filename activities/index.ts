@@ -1,6 +1,7 @@
 /** Every activity of the worker, created by a factory so that the worker injects its Prisma client. */
 import type { PrismaClient } from '../prisma/client';
 import { cycleActivities } from './cycle.activities';
+import { delegationActivities } from './delegation.activities';
 import { scheduleActivities } from './schedule.activities';
 import { scoringActivities } from './scoring.activities';
 import { skeletonActivities } from './skeleton.activities';
@@ -14,6 +15,7 @@ export function createActivities(prisma: PrismaClient) {
     ...scoringActivities(prisma),
     ...cycleActivities(prisma),
     ...scheduleActivities(prisma),
+    ...delegationActivities(prisma),
     /** Benchmark baseline: does nothing. */
     async noop(_input: Record<string, never>): Promise<void> {},
   };

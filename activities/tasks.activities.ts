@@ -7,6 +7,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { recordAudit } from '../prisma/audit';
 import type { Prisma, PrismaClient } from '../prisma/client';
 import { periodEndOf, sanctionTerm } from './sanction-bands';
+import { delegatedAssignee } from './delegation.activities';
+import type { ActingContext } from '../workflows/delegation-messages';
 import type { z } from 'zod';
 import type { Actor, RoleValue, StageValue, TaskType } from '../workflows/messages';
 import { TASK_PAYLOADS, zodFieldErrors } from '../workflows/task-payloads';
@@ -102,12 +104,14 @@ export async function markTaskDone(
   actor: Actor,
   payload: unknown,
   outcome: Record<string, unknown>,
+  /** Set when an acting superior (Plt. / Plh.) completed it for the official. */
+  actingAs: ActingContext | null = null,
 ): Promise<void> {
   await tx.task.update({
     where: { key },
     data: {
       status: 'DONE',
-      result: { payload, outcome } as any,
+      result: (actingAs ? { payload, outcome, actingAs } : { payload, outcome }) as any,
       completedById: actor.userId,
       completedAt: new Date(),
     },
@@ -379,13 +383,28 @@ export function taskActivities(prisma: PrismaClient) {
   };
 
   return {
-    /** Creates the task once per key (a retried activity finds it), audited. */
-    async openTask(input: OpenTaskInput): Promise<{ id: number }> {
-      const existing = await prisma.task.findUnique({ where: { key: input.key }, select: { id: true } });
-      if (existing) return existing;
+    /**
+     * Creates the task once per key (a retried activity finds it), audited. While the assignee has an acting superior
+     * (Plt. / Plh.) a rating, plan review or appeal decision goes to the acting person: then the answer carries them.
+     */
+    async openTask(input: OpenTaskInput): Promise<{ id: number; assigneeId?: number | null; acting?: ActingContext }> {
+      const held = (t: { id: number; assigneeId: number | null; context: unknown }) => {
+        const acting = (t.context as { acting?: ActingContext } | null)?.acting;
+        return acting ? { id: t.id, assigneeId: t.assigneeId, acting } : { id: t.id };
+      };
+      const select = { id: true, assigneeId: true, context: true } as const;
+      const existing = await prisma.task.findUnique({ where: { key: input.key }, select });
+      if (existing) return held(existing);
       try {
         return await prisma.$transaction(async (tx) => {
           if (input.stage && input.appraisalId) await moveStage(tx, input.appraisalId, input.stage, input.actor);
+          const delegated = await delegatedAssignee(tx, input);
+          const assigneeId = delegated?.assigneeId ?? input.assigneeId;
+          const context = delegated?.acting
+            ? { ...input.context, acting: delegated.acting }
+            : delegated?.skipped
+              ? { ...input.context, actingSkipped: delegated.skipped }
+              : input.context;
           const task = await tx.task.create({
             data: {
               key: input.key,
@@ -393,14 +412,14 @@ export function taskActivities(prisma: PrismaClient) {
               title: input.title,
               appraisalId: input.appraisalId,
               cycleId: input.cycleId,
-              assigneeId: input.assigneeId,
+              assigneeId,
               assigneeRole: input.assigneeRole,
               workflowId: input.workflowId,
               updateName: input.updateName,
               dueAt: new Date(input.dueAt),
-              context: input.context as any,
+              context: context as any,
             },
-            select: { id: true },
+            select,
           });
           await recordAudit(tx, {
             actor: input.actor,
@@ -410,17 +429,19 @@ export function taskActivities(prisma: PrismaClient) {
             after: {
               key: input.key,
               type: input.type,
-              assigneeId: input.assigneeId,
+              assigneeId,
               assigneeRole: input.assigneeRole,
               dueAt: input.dueAt,
               appraisalId: input.appraisalId,
+              ...(delegated?.acting ? { acting: delegated.acting } : {}),
+              ...(delegated?.skipped ? { actingSkipped: delegated.skipped } : {}),
             },
           });
-          return task;
+          return held(task);
         });
       } catch (err: any) {
         if (err?.code === 'P2002')
-          return prisma.task.findUniqueOrThrow({ where: { key: input.key }, select: { id: true } });
+          return held(await prisma.task.findUniqueOrThrow({ where: { key: input.key }, select }));
         throw err;
       }
     },
@@ -505,16 +526,19 @@ export function taskActivities(prisma: PrismaClient) {
       const done = await prisma.task.findUnique({ where: { key: input.taskKey } });
       if (!done) throw new Error(`Task ${input.taskKey} not found`);
       if (done.status === 'DONE') return ((done.result as any)?.outcome ?? {}) as Record<string, unknown>;
+      // An acting superior completing it: recorded as "Plt./Plh. for <official>" on the task and its audit event.
+      const acting = (done.context as { acting?: ActingContext } | null)?.acting;
+      const actingAs = acting && acting.actingId === input.actor.employeeId ? acting : null;
       return prisma.$transaction(
         async (tx) => {
           const outcome = await steps[input.type](tx, input);
-          await markTaskDone(tx, input.taskKey, input.actor, input.payload, outcome);
+          await markTaskDone(tx, input.taskKey, input.actor, input.payload, outcome, actingAs);
           await recordAudit(tx, {
             ...who(input.actor),
             action: 'task.complete',
             entity: 'task',
             entityId: done.id,
-            after: { key: done.key, type: done.type, outcome },
+            after: { key: done.key, type: done.type, outcome, ...(actingAs ? { actingAs } : {}) },
           });
           return outcome;
         },

@@ -6,6 +6,7 @@ import { attendanceRoutes } from './attendance/attendance.routes';
 import { oidcRoutes } from './auth/oidc.routes';
 import { cyclesRoutes } from './cycles/cycles.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { delegationsRoutes } from './delegations/delegations.routes';
 import { documentsRoutes } from './documents/documents.routes';
 import { importsRoutes } from './imports/imports.routes';
 import { payAdjustmentsRoutes } from './pay/pay-adjustments.routes';
@@ -32,6 +33,7 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/attendance', attendanceRoutes(deps)],
     ['/api/documents', documentsRoutes(deps)],
     ['/api/users', usersRoutes(deps)],
+    ['/api/delegations', delegationsRoutes(deps)],
     ['/api/auth', oidcRoutes(deps)],
   ];
 }

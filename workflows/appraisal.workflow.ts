@@ -19,6 +19,7 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { StageMove } from '../activities/tasks.activities';
+import { followDelegations } from './acting';
 import {
   SCORED_STAGES,
   appraisalStageSignal,
@@ -161,6 +162,8 @@ export async function appraisalWorkflow(input: AppraisalInput): Promise<Appraisa
   let allowance: number | null = null;
   let sanctionCodes: string[] = [];
   const open = new Map<string, OpenTask>();
+  // Acting superiors (Plt. / Plh.): their tasks move in and out of this state by signal (workflows/acting.ts).
+  const delegations = followDelegations(open);
 
   // ------------------------------------------------------------ who does what
 
@@ -274,7 +277,7 @@ export async function appraisalWorkflow(input: AppraisalInput): Promise<Appraisa
         actor: actorName,
         ...move,
       });
-    await (spec.stage ? enter(spec.stage, write) : write({}));
+    delegations.opened(t.key, await (spec.stage ? enter(spec.stage, write) : write({})));
     return t;
   };
 

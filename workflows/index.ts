@@ -5,3 +5,4 @@ export { cycleWorkflow } from './cycle.workflow';
 export { scheduledCycleWorkflow } from './scheduled-cycle.workflow';
 export { noopStepsWorkflow } from './noop.workflow';
 export { appraisalBatchWorkflow } from './appraisal-batch.workflow';
+export { delegationWorkflow } from './delegation.workflow';

@@ -309,6 +309,17 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     routes: ['GET /api/sanctions/:id'],
   },
 
+  // Acting superiors (Plt. / Plh.): HR records and ends them (not one involving themselves: delegations.service); the
+  // official and the acting person read theirs (the handler narrows the list and the row), HR and auditors all.
+  {
+    resource: 'delegation',
+    action: 'read',
+    allow: ['self', ...READ_ALL],
+    routes: ['GET /api/delegations', 'GET /api/delegations/:id'],
+  },
+  { resource: 'delegation', action: 'create', allow: ['hr'], routes: ['POST /api/delegations'] },
+  { resource: 'delegation', action: 'end', allow: ['hr'], routes: ['POST /api/delegations/:id/end'] },
+
   // Daily attendance: the employee's own days, the team's for the rater and the rater's superior, all for HR/auditor.
   { resource: 'attendance', action: 'list', allow: [...CHAIN, ...READ_ALL], routes: ['GET /api/attendance'] },
 

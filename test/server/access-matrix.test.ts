@@ -60,12 +60,19 @@ function caseRelations(rule: AccessRule, c: Case | 'none'): Relation[] {
   return { own: ['self'], subordinate: ['rater'], indirect: ['raterSuperior'] }[c] as Relation[];
 }
 
-type Expected = 'allow' | 'deny' | 'own-case';
+type Expected = 'allow' | 'deny' | 'own-case' | 'hidden';
 
-function expected(rule: AccessRule, persona: Persona, c: Case | 'none'): Expected {
+/**
+ * Rows read without a `record` whose handler narrows to the caller's own rows: the row of another person is a 404 to a
+ * persona without a role that reads all (the test's delegation involves none of the personas).
+ */
+const NARROWED_READS = ['GET /api/delegations/:id'];
+
+function expected(rule: AccessRule, persona: Persona, c: Case | 'none', route = ''): Expected {
   const have = new Set<Relation>(['public', 'signedIn', ...caseRelations(rule, c)]);
   if (persona.roles.includes('HR_ADMIN')) have.add('hr');
   if (persona.roles.includes('AUDITOR')) have.add('auditor');
+  if (NARROWED_READS.includes(route) && !have.has('hr') && !have.has('auditor')) return 'hidden';
   const scopedList = !rule.record && rule.allow.some((r) => PERSONAL.includes(r));
   const allowed = scopedList || rule.allow.some((r) => have.has(r));
   if (!allowed) return 'deny';
@@ -77,6 +84,7 @@ describe('access matrix: every route × persona × relation (real PostgreSQL)', 
   let app: Express;
   let tokens: Record<string, string>;
   let cycle: { id: number; unitId: number; periodId: number };
+  let delegationId: number;
 
   beforeAll(async () => {
     db = await createTestDatabase('access_matrix');
@@ -84,6 +92,27 @@ describe('access matrix: every route × persona × relation (real PostgreSQL)', 
     cycle = await seedAccessRecords(db.prisma);
     app = createTestApp(db).app;
     tokens = await loginDemoAccounts(app);
+    // A Plt between two employees who are none of the personas (GET /api/delegations/:id and its end).
+    const personaIds = (await db.prisma.user.findMany({ where: { username: { in: PERSONAS } } })).map(
+      (u) => u.employeeId,
+    );
+    const [principal, acting] = await db.prisma.employee.findMany({
+      where: { status: 'ACTIVE', id: { notIn: personaIds.filter((id): id is number => id !== null) } },
+      orderBy: { id: 'desc' },
+      take: 2,
+    });
+    delegationId = (
+      await db.prisma.delegation.create({
+        data: {
+          kind: 'PLT',
+          principalId: principal.id,
+          actingId: acting.id,
+          startsOn: new Date('2027-01-01'),
+          endsOn: new Date('2027-01-31'),
+          workflowId: 'delegation-uji-akses',
+        },
+      })
+    ).id;
   });
   afterAll(() => db.drop());
 
@@ -132,6 +161,7 @@ describe('access matrix: every route × persona × relation (real PostgreSQL)', 
     else if (path.startsWith('/api/units/'))
       id = (await p.unit.findFirstOrThrow({ where: { parentId: null }, orderBy: { id: 'asc' } })).id;
     else if (path.startsWith('/api/periods/')) id = cycle.periodId;
+    else if (path.startsWith('/api/delegations/')) id = delegationId;
     else if (path.startsWith('/api/cycle-schedules/')) id = 'cycle-schedule-uji-akses';
     else if (path.startsWith('/api/users/'))
       id = (await p.user.findFirstOrThrow({ where: { username: 'auditor' } })).id; // bodies of {} are refused: no change
@@ -175,16 +205,18 @@ describe('access matrix: every route × persona × relation (real PostgreSQL)', 
         for (const [c, path] of targets) {
           tried++;
           const res = await send(method, path, tokens[persona.username]);
-          const want = expected(rule, persona, c);
+          const want = expected(rule, persona, c, route);
           const got = `${res.status} ${res.body?.error?.code ?? ''}`.trim();
           const ok =
-            want === 'allow'
-              ? ![401, 403, 404].includes(res.status) && (res.status < 500 || res.status === 503)
-              : want === 'own-case'
-                ? res.status === 403 && res.body?.error?.code === 'OWN_CASE'
-                : rule.record
-                  ? [403, 404].includes(res.status)
-                  : res.status === 403;
+            want === 'hidden'
+              ? res.status === 404
+              : want === 'allow'
+                ? ![401, 403, 404].includes(res.status) && (res.status < 500 || res.status === 503)
+                : want === 'own-case'
+                  ? res.status === 403 && res.body?.error?.code === 'OWN_CASE'
+                  : rule.record
+                    ? [403, 404].includes(res.status)
+                    : res.status === 403;
           if (!ok) wrong.push(`${route} as ${persona.username} on ${c} record (${path}): got ${got}, expected ${want}`);
         }
       }
