@@ -10,6 +10,7 @@ import appraisals from './resources/appraisals';
 import attendance from './resources/attendance';
 import auditEvents from './resources/audit-events';
 import cycles from './resources/cycles';
+import delegations from './resources/delegations';
 import employees from './resources/employees';
 import payAdjustments from './resources/pay-adjustments';
 import rulesets from './resources/rulesets';
@@ -45,6 +46,7 @@ export function App() {
       <Resource name="pay-adjustments" {...payAdjustments} />
       <Resource name="sanctions" {...sanctions} />
       <Resource name="attendance" {...attendance} />
+      <Resource name="delegations" {...delegations} />
       <Resource name="audit-events" {...auditEvents} />
       <Resource name="users" {...users} recordRepresentation="username" />
       <Resource name="periods" recordRepresentation="label" />

@@ -25,6 +25,8 @@ export const SANCTION_STATUSES = ['RECOMMENDED', 'CONFIRMED', 'DISMISSED'] as co
 export const PERIOD_TYPES = ['MONTH', 'QUARTER', 'SEMESTER', 'YEAR'] as const;
 export const UNIT_RATINGS = ['ISTIMEWA', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] as const;
 export const ATTENDANCE_STATUSES = ['HADIR', 'ALPA', 'IZIN', 'SAKIT', 'CUTI', 'DINAS'] as const;
+export const DELEGATION_KINDS = ['PLT', 'PLH'] as const;
+export const DELEGATION_STATUSES = ['SCHEDULED', 'ACTIVE', 'ENDED', 'CANCELLED'] as const;
 
 /** The seven BerAKHLAK core values: review field name and translation key. */
 export const BERAKHLAK = [

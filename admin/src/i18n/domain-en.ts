@@ -1,5 +1,6 @@
 /** Capaian's own messages in English (the locale switch), with the same keys as domain-id.ts. */
 import { attendanceEn, attendanceResourceEn, attendanceStatusEn } from './attendance-en';
+import { delegationKindEn, delegationsEn, delegationsResourceEn, delegationStatusEn } from './delegations-en';
 import type { domainId } from './domain-id';
 import { rulesetReviewEn } from './ruleset-review-en';
 import { accountEn, roleEn, usersEn, usersResourceEn } from './accounts-en';
@@ -7,6 +8,7 @@ import { accountEn, roleEn, usersEn, usersResourceEn } from './accounts-en';
 export const domainEn: typeof domainId = {
   resources: {
     attendance: attendanceResourceEn,
+    delegations: delegationsResourceEn,
     users: usersResourceEn,
     units: {
       name: 'Unit |||| Units',
@@ -384,6 +386,7 @@ export const domainEn: typeof domainId = {
       decide: 'Decide in the task',
     },
     attendance: attendanceEn,
+    delegations: delegationsEn,
     users: usersEn,
     account: accountEn,
     imports: {
@@ -406,6 +409,8 @@ export const domainEn: typeof domainId = {
     },
     enum: {
       attendance_status: attendanceStatusEn,
+      delegation_kind: delegationKindEn,
+      delegation_status: delegationStatusEn,
       role: roleEn,
       predicate: {
         SANGAT_BAIK: 'Very good (Sangat Baik)',

@@ -1,11 +1,13 @@
 /** Capaian's own messages in Bahasa Indonesia (words per shared/DOMAIN.md); en.ts has the same keys. */
 import { attendanceId, attendanceResourceId, attendanceStatusId } from './attendance-id';
+import { delegationKindId, delegationsId, delegationsResourceId, delegationStatusId } from './delegations-id';
 import { rulesetReviewId } from './ruleset-review-id';
 import { accountId, roleId, usersId, usersResourceId } from './accounts-id';
 
 export const domainId = {
   resources: {
     attendance: attendanceResourceId,
+    delegations: delegationsResourceId,
     users: usersResourceId,
     units: {
       name: 'Unit Kerja |||| Unit Kerja',
@@ -388,6 +390,7 @@ export const domainId = {
       decide: 'Putuskan di tugas',
     },
     attendance: attendanceId,
+    delegations: delegationsId,
     users: usersId,
     account: accountId,
     imports: {
@@ -410,6 +413,8 @@ export const domainId = {
     },
     enum: {
       attendance_status: attendanceStatusId,
+      delegation_kind: delegationKindId,
+      delegation_status: delegationStatusId,
       role: roleId,
       predicate: {
         SANGAT_BAIK: 'Sangat Baik',

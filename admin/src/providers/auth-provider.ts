@@ -37,6 +37,7 @@ const EMPLOYEE_ACCESS: Record<string, Set<string>> = {
   appraisals: new Set(['list', 'show']),
   'pay-adjustments': new Set(['list', 'show']),
   attendance: new Set(['list']),
+  delegations: new Set(['list']),
 };
 const RATER_ACCESS: Record<string, Set<string>> = {
   employees: new Set(['list', 'show']),
