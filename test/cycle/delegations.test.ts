@@ -233,7 +233,45 @@ describe('acting superiors: Plt / Plh (time-skipping server, PostgreSQL)', () =>
       .expect(200);
   });
 
-  it('a Plh. whose term ends gives the open rating task back; a task opened meanwhile goes to the Plh. directly', async () => {
+  it('a plan review opened while a Plt. is in force goes to the Plt. directly, who approves it as Plt.', async () => {
+    const { appraisal } = await startSingle(t, units[4]);
+    const rater = appraisal.raterId!;
+    const acting = await someoneElse(rater, appraisal.employeeId);
+    const created = await delegate({
+      kind: 'PLT',
+      principalId: rater,
+      actingId: acting.id,
+      startsOn: wibDate(0),
+      endsOn: wibDate(20),
+    });
+    expect(created.status).toBe(201);
+    await until(
+      async () =>
+        (await t.db.prisma.delegation.findUniqueOrThrow({ where: { id: created.body.id } })).status === 'ACTIVE',
+      'delegation active',
+    );
+    await completeOk(t, appraisal.id, 'plan.submit', PLAN);
+    const review = await openTask(t, 'plan.review', { appraisalId: appraisal.id });
+    expect(review.assigneeId).toBe(acting.id);
+    expect(review.context).toMatchObject({ acting: { label: 'Plt.', forEmployeeId: rater } });
+    const opened = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entity: 'task', entityId: String(review.id), action: 'task.open' },
+    });
+    expect(opened.after).toMatchObject({ assigneeId: acting.id, acting: { delegationId: created.body.id } });
+    expect((await complete(t, review, { decision: 'APPROVE' }, await usernameOf(rater))).status).toBe(403);
+    expect((await complete(t, review, { decision: 'APPROVE' }, await usernameOf(acting.id))).status).toBe(200);
+    const done = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entity: 'task', entityId: String(review.id), action: 'task.complete' },
+    });
+    expect(done.after).toMatchObject({ actingAs: { label: 'Plt.', forEmployeeId: rater } });
+    await request(t.app)
+      .post(`/api/delegations/${created.body.id}/end`)
+      .set('Authorization', `Bearer ${await hrToken(rater, acting.id)}`)
+      .send({})
+      .expect(200);
+  });
+
+  it('a Plh. whose term ends gives the open rating task back to the official', async () => {
     const { appraisal, review } = await toReview(units[3]);
     const rater = appraisal.raterId!;
     const acting = await someoneElse(rater, appraisal.employeeId);
