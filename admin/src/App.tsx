@@ -19,6 +19,7 @@ import tasks from './resources/tasks';
 import units from './resources/units';
 import users from './resources/users';
 import { theme } from './layout/theme';
+import { LoginPage } from './login/LoginPage';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const ImportPage = lazy(() => import('./imports/ImportPage'));
@@ -33,6 +34,7 @@ export function App() {
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       layout={AppLayout}
+      loginPage={LoginPage}
       theme={theme}
       requireAuth
       disableTelemetry

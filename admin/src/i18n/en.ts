@@ -2,6 +2,7 @@
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainEn } from './domain-en';
+import { ssoEn } from './sso-en';
 
-const en: TranslationMessages = mergeTranslations(englishMessages, domainEn);
+const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn);
 export default en;

@@ -6,6 +6,7 @@ import indonesianMessages from 'ra-language-indonesian';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainId } from './domain-id';
 import { raIndonesianFill } from './ra-id-fill';
+import { ssoId } from './sso-id';
 
-const id: TranslationMessages = mergeTranslations(indonesianMessages, raIndonesianFill, domainId);
+const id: TranslationMessages = mergeTranslations(indonesianMessages, raIndonesianFill, domainId, ssoId);
 export default id;

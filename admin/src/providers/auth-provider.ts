@@ -56,10 +56,14 @@ export function canAccessFor(user: SessionUser | null, resource: string, action:
 }
 
 export const authProvider: AuthProvider = {
-  async login({ username, password }: { username: string; password: string }) {
-    const { token, user } = await api<{ token: string; user: SessionUser }>('/auth/login', {
-      body: { username, password },
-    });
+  async login(params: { username: string; password: string } | { ssoCode: string }) {
+    // Single sign-on: the one-time code the callback put in the URL, traded with the cookie it set (LoginPage).
+    const { token, user } = await api<{ token: string; user: SessionUser }>(
+      'ssoCode' in params ? '/auth/oidc/exchange' : '/auth/login',
+      {
+        body: 'ssoCode' in params ? { code: params.ssoCode } : { username: params.username, password: params.password },
+      },
+    );
     localStorage.setItem(TOKEN_KEY, token);
     localStorage.setItem(USER_KEY, JSON.stringify(user));
     try {

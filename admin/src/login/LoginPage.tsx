@@ -1,0 +1,66 @@
+/**
+ * The login page: react-admin's user name and password form, and "Masuk dengan SSO" when the server says single
+ * sign-on is on (GET /api/auth/config). Coming back from the provider, the URL carries a one-time code (`?sso=` in
+ * the hash, never sent to a server): it is traded for a token by POST /api/auth/oidc/exchange (authProvider.login).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Box, Button, CircularProgress, Typography } from '@mui/material';
+import { Login, LoginForm, useLogin, useNotify, useTranslate } from 'react-admin';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { api } from '../providers/http';
+
+/** The login page with its single sign-on button. */
+export function LoginPage() {
+  const translate = useTranslate();
+  const login = useLogin();
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const code = new URLSearchParams(search).get('sso');
+  const [sso, setSso] = useState(false);
+  const tried = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    api<{ sso: boolean }>('/auth/config')
+      .then((c) => live && setSso(c.sso))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!code || tried.current) return;
+    tried.current = true;
+    login({ ssoCode: code }).catch(() => {
+      notify('capaian.sso.failed', { type: 'error' });
+      navigate('/login', { replace: true });
+    });
+  }, [code, login, notify, navigate]);
+
+  return (
+    <Login>
+      {code ? (
+        <Box sx={{ p: 3, display: 'flex', gap: 2, alignItems: 'center' }}>
+          <CircularProgress size={20} />
+          <Typography>{translate('capaian.sso.signing_in')}</Typography>
+        </Box>
+      ) : (
+        <>
+          {sso && (
+            <Box sx={{ px: 2, pt: 2, maxWidth: 300, boxSizing: 'border-box' }}>
+              <Button variant="contained" fullWidth href="/api/auth/oidc/start">
+                {translate('capaian.sso.button')}
+              </Button>
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 2, textAlign: 'center' }}>
+                {translate('capaian.sso.or')}
+              </Typography>
+            </Box>
+          )}
+          <LoginForm />
+        </>
+      )}
+    </Login>
+  );
+}
