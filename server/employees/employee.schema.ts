@@ -33,3 +33,25 @@ export const employeeSchema = z.strictObject({
 });
 
 export type EmployeeInput = z.infer<typeof employeeSchema>;
+
+/**
+ * The employee columns a request or an import row may set, each named (a parsed input is never spread into a write).
+ * Absent fields stay undefined, which an update leaves unchanged.
+ */
+export function employeeColumns(e: EmployeeInput): EmployeeInput;
+export function employeeColumns(e: Partial<EmployeeInput>): Partial<EmployeeInput>;
+export function employeeColumns(e: Partial<EmployeeInput>): Partial<EmployeeInput> {
+  return {
+    nip: e.nip,
+    name: e.name,
+    employmentType: e.employmentType,
+    position: e.position,
+    positionType: e.positionType,
+    grade: e.grade,
+    unitId: e.unitId,
+    superiorId: e.superiorId,
+    baseAllowance: e.baseAllowance,
+    email: e.email,
+    status: e.status,
+  };
+}

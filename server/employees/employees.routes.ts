@@ -11,7 +11,7 @@ import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
 import { parseId } from '../http/params';
 import { validateBody } from '../http/validate';
-import { employeeSchema } from './employee.schema';
+import { employeeColumns, employeeSchema, type EmployeeInput } from './employee.schema';
 
 const include = {
   unit: { select: { id: true, code: true, name: true } },
@@ -97,7 +97,7 @@ export function employeesRoutes(deps: AppDeps): Router {
     const user = currentUser(req);
     await assertValidSuperior(db, null, req.body.superiorId);
     const employee = await db.$transaction(async (tx) => {
-      const created = await tx.employee.create({ data: req.body, include });
+      const created = await tx.employee.create({ data: employeeColumns(req.body as EmployeeInput), include });
       await recordAudit(tx, {
         actorUserId: user.id,
         actor: user.username,
@@ -124,7 +124,7 @@ export function employeesRoutes(deps: AppDeps): Router {
         if (!before) throw ApiError.notFound('Pegawai');
         const own = ownCaseChanges(user.employeeId, before, req.body);
         if (own.length) throw ownCaseRefusal(`mengubah ${own.join(', ')} datanya sendiri / own ${own.join(', ')}`);
-        const after = await tx.employee.update({ where: { id }, data: req.body, include });
+        const after = await tx.employee.update({ where: { id }, data: employeeColumns(req.body), include });
         const action =
           req.body.superiorId !== undefined && req.body.superiorId !== before.superiorId ? 'change-superior' : 'update';
         await recordAudit(tx, {

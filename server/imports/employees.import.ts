@@ -8,7 +8,7 @@ import { recordAudit } from '../../prisma/audit';
 import type { Db } from '../../prisma/client';
 import { ownCaseChanges } from '../access/own-case';
 import type { AuthUser } from '../auth/auth.middleware';
-import { employeeSchema } from '../employees/employee.schema';
+import { employeeColumns, employeeSchema } from '../employees/employee.schema';
 import type { CsvRow } from './csv';
 import { keysOnLoops, parentsFirst, summarize, type ImportReport, type RowReport } from './report';
 
@@ -179,7 +179,7 @@ export async function importEmployees(db: Db, user: AuthUser, rows: CsvRow[], dr
     (x) => x.superiorNip,
   )) {
     const superiorId = p.superiorNip ? idByNip.get(p.superiorNip)! : null;
-    const data = { ...p.data, superiorId };
+    const data = employeeColumns({ ...p.data, superiorId });
     if (data.baseAllowance === undefined) delete data.baseAllowance;
     if (p.existingId === null) {
       const created = await db.employee.create({ data });

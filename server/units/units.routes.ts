@@ -1,6 +1,7 @@
 /** Units (organisation tree): list/show for everyone signed in, create/update/delete for HR. */
 import { Router } from 'express';
 import { z } from 'zod';
+import { unitScope } from '../../prisma/unit-tree';
 import { recordAudit } from '../../prisma/audit';
 import type { Prisma } from '../../prisma/client';
 import { authorize } from '../access/access.guard';
@@ -22,21 +23,13 @@ const unitSchema = z.strictObject({
   parentId: idSchema().nullable().optional(),
 });
 
-/** Ids of a unit and all its descendants. */
-export async function unitAndDescendantIds(db: AppDeps['prisma'], unitId: number): Promise<number[]> {
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    WITH RECURSIVE t(id) AS (SELECT id FROM units WHERE id = ${unitId} UNION ALL SELECT u.id FROM units u JOIN t ON u.parent_id = t.id)
-    SELECT id FROM t`;
-  return rows.map((r) => r.id);
-}
-
 async function assertNoCycle(db: AppDeps['prisma'], unitId: number, parentId: number | null | undefined) {
   if (!parentId) return;
   if (parentId === unitId)
     throw ApiError.badRequest('parentId: unit tidak boleh menjadi induknya sendiri', {
       fields: [{ field: 'parentId', message: 'tidak boleh diri sendiri' }],
     });
-  const below = await unitAndDescendantIds(db, unitId);
+  const below = await unitScope(db, unitId);
   if (below.includes(parentId)) {
     throw ApiError.badRequest('parentId: induk tidak boleh berada di bawah unit ini (siklus)', {
       fields: [{ field: 'parentId', message: 'membentuk siklus' }],
