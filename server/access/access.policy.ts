@@ -205,14 +205,14 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   {
     resource: 'appraisal',
     action: 'list',
-    allow: [...CHAIN, 'calibrator', ...READ_ALL],
+    allow: [...CHAIN, 'calibrator', 'assignee', ...READ_ALL],
     routes: ['GET /api/appraisals'],
   },
   // Before the result is shared the appraised employee sees no predicate, ratings, explanation or pay.
   {
     resource: 'appraisal',
     action: 'read',
-    allow: [...CHAIN, 'calibrator', ...READ_ALL],
+    allow: [...CHAIN, 'calibrator', 'assignee', ...READ_ALL],
     record: 'appraisal',
     routes: [
       'GET /api/appraisals/:id',

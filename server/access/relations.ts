@@ -21,6 +21,8 @@ export interface Subject {
   taskContext?: unknown;
   /** User id of an account record (`self` when it is the caller's own account). */
   userId?: number | null;
+  /** Employees holding an open task of the appraisal (an acting Plt./Plh. superior among them): `assignee`. */
+  openTaskAssigneeIds?: number[];
 }
 
 /** Relations to a record (as opposed to roles). */
@@ -40,6 +42,7 @@ export function relationsOf(user: AuthUser | undefined, subject?: Subject | null
     if (subject.raterId === me) out.add('rater');
     if (subject.raterSuperiorId === me) out.add('raterSuperior');
     if (subject.assigneeId === me) out.add('assignee');
+    if (subject.openTaskAssigneeIds?.includes(me)) out.add('assignee');
   }
   if (subject.assigneeRole && user.roles.includes(subject.assigneeRole)) out.add('assignee');
   if (subject.completedByUserId === user.id) out.add('assignee');
@@ -72,8 +75,16 @@ export async function loadSubject(deps: AppDeps, kind: RecordKind, id: number): 
   const db = deps.prisma;
   const chain = { select: { employeeId: true, raterId: true, raterSuperiorId: true, unitId: true } } as const;
   switch (kind) {
-    case 'appraisal':
-      return db.appraisal.findUnique({ where: { id }, ...chain });
+    case 'appraisal': {
+      const a = await db.appraisal.findUnique({
+        where: { id },
+        select: {
+          ...chain.select,
+          tasks: { where: { status: 'OPEN', assigneeId: { not: null } }, select: { assigneeId: true } },
+        },
+      });
+      return a && { ...a, openTaskAssigneeIds: a.tasks.map((t) => t.assigneeId!) };
+    }
     case 'employee': {
       const e = await db.employee.findUnique({
         where: { id },

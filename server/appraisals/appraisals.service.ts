@@ -8,7 +8,8 @@ import { ApiError } from '../http/api-error';
 
 /**
  * Appraisals the user may read (policy row appraisal.read): HR and auditors all; others their own, those they rate,
- * those whose rater they supervise, and (CALIBRATOR) those of the units of their calibration subtree.
+ * those whose rater they supervise, those with an open task of theirs (an acting Plt./Plh. superior's), and
+ * (CALIBRATOR) those of the units of their calibration subtree.
  */
 export function visibleWhere(user: AuthUser): Prisma.AppraisalWhereInput {
   return scopeWhere(user, 'appraisal', 'read', {
@@ -16,6 +17,10 @@ export function visibleWhere(user: AuthUser): Prisma.AppraisalWhereInput {
     rater: 'raterId',
     raterSuperior: 'raterSuperiorId',
     calibrator: 'unitId',
+    assignee:
+      user.employeeId === null
+        ? { id: { in: [] } }
+        : { tasks: { some: { status: 'OPEN', assigneeId: user.employeeId } } },
   });
 }
 

@@ -274,7 +274,11 @@ describe('acting superiors: Plt / Plh (time-skipping server, PostgreSQL)', () =>
   it('a Plh. whose term ends gives the open rating task back to the official', async () => {
     const { appraisal, review } = await toReview(units[3]);
     const rater = appraisal.raterId!;
-    const acting = await someoneElse(rater, appraisal.employeeId);
+    const acting = await someoneElse(rater, appraisal.employeeId, appraisal.raterSuperiorId!);
+    const actingToken = await login(t, await usernameOf(acting.id));
+    const readAppraisal = () =>
+      request(t.app).get(`/api/appraisals/${appraisal.id}`).set('Authorization', `Bearer ${actingToken}`);
+    expect((await readAppraisal()).status).toBe(404);
     const created = await delegate({
       kind: 'PLH',
       principalId: rater,
@@ -284,6 +288,8 @@ describe('acting superiors: Plt / Plh (time-skipping server, PostgreSQL)', () =>
     });
     expect(created.status).toBe(201);
     await heldBy(appraisal.workflowId, review.id, acting.id);
+    // While the Plh. holds the rating task they can open the appraisal it is about; before and after, not.
+    expect((await readAppraisal()).status).toBe(200);
     expect(
       (
         await t.db.prisma.auditEvent.findFirstOrThrow({
@@ -310,6 +316,7 @@ describe('acting superiors: Plt / Plh (time-skipping server, PostgreSQL)', () =>
     expect(returned.after).toMatchObject({ assigneeId: rater, delegationId: created.body.id });
 
     expect((await complete(t, back, rating, await usernameOf(acting.id))).status).toBe(403);
+    expect((await readAppraisal()).status).toBe(404);
     expect((await complete(t, back, rating, await usernameOf(rater))).status).toBe(200);
     const task = await t.db.prisma.task.findUniqueOrThrow({ where: { id: review.id } });
     expect((task.result as any).actingAs).toBeUndefined();
