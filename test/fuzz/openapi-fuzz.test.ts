@@ -129,7 +129,9 @@ describe('OpenAPI fuzzing with Schemathesis (real server, PostgreSQL, Temporal d
         '--report-junit-path',
         report,
       ],
-      { prefix: '', onLine: (l) => lines.push(l), env: { ...process.env, SCHEMATHESIS_HOOKS: '' } },
+      // Run in the test's own directory: Schemathesis keeps a cache of past crashes in its working directory, and a
+      // run must not depend on the ones before it.
+      { prefix: '', cwd: dir, onLine: (l) => lines.push(l), env: { ...process.env, SCHEMATHESIS_HOOKS: '' } },
     ).catch((err: Error) => {
       exitCode = Number(/kode (\d+)/.exec(err.message)?.[1] ?? 1);
     });
