@@ -1,12 +1,8 @@
 /** The unit tree: a unit and everything below it (a cycle's scope, a calibrator's scope, checks of a cycle's units). */
-import type { Prisma, PrismaClient } from './client';
+import type { Db } from './client';
 
 /** Unit ids of a unit and, optionally, all its descendants (the unit first). */
-export async function unitScope(
-  prisma: PrismaClient | Prisma.TransactionClient,
-  unitId: number,
-  descendants = true,
-): Promise<number[]> {
+export async function unitScope(prisma: Db, unitId: number, descendants = true): Promise<number[]> {
   if (!descendants) return [unitId];
   const rows = await prisma.$queryRaw<{ id: number }[]>`
     WITH RECURSIVE tree AS (SELECT id FROM units WHERE id = ${unitId}

@@ -20,6 +20,7 @@ import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
 import { actorOf, executeUpdate } from '../tasks/task-updates';
 import { assertOpen } from '../tasks/tasks.service';
+import { recordDeparture } from '../users/account-lifecycle';
 import { appraisalHistory, loadVisible, temporalUiLink, visibleWhere } from './appraisals.service';
 
 const appealSchema = z.strictObject({
@@ -92,7 +93,8 @@ describeRoutes(
   {
     method: 'post',
     path: '/api/appraisals/:id/employment',
-    summary: 'Mutasi (unit/penilai baru) atau berhenti (penilaian ditutup)',
+    summary:
+      'Mutasi (unit/penilai baru) atau berhenti (penilaian ditutup; status pegawai menjadi LEFT dan akunnya dinonaktifkan)',
     tag: 'appraisals',
     access: ['HR_ADMIN'],
     body: employmentSchema,
@@ -312,6 +314,8 @@ export function appraisalsRoutes(deps: AppDeps): Router {
         newRaterId: req.body.newRaterId ?? null,
         reason: req.body.reason ?? null,
       });
+      // The employee left the service: their record says so and their account ends (account-lifecycle.ts).
+      if (req.body.kind === 'LEAVE') await recordDeparture(deps.prisma, user, a.employeeId, req.body.reason ?? null);
       res.json(result);
     },
   );

@@ -11,6 +11,7 @@ import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
 import { parseId } from '../http/params';
 import { validateBody } from '../http/validate';
+import { calibratorsInOwnScope, clearCalibratorsWhoLeftScope, deactivateIfDeparted } from '../users/account-lifecycle';
 import { employeeColumns, employeeSchema, type EmployeeInput } from './employee.schema';
 
 const include = {
@@ -124,7 +125,12 @@ export function employeesRoutes(deps: AppDeps): Router {
         if (!before) throw ApiError.notFound('Pegawai');
         const own = ownCaseChanges(user.employeeId, before, req.body);
         if (own.length) throw ownCaseRefusal(`mengubah ${own.join(', ')} datanya sendiri / own ${own.join(', ')}`);
+        const moves = req.body.unitId !== undefined && req.body.unitId !== before.unitId;
+        const calibrators = moves ? await calibratorsInOwnScope(tx) : new Set<number>();
         const after = await tx.employee.update({ where: { id }, data: employeeColumns(req.body), include });
+        // Leaving or transferring out ends the account; moving out of a calibrated unit ends that role.
+        await deactivateIfDeparted(tx, user, after, `PUT /api/employees/${id}`);
+        await clearCalibratorsWhoLeftScope(tx, user, calibrators, `PUT /api/employees/${id}`);
         const action =
           req.body.superiorId !== undefined && req.body.superiorId !== before.superiorId ? 'change-superior' : 'update';
         await recordAudit(tx, {

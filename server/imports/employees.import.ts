@@ -1,30 +1,46 @@
 /**
  * CSV import of employees:
- * `nip,name,employmentType,position,positionType,grade,unitCode,superiorNip,baseAllowance,email`.
+ * `nip,name,employmentType,position,positionType,grade,unitCode,superiorNip,baseAllowance,email,status`.
  * The NIP is the key (new NIPs are created, known ones updated); the unit must exist (import units first); the
  * direct superior may be in the database or anywhere in the file; a reporting line that loops is refused.
+ * `status` (optional: ACTIVE/AKTIF, TRANSFERRED/MUTASI, LEFT/BERHENTI) ends the account of one who left or moved out;
+ * `createAccounts` gives every active employee of the file without an account one (employee-accounts.ts).
  */
 import { recordAudit } from '../../prisma/audit';
 import type { Db } from '../../prisma/client';
 import { ownCaseChanges } from '../access/own-case';
 import type { AuthUser } from '../auth/auth.middleware';
 import { employeeColumns, employeeSchema } from '../employees/employee.schema';
+import { calibratorsInOwnScope, clearCalibratorsWhoLeftScope, deactivateIfDeparted } from '../users/account-lifecycle';
 import type { CsvRow } from './csv';
+import { checkAccounts, createAccounts } from './employee-accounts';
 import { keysOnLoops, parentsFirst, summarize, type ImportReport, type RowReport } from './report';
 
 export const EMPLOYEE_COLUMNS = {
   required: ['nip', 'name', 'employmentType', 'position', 'positionType', 'unitCode'],
-  optional: ['grade', 'superiorNip', 'baseAllowance', 'email'],
+  optional: ['grade', 'superiorNip', 'baseAllowance', 'email', 'status'],
+};
+
+/** The status column in either language. */
+const STATUS_OF: Record<string, 'ACTIVE' | 'TRANSFERRED' | 'LEFT'> = {
+  ACTIVE: 'ACTIVE',
+  AKTIF: 'ACTIVE',
+  TRANSFERRED: 'TRANSFERRED',
+  MUTASI: 'TRANSFERRED',
+  LEFT: 'LEFT',
+  BERHENTI: 'LEFT',
 };
 
 /** Schema fields named differently in the CSV. */
 const COLUMN_OF: Record<string, string> = { unitId: 'unitCode', superiorId: 'superiorNip' };
 
-interface EmployeePlan {
+export interface EmployeePlan {
   report: RowReport;
   nip: string;
   superiorNip: string | null;
   existingId: number | null;
+  /** The status after the import (the file's, else the stored one, else ACTIVE). */
+  status: 'ACTIVE' | 'TRANSFERRED' | 'LEFT';
   data: {
     nip: string;
     name: string;
@@ -35,6 +51,7 @@ interface EmployeePlan {
     unitId: number;
     baseAllowance?: number;
     email: string | null;
+    status?: 'ACTIVE' | 'TRANSFERRED' | 'LEFT';
   };
 }
 
@@ -62,6 +79,9 @@ export async function validateEmployees(db: Db, rows: CsvRow[]): Promise<Employe
       if (/^\d+$/.test(raw) || /^\d{1,3}(\.\d{3})+$/.test(raw)) baseAllowance = Number(raw.replace(/\./g, ''));
       else err('baseAllowance', 'harus bilangan bulat rupiah, tanpa desimal (contoh 5250000)');
     }
+    const status = v.status ? STATUS_OF[v.status.trim().toUpperCase()] : undefined;
+    if (v.status && !status)
+      err('status', 'harus ACTIVE/AKTIF, TRANSFERRED/MUTASI atau LEFT/BERHENTI / unknown status');
     const unitId = v.unitCode ? unitIdByCode.get(v.unitCode) : undefined;
     if (!v.unitCode) err('unitCode', 'Wajib diisi');
     else if (unitId === undefined) err('unitCode', `unit ${v.unitCode} tidak ada; impor unit terlebih dahulu`);
@@ -98,6 +118,7 @@ export async function validateEmployees(db: Db, rows: CsvRow[]): Promise<Employe
       nip,
       superiorNip: v.superiorNip ? v.superiorNip : null,
       existingId: existing?.id ?? null,
+      status: status ?? existing?.status ?? 'ACTIVE',
       data: {
         nip,
         name: candidate.name.trim(),
@@ -108,6 +129,7 @@ export async function validateEmployees(db: Db, rows: CsvRow[]): Promise<Employe
         unitId: unitId ?? 0,
         baseAllowance,
         email: candidate.email,
+        status,
       },
     };
   });
@@ -162,16 +184,28 @@ async function refuseOwnCase(db: Db, user: AuthUser, plans: EmployeePlan[]) {
   }
 }
 
-/** Validates and, unless it is a dry run and when every row is valid, writes all rows in the given transaction. */
-export async function importEmployees(db: Db, user: AuthUser, rows: CsvRow[], dryRun: boolean): Promise<ImportReport> {
+/**
+ * Validates and, unless it is a dry run and when every row is valid, writes all rows in the given transaction; with
+ * `createAccounts`, also the accounts (their one-time passwords only in the answer).
+ */
+export async function importEmployees(
+  db: Db,
+  user: AuthUser,
+  rows: CsvRow[],
+  dryRun: boolean,
+  options: { createAccounts?: boolean } = {},
+): Promise<ImportReport> {
   const plans = await validateEmployees(db, rows);
   await refuseOwnCase(db, user, plans);
+  const accounts = options.createAccounts ? await checkAccounts(db, plans) : undefined;
   const report = summarize(
     'employees',
     dryRun,
     plans.map((p) => p.report),
   );
+  if (accounts) report.accounts = accounts;
   if (dryRun || report.invalid > 0) return report;
+  const calibrators = await calibratorsInOwnScope(db);
   const idByNip = new Map((await db.employee.findMany({ select: { id: true, nip: true } })).map((e) => [e.nip, e.id]));
   for (const p of parentsFirst(
     plans,
@@ -204,7 +238,10 @@ export async function importEmployees(db: Db, user: AuthUser, rows: CsvRow[], dr
         before,
         after,
       });
+      await deactivateIfDeparted(db, user, after, 'impor pegawai / employee import');
     }
   }
+  await clearCalibratorsWhoLeftScope(db, user, calibrators, 'impor pegawai / employee import');
+  if (report.accounts) report.accounts = await createAccounts(db, user, plans, idByNip);
   return report;
 }

@@ -2,7 +2,8 @@
  * `/api/imports`: CSV import of units, employees and daily attendance for HR. `?dryRun=true` (the default) validates
  * every row and writes nothing; `?dryRun=false` writes all rows in one transaction, or none when any row is invalid
  * (422 with the report). Both are audited: one event per imported record (attendance: per employee, and per replaced
- * day) and one for the import itself, with the file's SHA-256.
+ * day) and one for the import itself, with the file's SHA-256. Employees with `?createAccounts=true` also get their
+ * accounts in the same transaction; the one-time passwords are in this answer only (never stored, logged or audited).
  */
 import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
@@ -42,11 +43,16 @@ describeRoutes(
     method: 'post',
     path: '/api/imports/employees',
     summary:
-      'Impor pegawai dari CSV (kolom nip,name,employmentType,position,positionType,grade,unitCode,superiorNip,baseAllowance,email)',
+      'Impor pegawai dari CSV (kolom nip,name,employmentType,position,positionType,grade,unitCode,superiorNip,baseAllowance,email,status; ' +
+      'status ACTIVE/AKTIF, TRANSFERRED/MUTASI, LEFT/BERHENTI: yang berhenti atau mutasi keluar, akunnya dinonaktifkan). ' +
+      '?createAccounts=true: setiap pegawai aktif di berkas yang belum punya akun dibuatkan akun EMPLOYEE (nama pengguna = NIP) ' +
+      'dalam transaksi yang sama; kata sandi sekali pakainya (accounts.oneTimePasswords) hanya ada di jawaban ini / ' +
+      'creates the accounts too, one-time passwords in this answer only',
     tag: 'imports',
     access: ['HR_ADMIN'],
     responses: {
-      '200': 'Laporan per baris',
+      '200':
+        'Laporan per baris (dengan createAccounts: accounts.created, accounts.existing, accounts.oneTimePasswords)',
       '422': 'Ada baris tidak valid: tidak ada yang disimpan (laporan di `report`)',
     },
   },
@@ -107,12 +113,22 @@ export function importsRoutes(deps: AppDeps): Router {
       });
     }
     const dryRun = dryRunParam !== 'false';
+    const accountsParam = String(req.query.createAccounts ?? 'false');
+    if (!['true', 'false'].includes(accountsParam) || (accountsParam === 'true' && kind !== 'employees')) {
+      throw ApiError.badRequest('createAccounts: hanya true/false, dan hanya untuk impor pegawai / employees only', {
+        fields: [{ field: 'createAccounts', message: 'hanya true atau false, untuk impor pegawai' }],
+      });
+    }
+    const createAccounts = accountsParam === 'true';
     const text: string = req.body;
     const rows = readCsv(text, KINDS[kind].columns);
     const sha256 = createHash('sha256').update(text).digest('hex');
     const report: ImportReport = await deps.prisma.$transaction(
       async (tx) => {
-        const r = await KINDS[kind].run(tx, user, rows, dryRun);
+        const r =
+          kind === 'employees'
+            ? await importEmployees(tx, user, rows, dryRun, { createAccounts })
+            : await KINDS[kind].run(tx, user, rows, dryRun);
         await recordAudit(tx, {
           actorUserId: user.id,
           actor: user.username,
@@ -128,6 +144,7 @@ export function importsRoutes(deps: AppDeps): Router {
             invalid: r.invalid,
             created: r.created,
             updated: r.updated,
+            ...(r.accounts ? { accountsCreated: r.accounts.created } : {}),
           },
         });
         return r;

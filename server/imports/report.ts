@@ -13,7 +13,19 @@ export interface RowReport {
   key?: string;
   /** `unchanged`: the same value is already stored (nothing is written). */
   action?: 'create' | 'update' | 'unchanged';
+  /** Employee import with `createAccounts`: an account is (or would be) created, or the employee already has one. */
+  account?: 'create' | 'existing' | 'inactive';
   errors: RowError[];
+}
+
+/** Accounts of an employee import with `createAccounts=true`. */
+export interface ImportAccounts {
+  /** Accounts created (in a dry run: that would be created). */
+  created: number;
+  /** Employees of the file that already have an account (left as they are). */
+  existing: number;
+  /** One per created account, in this answer only: never stored, logged or audited. Absent from a dry run. */
+  oneTimePasswords?: { nip: string; name: string; username: string; oneTimePassword: string }[];
 }
 
 export interface ImportReport {
@@ -25,6 +37,7 @@ export interface ImportReport {
   created: number;
   updated: number;
   rows: RowReport[];
+  accounts?: ImportAccounts;
 }
 
 /** Sums up validated rows; `created`/`updated` count what the import does (or would do, in a dry run). */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
 import type { Db } from '../../prisma/client';
 import type { AuthUser } from '../auth/auth.middleware';
+import { calibratorsInOwnScope, clearCalibratorsWhoLeftScope } from '../users/account-lifecycle';
 import type { CsvRow } from './csv';
 import { keysOnLoops, parentsFirst, summarize, type ImportReport, type RowReport } from './report';
 
@@ -89,6 +90,7 @@ export async function importUnits(db: Db, user: AuthUser, rows: CsvRow[], dryRun
   );
   if (dryRun || report.invalid > 0) return report;
   const idByCode = new Map((await db.unit.findMany({ select: { id: true, code: true } })).map((u) => [u.code, u.id]));
+  const calibrators = await calibratorsInOwnScope(db); // a unit moved elsewhere may take a calibrator out of scope
   for (const p of parentsFirst(
     plans,
     (x) => x.code,
@@ -120,5 +122,6 @@ export async function importUnits(db: Db, user: AuthUser, rows: CsvRow[], dryRun
       });
     }
   }
+  await clearCalibratorsWhoLeftScope(db, user, calibrators, 'impor unit / unit import');
   return report;
 }

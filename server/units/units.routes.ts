@@ -11,6 +11,11 @@ import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
 import { idSchema, parseId } from '../http/params';
 import { validateBody } from '../http/validate';
+import {
+  calibratorsInOwnScope,
+  clearCalibratorsWhoLeftScope,
+  clearCalibratorsOfUnit,
+} from '../users/account-lifecycle';
 
 const unitSchema = z.strictObject({
   code: z
@@ -100,7 +105,10 @@ export function unitsRoutes(deps: AppDeps): Router {
     const unit = await db.$transaction(async (tx) => {
       const before = await tx.unit.findUnique({ where: { id } });
       if (!before) throw ApiError.notFound('Unit');
+      const moves = req.body.parentId !== undefined && req.body.parentId !== before.parentId;
+      const calibrators = moves ? await calibratorsInOwnScope(tx) : new Set<number>();
       const after = await tx.unit.update({ where: { id }, data: req.body });
+      await clearCalibratorsWhoLeftScope(tx, user, calibrators, `PUT /api/units/${id}`);
       await recordAudit(tx, {
         actorUserId: user.id,
         actor: user.username,
@@ -130,6 +138,8 @@ export function unitsRoutes(deps: AppDeps): Router {
           { counts: before._count },
         );
       }
+      // Its calibrators lose the role (audited) rather than keep a CALIBRATOR role without a unit.
+      await clearCalibratorsOfUnit(tx, user, id, before.code);
       await tx.unit.delete({ where: { id } });
       await recordAudit(tx, {
         actorUserId: user.id,

@@ -5,9 +5,9 @@
  * tokens when the password, roles or active flag change. The one-time password is never stored or logged in clear.
  */
 import { recordAudit } from '../../prisma/audit';
-import type { Prisma, Role } from '../../prisma/client';
+import type { Db as AnyDb, Prisma, Role } from '../../prisma/client';
 import type { AuthUser } from '../auth/auth.middleware';
-import { hashPassword } from '../auth/password';
+import { hashOneTimePassword } from '../auth/password';
 import { oneTimePassword } from '../auth/password-policy';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -36,7 +36,7 @@ const fieldError = (field: string, message: string) =>
   ApiError.badRequest(`${field}: ${message}`, { fields: [{ field, message }] });
 
 /** A CALIBRATOR needs the unit of their subtree; no other account carries one. */
-async function checkRoles(db: Db | Tx, roles: Role[], calibrationUnitId: number | null, employeeId: number | null) {
+async function checkRoles(db: AnyDb, roles: Role[], calibrationUnitId: number | null, employeeId: number | null) {
   if (roles.includes('CALIBRATOR')) {
     if (calibrationUnitId === null)
       throw fieldError('calibrationUnitId', 'Kalibrator memerlukan unit kalibrasi / a calibrator needs a unit');
@@ -53,12 +53,22 @@ async function checkRoles(db: Db | Tx, roles: Role[], calibrationUnitId: number 
 
 const actorOf = (user: AuthUser) => ({ actorUserId: user.id, actor: user.username });
 
-/** Creates an account; answers it with its one-time password (shown this once). */
-export async function createAccount(
-  db: Db,
-  user: AuthUser,
+/** What a new account will be, once checked. */
+export interface AccountDraft {
+  username: string;
+  employeeId: number | null;
+  roles: Role[];
+  calibrationUnitId: number | null;
+}
+
+/**
+ * Checks a new account: the employee exists, is active and has no account yet, the username is free, the roles fit.
+ * Shared by `POST /api/users` and the employee import (`?createAccounts=true`).
+ */
+export async function checkNewAccount(
+  db: AnyDb,
   input: { employeeId?: number | null; username?: string; roles: Role[]; calibrationUnitId?: number | null },
-) {
+): Promise<AccountDraft> {
   const employeeId = input.employeeId ?? null;
   const calibrationUnitId = input.calibrationUnitId ?? null;
   const employee = employeeId === null ? null : await db.employee.findUnique({ where: { id: employeeId } });
@@ -83,23 +93,40 @@ export async function createAccount(
     throw ApiError.conflict(`Nama pengguna "${username}" sudah dipakai / username taken`, {
       fields: [{ field: 'username', message: 'sudah dipakai / taken' }],
     });
+  return { username, employeeId, roles: input.roles, calibrationUnitId };
+}
+
+/**
+ * Writes a checked account with a fresh one-time password (must be changed at the first sign-in), audited without
+ * the password, in the caller's transaction; answers the row and the password, which is not kept anywhere.
+ */
+export async function insertAccount(tx: AnyDb, user: AuthUser, draft: AccountDraft, via?: 'import') {
   const password = oneTimePassword();
-  const passwordHash = await hashPassword(password);
-  const created = await db.$transaction(async (tx) => {
-    const row = await tx.user.create({
-      data: { username, passwordHash, roles: input.roles, employeeId, calibrationUnitId, mustChangePassword: true },
-      select: USER_SELECT,
-    });
-    await recordAudit(tx, {
-      ...actorOf(user),
-      action: 'user.create',
-      entity: 'user',
-      entityId: row.id,
-      after: { username, roles: input.roles, employeeId, calibrationUnitId },
-    });
-    return row;
+  const passwordHash = await hashOneTimePassword(password);
+  const { username, roles, employeeId, calibrationUnitId } = draft;
+  const row = await tx.user.create({
+    data: { username, passwordHash, roles, employeeId, calibrationUnitId, mustChangePassword: true },
+    select: USER_SELECT,
   });
-  return { ...created, oneTimePassword: password };
+  await recordAudit(tx, {
+    ...actorOf(user),
+    action: 'user.create',
+    entity: 'user',
+    entityId: row.id,
+    after: { username, roles, employeeId, calibrationUnitId, mustChangePassword: true, ...(via ? { via } : {}) },
+  });
+  return { row, oneTimePassword: password };
+}
+
+/** Creates an account; answers it with its one-time password (shown this once). */
+export async function createAccount(
+  db: Db,
+  user: AuthUser,
+  input: { employeeId?: number | null; username?: string; roles: Role[]; calibrationUnitId?: number | null },
+) {
+  const draft = await checkNewAccount(db, input);
+  const created = await db.$transaction((tx) => insertAccount(tx, user, draft));
+  return { ...created.row, oneTimePassword: created.oneTimePassword };
 }
 
 async function loadAccount(db: Db | Tx, id: number) {
@@ -160,7 +187,7 @@ export async function setActive(db: Db, user: AuthUser, id: number, active: bool
 /** Gives an account a new one-time password (its tokens end; it must be changed at the next sign-in). */
 export async function resetPassword(db: Db, user: AuthUser, id: number, reason: string) {
   const password = oneTimePassword();
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashOneTimePassword(password);
   const after = await db.$transaction(async (tx) => {
     const before = await loadAccount(tx, id);
     if (!before.active)

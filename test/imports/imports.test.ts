@@ -43,7 +43,7 @@ describe('CSV imports (real PostgreSQL)', () => {
       .set('Authorization', `Bearer ${tokens.admin}`)
       .expect(200);
     expect(t.text.trim()).toBe(
-      'nip,name,employmentType,position,positionType,unitCode,grade,superiorNip,baseAllowance,email',
+      'nip,name,employmentType,position,positionType,unitCode,grade,superiorNip,baseAllowance,email,status',
     );
     await request(app).post('/api/imports/gaji').set('Authorization', `Bearer ${tokens.admin}`).send('a').expect(404);
   });
