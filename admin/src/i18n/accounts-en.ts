@@ -39,7 +39,24 @@ export const usersEn = {
 export const accountEn = {
   title: 'My account',
   change_password: 'Change password',
-  must_change: 'You signed in with a one-time password. Change your password before using Capaian.',
+  must_change:
+    'You signed in with a one-time password. Change your password before using Capaian: someone else (an HR admin) has seen it, so it is for the first sign-in only.',
+  locked_title: 'Change your password first',
+  locked_page:
+    'This page opens once you have changed your one-time password. Until then the menu holds only My account (and Logout).',
+  locked_menu: 'The other pages open once the password is changed.',
+  locked_go: 'Change the password in My account',
+  import_create: 'Also create employee accounts (username = NIP) for active employees without one',
+  import_column: 'Account',
+  import_account_create: 'new account',
+  import_account_existing: 'has an account',
+  import_account_inactive: 'not active, no account',
+  import_dry: 'Accounts: %{created} will be created, %{existing} employees already have one.',
+  import_done: 'Accounts: %{created} created, %{existing} employees already have one.',
+  import_passwords_once:
+    'The one-time passwords are on this page only and can be downloaded once; they are stored nowhere. Hand each to its employee, who must change it at the first sign-in.',
+  import_download: 'Download the one-time passwords (CSV)',
+  import_downloaded: 'Downloaded: the one-time passwords are no longer on this page.',
   current_password: 'Current password',
   new_password: 'New password',
   confirm_password: 'Repeat the new password',

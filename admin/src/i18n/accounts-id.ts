@@ -40,7 +40,24 @@ export const usersId = {
 export const accountId = {
   title: 'Akun Saya',
   change_password: 'Ganti kata sandi',
-  must_change: 'Anda masuk dengan kata sandi sekali pakai. Ganti kata sandi dulu sebelum memakai Capaian.',
+  must_change:
+    'Anda masuk dengan kata sandi sekali pakai. Ganti kata sandi dulu sebelum memakai Capaian: kata sandi itu sudah dilihat orang lain (admin SDM), jadi hanya untuk masuk pertama kali.',
+  locked_title: 'Ganti kata sandi dulu',
+  locked_page:
+    'Halaman ini terbuka setelah Anda mengganti kata sandi sekali pakai. Sampai saat itu menu hanya berisi Akun Saya (dan Keluar).',
+  locked_menu: 'Menu lain terbuka setelah kata sandi diganti.',
+  locked_go: 'Ganti kata sandi di Akun Saya',
+  import_create: 'Buat juga akun pegawai (nama pengguna = NIP) bagi pegawai aktif yang belum punya akun',
+  import_column: 'Akun',
+  import_account_create: 'akun baru',
+  import_account_existing: 'sudah punya akun',
+  import_account_inactive: 'tidak aktif, tanpa akun',
+  import_dry: 'Akun: %{created} akan dibuat, %{existing} pegawai sudah punya akun.',
+  import_done: 'Akun: %{created} dibuat, %{existing} pegawai sudah punya akun.',
+  import_passwords_once:
+    'Kata sandi sekali pakai hanya ada di halaman ini dan bisa diunduh satu kali; tidak disimpan di mana pun. Berikan kepada tiap pegawai; mereka wajib menggantinya saat pertama masuk.',
+  import_download: 'Unduh kata sandi sekali pakai (CSV)',
+  import_downloaded: 'Sudah diunduh: kata sandi sekali pakai tidak lagi ada di halaman ini.',
   current_password: 'Kata sandi sekarang',
   new_password: 'Kata sandi baru',
   confirm_password: 'Ulangi kata sandi baru',

@@ -1,6 +1,7 @@
 /**
  * CSV import of units, employees and daily attendance: a dry run first, with a row-by-row validation report, then the import itself
- * (all rows or none). POST /api/imports/{units,employees}?dryRun=true|false with the CSV text.
+ * (all rows or none). POST /api/imports/{units,employees}?dryRun=true|false with the CSV text. Employees may get their
+ * accounts too (createAccounts): the one-time passwords are downloadable once as CSV, then dropped from the page.
  */
 import { useState } from 'react';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -10,7 +11,9 @@ import {
   Button,
   Card,
   CardContent,
+  Checkbox,
   Chip,
+  FormControlLabel,
   LinearProgress,
   Stack,
   Tab,
@@ -32,7 +35,15 @@ interface RowReport {
   ok: boolean;
   key?: string;
   action?: 'create' | 'update' | 'unchanged';
+  account?: 'create' | 'existing' | 'inactive';
   errors: { field: string; message: string }[];
+}
+
+interface OneTimePassword {
+  nip: string;
+  name: string;
+  username: string;
+  oneTimePassword: string;
 }
 
 interface ImportReport {
@@ -43,11 +54,25 @@ interface ImportReport {
   created: number;
   updated: number;
   rows: RowReport[];
+  accounts?: { created: number; existing: number; oneTimePasswords?: OneTimePassword[] };
+}
+
+const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** Saves the one-time passwords as a CSV file (made in the browser: the server never sends them again). */
+function downloadPasswords(rows: OneTimePassword[]) {
+  const text = ['nip,nama,namaPengguna,kataSandiSekaliPakai']
+    .concat(rows.map((r) => [r.nip, r.name, r.username, r.oneTimePassword].map(cell).join(',')))
+    .join('\r\n');
+  const url = URL.createObjectURL(new Blob([`${text}\r\n`], { type: 'text/csv;charset=utf-8' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: 'kata-sandi-sekali-pakai.csv' });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const HEADERS: Record<Kind, string> = {
   units: 'code,name,parentCode',
-  employees: 'nip,name,employmentType,position,positionType,grade,unitCode,superiorNip,baseAllowance,email',
+  employees: 'nip,name,employmentType,position,positionType,grade,unitCode,superiorNip,baseAllowance,email,status',
   attendance: 'nip,tanggal,status,tidakApel',
 };
 
@@ -58,6 +83,11 @@ export default function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [withAccounts, setWithAccounts] = useState(false);
+  // Kept apart from the report and dropped once downloaded: shown nowhere else.
+  const [passwords, setPasswords] = useState<OneTimePassword[] | null>(null);
+  const [downloaded, setDownloaded] = useState(false);
+  const accounts = kind === 'employees' && withAccounts;
 
   const send = async (dryRun: boolean) => {
     if (!file) return;
@@ -65,12 +95,16 @@ export default function ImportPage() {
     try {
       const text = await file.text();
       const r = await uploadWithProgress<ImportReport>(
-        `/imports/${kind}?dryRun=${dryRun}`,
+        `/imports/${kind}?dryRun=${dryRun}${accounts ? '&createAccounts=true' : ''}`,
         text,
         setProgress,
         'text/csv; charset=utf-8',
       );
+      const made = r.accounts?.oneTimePasswords;
+      if (r.accounts) r.accounts = { created: r.accounts.created, existing: r.accounts.existing };
       setReport(r);
+      setPasswords(made?.length ? made : null);
+      setDownloaded(false);
       if (!dryRun)
         notify('capaian.imports.imported', {
           type: 'success',
@@ -95,6 +129,7 @@ export default function ImportPage() {
             setKind(v);
             setReport(null);
             setFile(null);
+            setPasswords(null);
           }}
         >
           <Tab value="units" label={translate('resources.units.name', { smart_count: 2 })} />
@@ -112,6 +147,21 @@ export default function ImportPage() {
         <Box component="code" sx={{ display: 'block', bgcolor: 'action.hover', p: 1, mb: 2, fontSize: 12 }}>
           {HEADERS[kind]}
         </Box>
+        {kind === 'employees' && (
+          <FormControlLabel
+            sx={{ mb: 1 }}
+            control={
+              <Checkbox
+                checked={withAccounts}
+                onChange={(e) => {
+                  setWithAccounts(e.target.checked);
+                  setReport(null);
+                }}
+              />
+            }
+            label={translate('capaian.account.import_create')}
+          />
+        )}
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>
             {translate('capaian.imports.choose_file')}
@@ -151,12 +201,38 @@ export default function ImportPage() {
                 updated: report.updated,
               })}
             </Alert>
+            {report.accounts && (
+              <Alert severity={passwords ? 'warning' : 'info'} sx={{ mt: 1 }} data-testid="import-accounts">
+                {translate(report.dryRun ? 'capaian.account.import_dry' : 'capaian.account.import_done', {
+                  created: report.accounts.created,
+                  existing: report.accounts.existing,
+                })}
+                {passwords && (
+                  <Box sx={{ mt: 1 }}>
+                    {translate('capaian.account.import_passwords_once')}{' '}
+                    <Button
+                      size="small"
+                      variant="contained"
+                      onClick={() => {
+                        downloadPasswords(passwords);
+                        setPasswords(null);
+                        setDownloaded(true);
+                      }}
+                    >
+                      {translate('capaian.account.import_download')}
+                    </Button>
+                  </Box>
+                )}
+                {downloaded && <Box sx={{ mt: 1 }}>{translate('capaian.account.import_downloaded')}</Box>}
+              </Alert>
+            )}
             <Table size="small" sx={{ mt: 1 }}>
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('capaian.imports.row')}</TableCell>
                   <TableCell>{translate('capaian.imports.key')}</TableCell>
                   <TableCell>{translate('capaian.imports.result')}</TableCell>
+                  {report.accounts && <TableCell>{translate('capaian.account.import_column')}</TableCell>}
                   <TableCell>{translate('capaian.imports.errors')}</TableCell>
                 </TableRow>
               </TableHead>
@@ -174,6 +250,9 @@ export default function ImportPage() {
                         )}
                       />
                     </TableCell>
+                    {report.accounts && (
+                      <TableCell>{r.account ? translate(`capaian.account.import_account_${r.account}`) : ''}</TableCell>
+                    )}
                     <TableCell>
                       {r.errors.map((e, k) => (
                         <Typography key={k} variant="body2" color="error">

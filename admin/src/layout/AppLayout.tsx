@@ -1,17 +1,50 @@
 /**
  * The layout: react-admin's, with a menu that adds the import page for HR and "Akun Saya" for everyone (the locale
- * switch is in the app bar). After a one-time password every page leads to Akun Saya until it is changed.
+ * switch is in the app bar). After a one-time password the menu holds only Akun Saya (logout stays in the app bar)
+ * and every other page says why it is closed, until the password is changed.
  */
 import type { ReactNode } from 'react';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Layout, Menu, useCanAccess, useTranslate } from 'react-admin';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Alert, AlertTitle, Button, Typography } from '@mui/material';
+import { Layout, Menu, Title, useCanAccess, useTranslate } from 'react-admin';
+import { Link, Navigate, useLocation } from 'react-router-dom';
 import { sessionUser } from '../providers/auth-provider';
+
+/** The menu while a one-time password is in use: Akun Saya only, and why. */
+function PasswordChangeMenu() {
+  const translate = useTranslate();
+  return (
+    <Menu data-testid="password-change-menu">
+      <Menu.Item to="/account" primaryText={translate('capaian.account.title')} leftIcon={<AccountCircleIcon />} />
+      <Typography variant="caption" color="text.secondary" sx={{ display: 'block', px: 2, py: 1, maxWidth: 220 }}>
+        {translate('capaian.account.locked_menu')}
+      </Typography>
+    </Menu>
+  );
+}
+
+/** Shown instead of any other page while a one-time password is in use. */
+function PasswordChangeFirst() {
+  const translate = useTranslate();
+  return (
+    <Alert severity="warning" sx={{ mt: 2, maxWidth: 640 }} data-testid="password-change-first">
+      <Title title={translate('capaian.account.locked_title')} />
+      <AlertTitle>{translate('capaian.account.locked_title')}</AlertTitle>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {translate('capaian.account.locked_page')}
+      </Typography>
+      <Button component={Link} to="/account" variant="contained" size="small">
+        {translate('capaian.account.locked_go')}
+      </Button>
+    </Alert>
+  );
+}
 
 function AppMenu() {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'imports', action: 'create' });
+  if (sessionUser()?.mustChangePassword) return <PasswordChangeMenu />;
   return (
     <Menu>
       <Menu.DashboardItem />
@@ -26,6 +59,8 @@ function AppMenu() {
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
-  if (sessionUser()?.mustChangePassword && pathname !== '/account') return <Navigate to="/account" replace />;
-  return <Layout menu={AppMenu}>{children}</Layout>;
+  const locked = !!sessionUser()?.mustChangePassword && pathname !== '/account';
+  // Straight after sign-in (the home page) to Akun Saya; any other page says why it is closed.
+  if (locked && pathname === '/') return <Navigate to="/account" replace />;
+  return <Layout menu={AppMenu}>{locked ? <PasswordChangeFirst /> : children}</Layout>;
 }
