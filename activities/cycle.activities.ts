@@ -105,11 +105,6 @@ export function cycleActivities(prisma: PrismaClient) {
       return { total };
     },
 
-    /** The next batch of appraisals to start, in id order. */
-    async loadAppraisalBatch(input: { cycleId: number; afterId: number; limit: number }) {
-      return appraisalsToStart({ cycleId: input.cycleId, id: { gt: input.afterId } }, input.limit);
-    },
-
     /** The ids of the next batch of appraisals to start, in id order (a batch workflow loads their rows itself). */
     async appraisalIdsAfter(input: { cycleId: number; afterId: number; limit: number }): Promise<number[]> {
       const rows = await prisma.appraisal.findMany({

@@ -4,9 +4,8 @@ import { recordAudit } from '../prisma/audit';
 import type { PrismaClient, RuleSetKind } from '../prisma/client';
 import { versionInForce } from '../prisma/rule-versions';
 import { ensurePeriods } from '../prisma/seed/seed-database';
-import type { CycleInput } from '../workflows/cycle.workflow';
 import { VERSION_FIELDS, cycleWorkflowId, withDefaultSettings, type RuleVersions } from '../workflows/messages';
-import type { PeriodType, ScheduledCycleInput } from '../workflows/scheduled-cycle.workflow';
+import type { CycleInput, PeriodType, ScheduledCycleInput } from '../workflows/inputs';
 
 /** Months per period type; a period of type T numbered n starts in month (n-1)·months. */
 const MONTHS: Record<PeriodType, number> = { MONTH: 1, QUARTER: 3, SEMESTER: 6, YEAR: 12 };

@@ -15,7 +15,7 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { appraisalWorkflow } from './appraisal.workflow';
+import { appraisalWorkflow } from './appraisal/appraisal.workflow';
 import {
   appraisalStageSignal,
   batchStagesSignal,

@@ -11,7 +11,6 @@ import {
   condition,
   continueAsNew,
   isCancellation,
-  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -20,22 +19,17 @@ import {
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import { appraisalBatchWorkflow } from './appraisal-batch.workflow';
-import { appraisalWorkflow } from './appraisal.workflow';
 import {
-  appraisalStageSignal,
   batchStagesSignal,
-  countsOfChange,
   calibrateUnitUpdate,
   cancelCycleUpdate,
   cycleProgressQuery,
   type Actor,
   type CalibrationPayload,
   type CycleProgress,
-  type CyclePhase,
-  type CycleSettings,
-  type RuleVersions,
   type StageCounts,
 } from './messages';
+import type { CycleInput, CycleState } from './inputs';
 import { NOT_ASSIGNEE, TASK_NOT_OPEN, rejectIfInvalid, validatePayload } from './validation';
 
 const acts = proxyActivities<Activities>({
@@ -47,36 +41,6 @@ const longActs = proxyActivities<Activities>({
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20 },
 });
-
-/** State carried across continue-as-new. */
-export interface CycleState {
-  phase: CyclePhase;
-  prepared: boolean;
-  total: number;
-  started: number;
-  /** Last appraisal id started (appraisals are started in id order). */
-  cursor: number;
-  perStage: Record<string, number>;
-  finished: number;
-  failed: number;
-  cancelled: number;
-  /** Appraisals that reached calibration (or ended before it). */
-  readyForCalibration: number;
-  calibrationChecked: boolean;
-  pendingUnits: { unitId: number; taskKey: string }[];
-  released: boolean;
-  cancelRequest: { actor: Actor; reason: string | null } | null;
-}
-
-export interface CycleInput {
-  cycleId: number;
-  periodId: number;
-  versions: RuleVersions;
-  settings: CycleSettings;
-  /** Children started per batch. */
-  batchSize?: number;
-  state?: CycleState;
-}
 
 const DAY = 24 * 60 * 60 * 1000;
 const HISTORY_LIMIT = 8000;
@@ -93,7 +57,6 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
     total: 0,
     started: 0,
     cursor: 0,
-    perStage: {},
     finished: 0,
     failed: 0,
     cancelled: 0,
@@ -110,7 +73,8 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
     phase: s.phase,
     total: s.total,
     started: s.started,
-    perStage: { ...s.perStage },
+    // The cycle hears only what it waits on (scored, ended, per batch); each appraisal's stage is in the database.
+    perStage: {},
     finished: s.finished,
     failed: s.failed,
     cancelled: s.cancelled,
@@ -124,11 +88,6 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
     s.failed += d.failed;
     s.cancelled += d.cancelled;
   };
-  setHandler(appraisalStageSignal, (change) => {
-    s.perStage[change.from] = Math.max(0, (s.perStage[change.from] ?? 0) - 1);
-    s.perStage[change.to] = (s.perStage[change.to] ?? 0) + 1;
-    add(countsOfChange(change));
-  });
   setHandler(batchStagesSignal, add);
   setHandler(
     cancelCycleUpdate,
@@ -217,73 +176,33 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
       s.phase = 'RUNNING';
     }
     while (s.started < s.total && !s.cancelRequest) {
-      // Since this patch the appraisals run in batch workflows, which read their rows, hear their signals and report
-      // per batch: the cycle's history holds a few small events per batch, however large the cycle.
-      if (patched('cycle-batches')) {
-        const ids = await acts.appraisalIdsAfter({ cycleId, afterId: s.cursor, limit: batchSize });
-        if (!ids.length) {
-          s.total = s.started;
-          break;
-        }
-        // Counted before the batch starts: its appraisals' first stages may be reported before startChild resolves.
-        s.perStage.PLANNING = (s.perStage.PLANNING ?? 0) + ids.length;
-        try {
-          await startChild(appraisalBatchWorkflow, {
-            workflowId: `${workflowId}-batch-${ids[0]}`,
-            parentClosePolicy: ParentClosePolicy.ABANDON,
-            args: [
-              {
-                cycleWorkflowId: workflowId,
-                cycleId,
-                periodId: input.periodId,
-                versions: input.versions,
-                settings: input.settings,
-                appraisalIds: ids,
-              },
-            ],
-          });
-        } catch (err) {
-          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        }
-        s.started += ids.length;
-        s.cursor = ids[ids.length - 1];
-      } else {
-        const batch = await acts.loadAppraisalBatch({ cycleId, afterId: s.cursor, limit: batchSize });
-        if (!batch.length) {
-          s.total = s.started;
-          break;
-        }
-        // Counted before the children start: their first stage signals may arrive before startChild resolves.
-        s.perStage.PLANNING = (s.perStage.PLANNING ?? 0) + batch.length;
-        await Promise.all(
-          batch.map(async (a) => {
-            try {
-              await startChild(appraisalWorkflow, {
-                workflowId: a.workflowId,
-                parentClosePolicy: ParentClosePolicy.ABANDON,
-                args: [
-                  {
-                    appraisalId: a.appraisalId,
-                    cycleId,
-                    employeeId: a.employeeId,
-                    unitId: a.unitId,
-                    periodId: input.periodId,
-                    raterId: a.raterId,
-                    raterSuperiorId: a.raterSuperiorId,
-                    versions: input.versions,
-                    settings: input.settings,
-                    cycleWorkflowId: workflowId,
-                  },
-                ],
-              });
-            } catch (err) {
-              if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-            }
-          }),
-        );
-        s.started += batch.length;
-        s.cursor = batch[batch.length - 1].appraisalId;
+      // The appraisals run in batch workflows, which read their rows, hear their signals and report per batch: the
+      // cycle's history holds a few small events per batch, however large the cycle.
+      const ids = await acts.appraisalIdsAfter({ cycleId, afterId: s.cursor, limit: batchSize });
+      if (!ids.length) {
+        s.total = s.started;
+        break;
       }
+      try {
+        await startChild(appraisalBatchWorkflow, {
+          workflowId: `${workflowId}-batch-${ids[0]}`,
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          args: [
+            {
+              cycleWorkflowId: workflowId,
+              cycleId,
+              periodId: input.periodId,
+              versions: input.versions,
+              settings: input.settings,
+              appraisalIds: ids,
+            },
+          ],
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+      s.started += ids.length;
+      s.cursor = ids[ids.length - 1];
       if (historyTooLong()) await rollOver();
     }
 

@@ -7,23 +7,7 @@ import { ParentClosePolicy, WorkflowIdReusePolicy, proxyActivities, startChild }
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import { cycleWorkflow } from './cycle.workflow';
-import type { CycleSettings } from './messages';
-
-/** The period types of a schedule (as in the database). */
-export type PeriodType = 'MONTH' | 'QUARTER' | 'SEMESTER' | 'YEAR';
-
-/** What HR chose when creating the schedule; stored in the schedule's action. */
-export interface ScheduledCycleInput {
-  scheduleId: string;
-  name: string;
-  unitId: number;
-  periodType: PeriodType;
-  includeDescendants: boolean;
-  settings: Partial<CycleSettings>;
-  createdById: number;
-  /** Offset of the local time zone (WIB = 7) used to find the period that begins now. */
-  utcOffsetHours: number;
-}
+import type { ScheduledCycleInput } from './inputs';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',

@@ -13,7 +13,7 @@ import {
   type CycleProgress,
   type RuleVersions,
 } from '../../workflows/messages';
-import type { CycleInput } from '../../workflows/cycle.workflow';
+import type { CycleInput } from '../../workflows/inputs';
 import type { AuthUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';

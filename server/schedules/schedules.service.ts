@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import { recordAudit } from '../../prisma/audit';
 import { TASK_QUEUE } from '../../workflows/task-queue';
-import type { PeriodType, ScheduledCycleInput } from '../../workflows/scheduled-cycle.workflow';
+import type { PeriodType, ScheduledCycleInput } from '../../workflows/inputs';
 import type { AuthUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';

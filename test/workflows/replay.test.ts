@@ -31,8 +31,9 @@ const historyFromJSON = (json: unknown) => HistoryType.fromObject(json as any);
  * Determinism: histories of a finished cycle, of its batch workflow, and of an appraisal that went through every branch (plan returned,
  * appeal changing the rating, sanctions decided) replay without a nondeterminism error against today's workflow code —
  * both freshly recorded ones and the ones committed in test/workflows/histories (recorded by an earlier version of
- * the code; `RECORD_HISTORIES=1` re-records them after a deliberate, patched() change; then run
- * `npx prettier --write test/workflows/histories`).
+ * the code; each file holds the workflow id and the history). Capaian has never been deployed: after a deliberate
+ * change of a workflow's commands, re-record them with `RECORD_HISTORIES=1`; from the first release on, use
+ * patching or worker versioning instead.
  */
 describe('workflow histories replay deterministically', () => {
   const dir = join(__dirname, 'histories');
@@ -86,7 +87,12 @@ describe('workflow histories replay deterministically', () => {
     mkdirSync(dir, { recursive: true });
     for (const h of fresh) {
       const file = join(dir, `${h.name}.json`);
-      if (record || !existsSync(file)) writeFileSync(file, historyToJSON(h.history));
+      // With its workflow id: the cycle derives its batches' ids from its own, so a replay needs the same id.
+      if (record || !existsSync(file))
+        writeFileSync(
+          file,
+          `${JSON.stringify({ workflowId: h.workflowId, history: JSON.parse(historyToJSON(h.history)) }, null, 2)}\n`,
+        );
     }
   });
   afterAll(() => t?.teardown());
@@ -122,8 +128,11 @@ describe('workflow histories replay deterministically', () => {
 
   it('committed histories (test/workflows/histories) replay against the current workflow code', async () => {
     for (const name of ['appraisal-appeal', 'cycle-single', 'appraisal-batch']) {
-      const history = historyFromJSON(JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')));
-      await expect(Worker.runReplayHistory({ workflowBundle: t.bundle }, history, name)).resolves.toBeUndefined();
+      const saved = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
+      const history = historyFromJSON(saved.history);
+      await expect(
+        Worker.runReplayHistory({ workflowBundle: t.bundle }, history, saved.workflowId),
+      ).resolves.toBeUndefined();
     }
   });
 

@@ -1,0 +1,78 @@
+/**
+ * What the workflows are started with and carry: the API, the activities and the workflows share these types, so
+ * none of them imports a workflow file for its input (and activities never import workflow code).
+ */
+import type { Actor, CycleSettings, CyclePhase, PredicateValue, RuleVersions, StageValue } from './messages';
+
+// ---------------------------------------------------------------- appraisal
+
+export interface AppraisalInput {
+  appraisalId: number;
+  cycleId: number;
+  employeeId: number;
+  unitId: number;
+  periodId: number;
+  raterId: number | null;
+  raterSuperiorId: number | null;
+  versions: RuleVersions;
+  settings: CycleSettings;
+  /** The batch workflow to tell when the appraisal is scored and when it ends; absent when run alone. */
+  cycleWorkflowId?: string | null;
+}
+
+export interface AppraisalResult {
+  appraisalId: number;
+  stage: StageValue;
+  predicate: PredicateValue | null;
+  allowance: number | null;
+  appealed: boolean;
+}
+
+// ---------------------------------------------------------------- cycle
+
+/** State carried across continue-as-new. */
+export interface CycleState {
+  phase: CyclePhase;
+  prepared: boolean;
+  total: number;
+  started: number;
+  /** Last appraisal id started (appraisals are started in id order). */
+  cursor: number;
+  finished: number;
+  failed: number;
+  cancelled: number;
+  /** Appraisals that reached calibration (or ended before it). */
+  readyForCalibration: number;
+  calibrationChecked: boolean;
+  pendingUnits: { unitId: number; taskKey: string }[];
+  released: boolean;
+  cancelRequest: { actor: Actor; reason: string | null } | null;
+}
+
+export interface CycleInput {
+  cycleId: number;
+  periodId: number;
+  versions: RuleVersions;
+  settings: CycleSettings;
+  /** Children started per batch. */
+  batchSize?: number;
+  state?: CycleState;
+}
+
+// ---------------------------------------------------------------- recurring cycles (Temporal Schedules)
+
+/** The period types of a schedule (as in the database). */
+export type PeriodType = 'MONTH' | 'QUARTER' | 'SEMESTER' | 'YEAR';
+
+/** What HR chose when creating the schedule; stored in the schedule's action. */
+export interface ScheduledCycleInput {
+  scheduleId: string;
+  name: string;
+  unitId: number;
+  periodType: PeriodType;
+  includeDescendants: boolean;
+  settings: Partial<CycleSettings>;
+  createdById: number;
+  /** Offset of the local time zone (WIB = 7) used to find the period that begins now. */
+  utcOffsetHours: number;
+}
