@@ -20,6 +20,10 @@ export const delegationsEn: typeof delegationsId = {
   create_title: 'Record an acting official',
   create_help:
     'While it lasts, the official\'s tasks — rating, approving plans and deciding appeals — go to the acting employee and are recorded as "Plt." or "Plh." for that official. Open tasks move on the first day and go back after the last. An acting employee never receives a task about their own appraisal.',
+  create_confirm_title: 'Record this delegation?',
+  create_confirm:
+    '%{acting} becomes %{label} for %{principal} from %{from} to %{to}. From the first day, rating, plan approval and appeal decisions for %{principal} go to %{acting}; after the last day they go back.',
+  create_confirm_yes: 'Record',
   end: 'End early',
   cancel: 'Cancel',
   end_title: 'End this delegation early?',

@@ -18,6 +18,10 @@ export const delegationsId = {
   create_title: 'Catat Plt/Plh',
   create_help:
     'Selama masa penugasan, tugas pejabat definitif — menilai kinerja, menyetujui SKP dan memutus keberatan — diterima pelaksananya dan tercatat "Plt." atau "Plh." atas nama pejabat itu. Tugas yang masih terbuka pindah pada hari pertama dan kembali setelah hari terakhir. Pelaksana tidak pernah menerima tugas atas penilaiannya sendiri.',
+  create_confirm_title: 'Catat penugasan ini?',
+  create_confirm:
+    '%{acting} menjadi %{label} untuk %{principal} mulai %{from} sampai dengan %{to}. Sejak hari pertama, tugas menilai, menyetujui SKP dan memutus keberatan untuk %{principal} diterima %{acting}; setelah hari terakhir kembali.',
+  create_confirm_yes: 'Catat',
   end: 'Akhiri lebih awal',
   cancel: 'Batalkan',
   end_title: 'Akhiri penugasan lebih awal?',

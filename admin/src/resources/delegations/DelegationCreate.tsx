@@ -1,4 +1,4 @@
-/** HR records an acting superior: the kind, the official, the acting employee, the dates and the letter. */
+/** HR records an acting superior: the kind, the official, the acting employee, the dates and the letter; saving asks first. */
 import { Typography } from '@mui/material';
 import {
   AutocompleteInput,
@@ -12,6 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { choices, DELEGATION_KINDS } from '../../common/enums';
+import { ConfirmDelegationToolbar } from './ConfirmDelegationToolbar';
 
 const person = (e: any) => (e ? `${e.name} (${e.nip}) — ${e.position}` : '');
 
@@ -19,7 +20,7 @@ export default function DelegationCreate() {
   const translate = useTranslate();
   return (
     <Create redirect="list" title="capaian.delegations.create_title">
-      <SimpleForm defaultValues={{ kind: 'PLT' }}>
+      <SimpleForm defaultValues={{ kind: 'PLT' }} toolbar={<ConfirmDelegationToolbar />}>
         <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 720 }}>
           {translate('capaian.delegations.create_help')}
         </Typography>

@@ -22,6 +22,7 @@ import { EnumField } from '../../common/EnumField';
 import { choices, DELEGATION_KINDS, DELEGATION_STATUSES } from '../../common/enums';
 import { useAction } from '../../common/use-action';
 import { sessionUser } from '../../providers/auth-provider';
+import { dayText } from './day';
 
 const filters = [
   <SelectInput key="status" source="status" choices={choices('delegation_status', DELEGATION_STATUSES)} alwaysOn />,
@@ -31,16 +32,7 @@ const filters = [
 /** A calendar day (YYYY-MM-DD) in the user's language. */
 function Day({ value }: { value: string }) {
   const [locale] = useLocaleState();
-  return (
-    <>
-      {new Date(`${value}T00:00:00Z`).toLocaleDateString(locale === 'en' ? 'en-GB' : 'id-ID', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      })}
-    </>
-  );
+  return <>{dayText(value, locale)}</>;
 }
 
 /** Ends an active delegation early (tasks go back) or cancels a scheduled one, after a confirmation. */
