@@ -15,6 +15,7 @@ import {
   type CalibrationPayload,
   type PredicateValue,
 } from '../workflows/messages';
+import { createNotifier, type Notifier } from './notification.activities';
 import { loadVersion } from './scoring.activities';
 import { invalid, markTaskDone } from './tasks.activities';
 
@@ -35,8 +36,8 @@ async function checkUnit(document: any, unitRating: UnitRating, counts: Record<P
   }
 }
 
-/** Cycle activities bound to a Prisma client. */
-export function cycleActivities(prisma: PrismaClient) {
+/** Cycle activities bound to a Prisma client; new calibration tasks are notified (notifier). */
+export function cycleActivities(prisma: PrismaClient, notifier: Notifier = createNotifier(prisma)) {
   /** Predicate counts of a unit's appraisals in a cycle (cancelled and failed ones excluded). */
   const unitCounts = async (cycleId: number, unitId: number) => {
     const rows = await prisma.appraisal.findMany({
@@ -184,8 +185,8 @@ export function cycleActivities(prisma: PrismaClient) {
           });
           if (violations.length) {
             const task = await tx.task.findUnique({ where: { key: taskKey } });
-            if (!task)
-              await tx.task.create({
+            if (!task) {
+              const created = await tx.task.create({
                 data: {
                   key: taskKey,
                   type: 'calibration.unit',
@@ -198,9 +199,14 @@ export function cycleActivities(prisma: PrismaClient) {
                   context: { unitId, unitName: unitNames.get(unitId), rating, counts, violations } as any,
                 },
               });
+              await notifier.taskOpened(tx, created.id);
+            }
           }
         });
-        if (violations.length) violating.push({ unitId, taskKey });
+        if (violations.length) {
+          violating.push({ unitId, taskKey });
+          await notifier.afterCommit({ taskKey });
+        }
       }
       return { violating };
     },

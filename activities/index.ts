@@ -2,18 +2,28 @@
 import type { PrismaClient } from '../prisma/client';
 import { cycleActivities } from './cycle.activities';
 import { delegationActivities } from './delegation.activities';
+import type { MailOptions } from './notification-mail';
+import { createNotifier, notificationActivities, type Notifier } from './notification.activities';
 import { scheduleActivities } from './schedule.activities';
 import { scoringActivities } from './scoring.activities';
 import { skeletonActivities } from './skeleton.activities';
 import { taskActivities } from './tasks.activities';
 
+/** Options of the activities: SMTP for notification e-mails (or a notifier built by the caller). */
+export interface ActivityOptions {
+  mail?: MailOptions | null;
+  notifier?: Notifier;
+}
+
 /** Builds all activities bound to `prisma`. */
-export function createActivities(prisma: PrismaClient) {
+export function createActivities(prisma: PrismaClient, options: ActivityOptions = {}) {
+  const notifier = options.notifier ?? createNotifier(prisma, options.mail);
   return {
     ...skeletonActivities(prisma),
-    ...taskActivities(prisma),
+    ...taskActivities(prisma, notifier),
     ...scoringActivities(prisma),
-    ...cycleActivities(prisma),
+    ...cycleActivities(prisma, notifier),
+    ...notificationActivities(notifier),
     ...scheduleActivities(prisma),
     ...delegationActivities(prisma),
     /** Benchmark baseline: does nothing. */

@@ -8,6 +8,7 @@ import { recordAudit } from '../prisma/audit';
 import type { Prisma, PrismaClient } from '../prisma/client';
 import { periodEndOf, sanctionTerm } from './sanction-bands';
 import { delegatedAssignee } from './delegation.activities';
+import { createNotifier, type Notifier } from './notification.activities';
 import type { ActingContext } from '../workflows/delegation-messages';
 import type { z } from 'zod';
 import type { Actor, RoleValue, StageValue, TaskType } from '../workflows/messages';
@@ -118,8 +119,8 @@ export async function markTaskDone(
   });
 }
 
-/** Task and step activities bound to a Prisma client. */
-export function taskActivities(prisma: PrismaClient) {
+/** Task and step activities bound to a Prisma client; each step tells the people concerned (notifier). */
+export function taskActivities(prisma: PrismaClient, notifier: Notifier = createNotifier(prisma)) {
   const steps: Record<TaskType, (tx: Tx, input: CompleteTaskStepInput) => Promise<Record<string, unknown>>> = {
     async 'plan.submit'(tx, { appraisalId, payload, actor, context }) {
       const p = parsePayload('plan.submit', payload);
@@ -394,9 +395,12 @@ export function taskActivities(prisma: PrismaClient) {
       };
       const select = { id: true, assigneeId: true, context: true } as const;
       const existing = await prisma.task.findUnique({ where: { key: input.key }, select });
-      if (existing) return held(existing);
+      if (existing) {
+        await notifier.afterCommit({ taskId: existing.id });
+        return held(existing);
+      }
       try {
-        return await prisma.$transaction(async (tx) => {
+        const opened = await prisma.$transaction(async (tx) => {
           if (input.stage && input.appraisalId) await moveStage(tx, input.appraisalId, input.stage, input.actor);
           const delegated = await delegatedAssignee(tx, input);
           const assigneeId = delegated?.assigneeId ?? input.assigneeId;
@@ -437,8 +441,11 @@ export function taskActivities(prisma: PrismaClient) {
               ...(delegated?.skipped ? { actingSkipped: delegated.skipped } : {}),
             },
           });
+          await notifier.taskOpened(tx, task.id);
           return held(task);
         });
+        await notifier.afterCommit({ taskId: opened.id });
+        return opened;
       } catch (err: any) {
         if (err?.code === 'P2002')
           return held(await prisma.task.findUniqueOrThrow({ where: { key: input.key }, select }));
@@ -459,7 +466,9 @@ export function taskActivities(prisma: PrismaClient) {
           entityId: task.id,
           after: { key: task.key, assigneeId: task.assigneeId, assigneeRole: task.assigneeRole, dueAt: task.dueAt },
         });
+        await notifier.taskReminded(tx, task.id);
       });
+      await notifier.afterCommit({ taskKey: input.key });
     },
 
     /** Escalates an open task to the next level; `reassign` moves it to the new assignee. */
@@ -479,12 +488,21 @@ export function taskActivities(prisma: PrismaClient) {
           ...(context.escalatedTo ?? []),
           { level: input.level, assigneeId: input.assigneeId, assigneeRole: input.assigneeRole },
         ];
+        await notifier.taskEscalated(tx, task.id, input.level, {
+          employeeId: input.assigneeId,
+          role: input.assigneeRole,
+        });
         await tx.task.update({
           where: { id: task.id },
           data: {
             escalationLevel: input.level,
             context,
-            ...(input.reassign ? { assigneeId: input.assigneeId, assigneeRole: input.assigneeRole } : {}),
+            ...(input.reassign
+              ? { assigneeId: input.assigneeId, assigneeRole: input.assigneeRole }
+              : // An employee's task stays theirs; the person it is escalated to sees it in their inbox too.
+                input.assigneeId
+                ? { escalatedToId: input.assigneeId }
+                : {}),
           },
         });
         await recordAudit(tx, {
@@ -500,6 +518,7 @@ export function taskActivities(prisma: PrismaClient) {
           },
         });
       });
+      await notifier.afterCommit({ taskKey: input.key });
     },
 
     /** Closes an unanswered task whose window has ended (e.g. the appeal window). */
@@ -529,21 +548,47 @@ export function taskActivities(prisma: PrismaClient) {
       // An acting superior completing it: recorded as "Plt./Plh. for <official>" on the task and its audit event.
       const acting = (done.context as { acting?: ActingContext } | null)?.acting;
       const actingAs = acting && acting.actingId === input.actor.employeeId ? acting : null;
-      return prisma.$transaction(
+      // An escalated employee task completed for the employee by its escalation target or HR (the API admits them
+      // where the step allows it: server/tasks/escalation-inbox.ts): recorded as done on the employee's behalf.
+      const onBehalf =
+        !actingAs && done.escalationLevel > 0 && done.assigneeId !== null && done.assigneeId !== input.actor.employeeId
+          ? { employeeId: done.assigneeId, level: done.escalationLevel }
+          : null;
+      const decided =
+        input.type === 'appeal.decide'
+          ? 'APPEAL_DECIDED'
+          : input.type === 'sanction.decide'
+            ? 'SANCTION_DECIDED'
+            : null;
+      const result = await prisma.$transaction(
         async (tx) => {
           const outcome = await steps[input.type](tx, input);
           await markTaskDone(tx, input.taskKey, input.actor, input.payload, outcome, actingAs);
+          if (onBehalf)
+            await tx.task.update({
+              where: { key: input.taskKey },
+              data: { result: { payload: input.payload, outcome, onBehalf } as any },
+            });
+          if (decided) await notifier.appraisalEvent(tx, input.appraisalId, decided);
           await recordAudit(tx, {
             ...who(input.actor),
             action: 'task.complete',
             entity: 'task',
             entityId: done.id,
-            after: { key: done.key, type: done.type, outcome, ...(actingAs ? { actingAs } : {}) },
+            after: {
+              key: done.key,
+              type: done.type,
+              outcome,
+              ...(actingAs ? { actingAs } : {}),
+              ...(onBehalf ? { onBehalf } : {}),
+            },
           });
           return outcome;
         },
         { timeout: 30_000 },
       );
+      if (decided) await notifier.afterCommit({ appraisalId: input.appraisalId });
+      return result;
     },
 
     /** Moves an appraisal to another rater: open tasks of the old rater (and superior) move with it. */
@@ -682,7 +727,7 @@ export function taskActivities(prisma: PrismaClient) {
 
     /** Shares the (calibrated) result with the employee: the appeal window starts now. */
     async shareResult(input: { appraisalId: number; sharedAt: string; actor: string; stage?: StageMove }) {
-      return prisma.$transaction(async (tx) => {
+      const shared = await prisma.$transaction(async (tx) => {
         if (input.stage) await moveStage(tx, input.appraisalId, input.stage, input.actor);
         const a = await tx.appraisal.findUniqueOrThrow({ where: { id: input.appraisalId } });
         if (!a.resultSharedAt) {
@@ -694,9 +739,12 @@ export function taskActivities(prisma: PrismaClient) {
             entityId: a.id,
             after: { predicate: a.predicate, sharedAt: input.sharedAt },
           });
+          await notifier.appraisalEvent(tx, a.id, 'RESULT_SHARED');
         }
         return { predicate: a.predicate };
       });
+      await notifier.afterCommit({ appraisalId: input.appraisalId });
+      return shared;
     },
   };
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { auditKey } from '../prisma/audit';
 import { createPrisma } from '../prisma/client';
 import { TASK_QUEUE } from '../workflows/task-queue';
+import { createMailer } from './notification-mail';
 import { createWorker } from './worker';
 import { installWorkerRuntime } from './worker-metrics';
 
@@ -29,6 +30,17 @@ const envSchema = z.object({
       .regex(/^(off|\[?[\w.:-]+\]?:\d{1,5})$/, 'host:port atau off / host:port or off')
       .default('127.0.0.1:9464'),
   ),
+  /** SMTP server of notification e-mails (smtp://host:port, smtps://user:pass@host:465); unset: in-app only. */
+  SMTP_URL: unsetIfEmpty(
+    z
+      .url({ protocol: /^smtps?$/, error: 'SMTP_URL harus smtp:// atau smtps:// / must be smtp:// or smtps://' })
+      .optional(),
+  ),
+  SMTP_FROM: unsetIfEmpty(z.string().min(3).default('Capaian <noreply@capaian.invalid>')),
+  /** The console's address, for the link in each e-mail. */
+  APP_URL: unsetIfEmpty(z.url().optional()),
+  /** Seconds between sweeps that retry e-mails not sent at their step (SMTP down, worker restarted). */
+  MAIL_SWEEP_SECONDS: unsetIfEmpty(z.coerce.number().int().min(5).default(60)),
 });
 
 function loadWorkerEnv() {
@@ -54,10 +66,23 @@ async function main() {
   const connection = await NativeConnection.connect({ address });
   log('membundel kode workflow / bundling workflow code');
   const maxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
+  const mail = env.SMTP_URL
+    ? {
+        smtpUrl: env.SMTP_URL,
+        from: env.SMTP_FROM,
+        appUrl: env.APP_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`,
+      }
+    : null;
+  log(
+    mail
+      ? `e-mail notifikasi lewat ${new URL(mail.smtpUrl).host} / notification e-mail on`
+      : 'e-mail notifikasi mati (SMTP_URL kosong) / notification e-mail off',
+  );
   const worker = await createWorker({
     connection,
     namespace,
     prisma,
+    mail,
     taskQueue: TASK_QUEUE,
     ...(maxCachedWorkflows !== undefined ? { options: { maxCachedWorkflows } } : {}),
   });
@@ -72,10 +97,17 @@ async function main() {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 
+  // E-mails go out after each step's commit; this sweep retries those that could not (SMTP down, a crash).
+  const sweeper = mail ? createMailer(prisma, mail) : null;
+  const sweep = sweeper
+    ? setInterval(() => void sweeper.deliver({}).catch(() => undefined), env.MAIL_SWEEP_SECONDS * 1000)
+    : null;
   log(`siap: memproses antrean "${TASK_QUEUE}" / ready, polling task queue`);
   try {
     await worker.run();
   } finally {
+    if (sweep) clearInterval(sweep);
+    sweeper?.close();
     await connection.close().catch(() => undefined);
     await prisma.$disconnect().catch(() => undefined);
     log('berhenti / stopped');

@@ -3,6 +3,7 @@ import { bundleWorkflowCode, Worker, type NativeConnection, type WorkerOptions }
 import type { PrismaClient } from '../prisma/client';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { createActivities } from './index';
+import type { MailOptions } from './notification-mail';
 
 /** Path of the workflows entry module (what the worker bundles). */
 export const WORKFLOWS_PATH = require.resolve('../workflows');
@@ -14,6 +15,8 @@ export interface CreateWorkerInput {
   taskQueue?: string;
   /** A bundle made once with `bundleWorkflows()` (tests bundle once per file); otherwise bundled here. */
   workflowBundle?: { code: string };
+  /** SMTP for notification e-mails (SMTP_URL); absent: in-app notifications only. */
+  mail?: MailOptions | null;
   /** Extra worker options (concurrency limits, identity, …). */
   options?: Partial<WorkerOptions>;
 }
@@ -33,7 +36,7 @@ export async function createWorker(input: CreateWorkerInput): Promise<Worker> {
     namespace: input.namespace ?? 'default',
     taskQueue: input.taskQueue ?? TASK_QUEUE,
     ...(input.workflowBundle ? { workflowBundle: input.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities(input.prisma),
+    activities: createActivities(input.prisma, { mail: input.mail }),
     ...input.options,
   });
 }

@@ -1,5 +1,6 @@
-/** Provisions every external tool the project needs (Temporal CLI, Temporal test server, Chromium, Schemathesis), cached in .tools/. */
+/** Provisions every external tool the project needs (Temporal CLI, Temporal test server, Mailpit, Chromium, Schemathesis), cached in .tools/. */
 import { ensureChromium } from '../tools/chromium';
+import { ensureMailpit } from '../tools/mailpit';
 import { ensureSchemathesis } from '../tools/schemathesis';
 import { ensureTemporalCli } from '../tools/temporal-cli';
 import { ensureTemporalTestServer } from '../tools/temporal-test-server';
@@ -18,6 +19,7 @@ async function main() {
   // Sequential on purpose: the Go build and Maven both saturate a small machine.
   if (want('temporal')) await timed('Temporal CLI', () => ensureTemporalCli(say));
   if (want('test-server')) await timed('Temporal test server', () => ensureTemporalTestServer(say));
+  if (want('mailpit')) await timed('Mailpit', () => ensureMailpit(say));
   if (want('chromium')) await timed('Chromium', () => ensureChromium(say));
   if (want('schemathesis')) await timed('Schemathesis', () => ensureSchemathesis(say));
 }

@@ -38,6 +38,13 @@ const schema = z.object({
     (v) => (v === '' ? undefined : v),
     z.string().min(16, 'METRICS_TOKEN harus minimal 16 karakter / at least 16 characters').optional(),
   ),
+  /** SMTP of notification e-mails (sent by the worker); the API only tells users whether mail is on. */
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .url({ protocol: /^smtps?$/, error: 'SMTP_URL harus smtp:// atau smtps:// / must be smtp:// or smtps://' })
+      .optional(),
+  ),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -9,6 +9,8 @@ import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { delegationsRoutes } from './delegations/delegations.routes';
 import { documentsRoutes } from './documents/documents.routes';
 import { importsRoutes } from './imports/imports.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import { notificationPreferencesRoutes } from './notifications/preferences.routes';
 import { payAdjustmentsRoutes } from './pay/pay-adjustments.routes';
 import { periodsRoutes } from './periods/periods.routes';
 import { rulesetsRoutes } from './rulesets/rulesets.routes';
@@ -35,5 +37,7 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/users', usersRoutes(deps)],
     ['/api/delegations', delegationsRoutes(deps)],
     ['/api/auth', oidcRoutes(deps)],
+    ['/api/notifications', notificationsRoutes(deps)],
+    ['/api/auth/me/notifications', notificationPreferencesRoutes(deps)],
   ];
 }

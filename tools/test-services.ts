@@ -8,17 +8,22 @@ import { join } from 'node:path';
 import { ensureChromium } from './chromium';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { freePort } from './free-port';
+import { ensureMailpit } from './mailpit';
 import { ROOT } from './paths';
 import { ensureTemporalTestServer } from './temporal-test-server';
 
 export interface TestServices {
-  /** The environment for jest: DATABASE_URL, TEMPORAL_TEST_SERVER_PATH, CHROMIUM_PATH, NODE_ENV=test. */
+  /** The environment for jest: DATABASE_URL, TEMPORAL_TEST_SERVER_PATH, CHROMIUM_PATH, MAILPIT_PATH, NODE_ENV=test. */
   env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 }
 
 export async function startTestServices(say: (m: string) => void): Promise<TestServices> {
-  const [testServer, chromium] = await Promise.all([ensureTemporalTestServer(say), ensureChromium(say)]);
+  const [testServer, chromium, mailpit] = await Promise.all([
+    ensureTemporalTestServer(say),
+    ensureChromium(say),
+    ensureMailpit(say),
+  ]);
   let adminUrl = process.env.DATABASE_URL;
   let stop: () => Promise<void> = async () => undefined;
   let disposable = false;
@@ -49,6 +54,7 @@ export async function startTestServices(say: (m: string) => void): Promise<TestS
       DATABASE_URL: adminUrl,
       TEMPORAL_TEST_SERVER_PATH: testServer,
       CHROMIUM_PATH: chromium,
+      MAILPIT_PATH: mailpit,
       NODE_ENV: 'test',
       ...(disposable ? { CAPAIAN_TEST_CLUSTER: 'disposable' } : {}),
     },

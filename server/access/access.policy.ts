@@ -69,6 +69,32 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     routes: ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/change-password'],
   },
   { resource: 'session', action: 'download-link', allow: ['signedIn'], routes: ['POST /api/auth/download-links'] },
+  // Notifications (server/notifications): every signed-in user reads and marks only their own (the handlers narrow to
+  // the caller's user id), and sets their own e-mail choice.
+  {
+    resource: 'notification',
+    action: 'read',
+    allow: ['signedIn'],
+    routes: ['GET /api/notifications', 'GET /api/notifications/unread-count'],
+  },
+  {
+    resource: 'notification',
+    action: 'mark-read',
+    allow: ['signedIn'],
+    routes: ['POST /api/notifications/read', 'POST /api/notifications/read-all'],
+  },
+  {
+    resource: 'notification-preferences',
+    action: 'read',
+    allow: ['signedIn'],
+    routes: ['GET /api/auth/me/notifications'],
+  },
+  {
+    resource: 'notification-preferences',
+    action: 'update',
+    allow: ['signedIn'],
+    routes: ['PUT /api/auth/me/notifications'],
+  },
 
   // ------------------------------------------------------------------ accounts and roles (server/users)
   { resource: 'user', action: 'read', allow: READ_ALL, routes: ['GET /api/users', 'GET /api/users/:id'] },

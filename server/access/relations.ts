@@ -23,6 +23,8 @@ export interface Subject {
   userId?: number | null;
   /** Employees holding an open task of the appraisal (an acting Plt./Plh. superior among them): `assignee`. */
   openTaskAssigneeIds?: number[];
+  /** The person an employee's task was escalated to (server/tasks/escalation-inbox.ts): `assignee`. */
+  escalatedToId?: number | null;
 }
 
 /** Relations to a record (as opposed to roles). */
@@ -43,6 +45,7 @@ export function relationsOf(user: AuthUser | undefined, subject?: Subject | null
     if (subject.raterSuperiorId === me) out.add('raterSuperior');
     if (subject.assigneeId === me) out.add('assignee');
     if (subject.openTaskAssigneeIds?.includes(me)) out.add('assignee');
+    if (subject.escalatedToId === me) out.add('assignee');
   }
   if (subject.assigneeRole && user.roles.includes(subject.assigneeRole)) out.add('assignee');
   if (subject.completedByUserId === user.id) out.add('assignee');
@@ -109,6 +112,7 @@ export async function loadSubject(deps: AppDeps, kind: RecordKind, id: number): 
           completedById: true,
           type: true,
           context: true,
+          escalatedToId: true,
           appraisal: { select: { employeeId: true } },
         },
       });
@@ -121,6 +125,7 @@ export async function loadSubject(deps: AppDeps, kind: RecordKind, id: number): 
           unitId: calibrationUnitOf(t),
           taskType: t.type,
           taskContext: t.context,
+          escalatedToId: t.escalatedToId,
         }
       );
     }

@@ -5,29 +5,32 @@ import type { AppDeps } from '../deps';
 import { calibrationTasksWhere, calibratorTakes } from '../access/calibration-scope';
 import { ownCaseRefusal } from '../access/own-case';
 import { ApiError } from '../http/api-error';
+import { escalatedInboxWhere, mayActOnBehalf } from './escalation-inbox';
 import { actorOf, executeUpdate } from './task-updates';
 
 /**
  * Tasks the user may act on: assigned to their employee record, or to one of their roles, or (CALIBRATOR) the HR
- * calibration tasks of the units of their calibration subtree.
+ * calibration tasks of the units of their calibration subtree, or escalated to them (escalation-inbox.ts).
  */
 export function mineWhere(user: AuthUser): Prisma.TaskWhereInput {
   const or: Prisma.TaskWhereInput[] = [{ assigneeRole: { in: user.roles } }];
   if (user.employeeId) or.push({ assigneeId: user.employeeId });
   const calibration = calibrationTasksWhere(user);
   if (calibration) or.push(calibration);
+  or.push(...escalatedInboxWhere(user));
   return { OR: or };
 }
 
 /** True when the user may complete the task (the same rule as mineWhere, for one task). */
 export function isAssignee(
   user: AuthUser,
-  task: Pick<Task, 'assigneeId' | 'assigneeRole' | 'type' | 'context'>,
+  task: Pick<Task, 'assigneeId' | 'assigneeRole' | 'type' | 'context' | 'escalationLevel' | 'escalatedToId'>,
 ): boolean {
   return (
     (task.assigneeId !== null && task.assigneeId === user.employeeId) ||
     (task.assigneeRole !== null && user.roles.includes(task.assigneeRole)) ||
-    calibratorTakes(user, task)
+    calibratorTakes(user, task) ||
+    mayActOnBehalf(user, task)
   );
 }
 

@@ -8,6 +8,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { createActivities, type Activities } from '../../activities';
+import type { MailOptions } from '../../activities/notification-mail';
 import { bundleWorkflows, createWorker } from '../../activities/worker';
 import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
 import { freePort, waitForPort } from '../../tools/free-port';
@@ -115,6 +116,8 @@ export async function setupWorkflowTest(
     seed?: boolean;
     /** Wraps the real activities (to hold one back at a chosen moment); the result replaces them. */
     activities?: (real: Activities) => Activities;
+    /** SMTP of notification e-mails (a Mailpit the test started); default: in-app notifications only. */
+    mail?: MailOptions;
   } = {},
 ): Promise<WorkflowTestContext> {
   // All three settle before anything is thrown: a bundling still running after a failed setup would
@@ -142,7 +145,10 @@ export async function setupWorkflowTest(
         namespace: env.namespace ?? 'default',
         prisma: db.prisma,
         workflowBundle: bundle,
-        ...(options.activities ? { options: { activities: options.activities(createActivities(db.prisma)) } } : {}),
+        mail: options.mail,
+        ...(options.activities
+          ? { options: { activities: options.activities(createActivities(db.prisma, { mail: options.mail })) } }
+          : {}),
       });
       ctx.worker = worker;
       running = worker.run();

@@ -227,4 +227,34 @@ describe('access matrix: every route × persona × relation (real PostgreSQL)', 
       `access matrix: ${routes.length} routes, ${ACCESS_POLICY.length} policy rows, ${PERSONAS.length} personas, ${tried} persona × route × relation requests`,
     );
   });
+
+  it('notifications are only ever the caller’s own: listed, counted and marked read (HR and auditors included)', async () => {
+    const pegawai = await db.prisma.user.findUniqueOrThrow({ where: { username: 'pegawai' } });
+    const note = await db.prisma.notification.create({
+      data: {
+        key: 'uji-akses:pegawai',
+        userId: pegawai.id,
+        kind: 'TASK_OPENED',
+        title: 'Tugas baru: uji akses',
+        titleEn: 'New task: access test',
+        body: 'Penilaian uji akses.',
+        bodyEn: 'Access test appraisal.',
+        mailStatus: 'OFF',
+      },
+    });
+    const fresh = await loginDemoAccounts(app); // the matrix above ended every session with its logout
+    const as = (username: string) => `Bearer ${fresh[username]}`;
+    for (const other of PERSONAS.filter((p) => p !== 'pegawai')) {
+      const list = await request(app).get('/api/notifications').set('Authorization', as(other)).expect(200);
+      expect(list.body.map((n: { id: number }) => n.id)).not.toContain(note.id);
+      const mark = await request(app)
+        .post('/api/notifications/read')
+        .set('Authorization', as(other))
+        .send({ ids: [note.id] });
+      expect(mark.body.marked).toBe(0);
+    }
+    const own = await request(app).get('/api/notifications').set('Authorization', as('pegawai')).expect(200);
+    expect(own.body.map((n: { id: number }) => n.id)).toContain(note.id);
+    expect((await db.prisma.notification.findUniqueOrThrow({ where: { id: note.id } })).readAt).toBeNull();
+  });
 });
