@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { Title, useLocaleState, useLocales, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import { EmailPreferenceCard } from '../notifications/EmailPreferenceCard';
 import { sessionUser } from '../providers/auth-provider';
 import { api, TOKEN_KEY, USER_KEY } from '../providers/http';
 
@@ -118,6 +119,7 @@ export default function MyAccountPage() {
           </CardContent>
         </Card>
       )}
+      {!user?.mustChangePassword && <EmailPreferenceCard />}
     </Box>
   );
 }

@@ -4,6 +4,7 @@ import { delegationKindEn, delegationsEn, delegationsResourceEn, delegationStatu
 import type { domainId } from './domain-id';
 import { rulesetReviewEn } from './ruleset-review-en';
 import { accountEn, roleEn, usersEn, usersResourceEn } from './accounts-en';
+import { notificationsEn } from './notifications-en';
 
 export const domainEn: typeof domainId = {
   resources: {
@@ -389,6 +390,7 @@ export const domainEn: typeof domainId = {
     delegations: delegationsEn,
     users: usersEn,
     account: accountEn,
+    notifications: notificationsEn,
     imports: {
       title: 'CSV import',
       help: 'Upload a CSV file with these column headers. Run the dry run first: every row is checked and nothing is saved. The import runs only when every row is valid.',

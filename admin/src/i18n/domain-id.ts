@@ -3,6 +3,7 @@ import { attendanceId, attendanceResourceId, attendanceStatusId } from './attend
 import { delegationKindId, delegationsId, delegationsResourceId, delegationStatusId } from './delegations-id';
 import { rulesetReviewId } from './ruleset-review-id';
 import { accountId, roleId, usersId, usersResourceId } from './accounts-id';
+import { notificationsId } from './notifications-id';
 
 export const domainId = {
   resources: {
@@ -393,6 +394,7 @@ export const domainId = {
     delegations: delegationsId,
     users: usersId,
     account: accountId,
+    notifications: notificationsId,
     imports: {
       title: 'Impor CSV',
       help: 'Unggah berkas CSV dengan kepala kolom berikut. Jalankan uji coba dulu: setiap baris diperiksa dan tidak ada yang disimpan. Impor hanya berjalan bila semua baris valid.',

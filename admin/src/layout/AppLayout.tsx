@@ -9,6 +9,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, AlertTitle, Button, Typography } from '@mui/material';
 import { Layout, Menu, Title, useCanAccess, useTranslate } from 'react-admin';
 import { Link, Navigate, useLocation } from 'react-router-dom';
+import { NotificationsAppBar } from '../notifications/NotificationsAppBar';
 import { sessionUser } from '../providers/auth-provider';
 
 /** The menu while a one-time password is in use: Akun Saya only, and why. */
@@ -62,5 +63,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const locked = !!sessionUser()?.mustChangePassword && pathname !== '/account';
   // Straight after sign-in (the home page) to Akun Saya; any other page says why it is closed.
   if (locked && pathname === '/') return <Navigate to="/account" replace />;
-  return <Layout menu={AppMenu}>{locked ? <PasswordChangeFirst /> : children}</Layout>;
+  return (
+    <Layout menu={AppMenu} appBar={NotificationsAppBar}>
+      {locked ? <PasswordChangeFirst /> : children}
+    </Layout>
+  );
 }
