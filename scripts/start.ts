@@ -13,6 +13,7 @@ import { createPrisma } from '../prisma/client';
 import { migrate } from '../prisma/migrate';
 import { seedDemo } from '../prisma/seed/seed-database';
 import { startEmbeddedPostgres, createDatabase } from '../tools/embedded-postgres';
+import { startMailpit } from '../tools/mailpit';
 import { ensureTemporalCli } from '../tools/temporal-cli';
 import { startTemporalDevServer } from '../tools/temporal-dev-server';
 
@@ -145,6 +146,22 @@ async function main() {
     temporalUi ??= temporal.uiUrl;
   }
 
+  // Notification e-mails: SMTP_URL, or Mailpit as the demo's mail catcher (its inbox on MAILPIT_UI_PORT).
+  let smtpUrl = process.env.SMTP_URL;
+  let mailInbox: string | null = null;
+  if (smtpUrl) say(`E-mail: memakai SMTP_URL (${new URL(smtpUrl).host})`);
+  else {
+    say('E-mail: menjalankan Mailpit sebagai penangkap surat demo / starting Mailpit …');
+    const mailpit = await startMailpit({
+      smtpPort: Number(process.env.MAILPIT_SMTP_PORT ?? 1025),
+      httpPort: Number(process.env.MAILPIT_UI_PORT ?? 8025),
+      database: join(DATA, 'mailpit.db'),
+    });
+    cleanups.push(() => mailpit.stop());
+    smtpUrl = mailpit.smtpUrl;
+    mailInbox = mailpit.httpUrl;
+  }
+
   // The audit key stays outside the database (.data/audit-key, like the JWT secret); the seed already needs it.
   useAuditKeyFile(DATA, true);
   const applied = await migrate(databaseUrl, (m) => say(m));
@@ -176,6 +193,8 @@ async function main() {
     AUDIT_KEY: process.env.AUDIT_KEY,
     AUDIT_ANCHOR_FILE: process.env.AUDIT_ANCHOR_FILE ?? join(DATA, 'audit-anchor.json'),
     PORT: String(port),
+    SMTP_URL: smtpUrl,
+    APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}`,
   };
   const worker = run('worker', [join(ROOT, 'activities', 'worker.main.ts')], env);
   cleanups.push(() => stopChild(worker));
@@ -183,6 +202,7 @@ async function main() {
   cleanups.push(() => stopChild(api));
   await waitForHealth(port);
   say(`siap / ready: http://127.0.0.1:${port}  (Temporal UI: ${env.TEMPORAL_UI_URL})  — Ctrl-C untuk berhenti`);
+  if (mailInbox) say(`surat demo / demo mail: ${mailInbox}/api/v1/messages (Mailpit)`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -91,6 +91,8 @@ export async function insertOrganisation(
           unitId: unitIds.get(e.unitKey)!,
           superiorId: e.superiorKey ? employeeIds.get(e.superiorKey)! : null,
           baseAllowance: e.baseAllowance,
+          // A reserved domain (RFC 2606): the demo's notification e-mails land in Mailpit, never in a real mailbox.
+          email: `${e.nip}@demo.capaian.example`,
         })),
         select: { id: true, nip: true },
       });
