@@ -24,27 +24,38 @@ describe('employee leaving and cycle cancelled (time-skipping server, PostgreSQL
   afterAll(() => t?.teardown());
 
   it('an employee who leaves has the appraisal closed and open tasks cancelled; the cycle still closes', async () => {
-    const { cycle, appraisal } = await startSingle(t, units[0]);
-    await completeOk(t, appraisal.id, 'plan.submit', PLAN);
-    const review = await openTask(t, 'plan.review', { appraisalId: appraisal.id });
     const admin = await login(t, 'admin');
     const pegawai = await login(t, 'pegawai');
+    // The first field unit's only employee is the HR admin `admin`, who may not record their own leaving.
+    const { appraisal: adminsOwn } = await startSingle(t, units[0]);
+    expect(await isAdminsOwn(t, adminsOwn.id)).toBe(true);
+    const own = await request(t.app)
+      .post(`/api/appraisals/${adminsOwn.id}/employment`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ kind: 'LEAVE', reason: 'Pensiun dini' })
+      .expect(403);
+    expect(own.body.error.code).toBe('OWN_CASE');
+
+    // An employee without an HR account leaves (their account is deactivated with it).
+    const staff = await t.db.prisma.user.findMany({ where: { roles: { hasSome: ['HR_ADMIN', 'AUDITOR'] } } });
+    const hrEmployees = new Set(staff.map((u) => u.employeeId));
+    const leaverUnit = (
+      await t.db.prisma.employee.findFirstOrThrow({
+        where: { unitId: { in: units.slice(2) }, id: { notIn: [...hrEmployees].filter((x): x is number => !!x) } },
+        orderBy: { unitId: 'asc' },
+      })
+    ).unitId;
+    const { cycle, appraisal } = await startSingle(t, leaverUnit);
+    await completeOk(t, appraisal.id, 'plan.submit', PLAN);
+    const review = await openTask(t, 'plan.review', { appraisalId: appraisal.id });
     await request(t.app)
       .post(`/api/appraisals/${appraisal.id}/employment`)
       .set('Authorization', `Bearer ${pegawai}`)
       .send({ kind: 'LEAVE' })
       .expect(403);
-    // The first field unit's only employee is the HR admin `admin`: their leaving is recorded by another HR admin.
-    expect(await isAdminsOwn(t, appraisal.id)).toBe(true);
-    const own = await request(t.app)
-      .post(`/api/appraisals/${appraisal.id}/employment`)
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ kind: 'LEAVE', reason: 'Pensiun dini' })
-      .expect(403);
-    expect(own.body.error.code).toBe('OWN_CASE');
     await request(t.app)
       .post(`/api/appraisals/${appraisal.id}/employment`)
-      .set('Authorization', `Bearer ${await login(t, 'admin2')}`)
+      .set('Authorization', `Bearer ${admin}`)
       .send({ kind: 'LEAVE', reason: 'Pensiun dini' })
       .expect(200);
 
@@ -70,7 +81,7 @@ describe('employee leaving and cycle cancelled (time-skipping server, PostgreSQL
       orderBy: { id: 'asc' },
     });
     expect(audit.map((a) => [a.action, a.actor])).toEqual([
-      ['appraisal.employee-left', 'admin2'],
+      ['appraisal.employee-left', 'admin'],
       ['appraisal.cancel', `system:${appraisal.workflowId}`],
     ]);
   });

@@ -158,13 +158,11 @@ function registerInterventions(run: AppraisalRun) {
     changeEmploymentUpdate,
     async (u) => {
       if (u.kind === 'LEAVE') {
-        run.stopped = u.reason?.trim() || 'pegawai berhenti / employee left';
-        await acts.recordEmploymentChange({
-          appraisalId: run.appraisalId,
-          kind: 'LEAVE',
-          actor: u.actor,
-          reason: run.stopped,
-        });
+        // The departure is recorded before the appraisal stops, so its audit entry precedes the cancellation's.
+        const reason = u.reason?.trim() || 'pegawai berhenti / employee left';
+        run.leaving = true;
+        await acts.recordEmploymentChange({ appraisalId: run.appraisalId, kind: 'LEAVE', actor: u.actor, reason });
+        run.stopped = reason;
         return { stage: run.stage };
       }
       const moved = await acts.recordEmploymentChange({

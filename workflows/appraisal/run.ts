@@ -72,6 +72,8 @@ export class AppraisalRun {
   /** Released by the cycle once the unit's calibration is done (at once when the appraisal runs alone). */
   calibrated: boolean;
   stopped: string | null = null;
+  /** A departure is being recorded: HR interventions are refused from then on. */
+  leaving = false;
   appealed = false;
   allowance: number | null = null;
   sanctionCodes: string[] = [];
@@ -154,6 +156,6 @@ export class AppraisalRun {
 
   /** True when the appraisal has ended or been stopped (HR interventions are refused then). */
   get over(): boolean {
-    return ENDED.has(this.stage) || this.stopped !== null;
+    return ENDED.has(this.stage) || this.stopped !== null || this.leaving;
   }
 }
