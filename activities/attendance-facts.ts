@@ -75,11 +75,14 @@ export async function attendanceFacts(
   return summarizeAttendance(days);
 }
 
-/** The calendar month a pay computation counts: the month in which the period ends (the period itself when monthly). */
-export function payMonth(periodEnd: Date): { from: Date; to: Date } {
-  const y = periodEnd.getUTCFullYear();
-  const m = periodEnd.getUTCMonth();
-  return { from: new Date(Date.UTC(y, m, 1)), to: new Date(Date.UTC(y, m + 1, 0)) };
+/** The calendar months of a period (a month, quarter, semester or year), each from its first to its last day. */
+export function monthsOf(start: Date, end: Date): { month: Date; from: Date; to: Date }[] {
+  const out: { month: Date; from: Date; to: Date }[] = [];
+  for (let y = start.getUTCFullYear(), m = start.getUTCMonth(); Date.UTC(y, m, 1) <= end.getTime(); m++) {
+    const from = new Date(Date.UTC(y, m, 1));
+    out.push({ month: from, from, to: new Date(Date.UTC(y, m + 1, 0)) });
+  }
+  return out;
 }
 
 /** The calendar year a sanction counts, up to the period's end: 1 January of the period's end year to its end. */

@@ -4,6 +4,7 @@ import { cycleActivities } from './cycle.activities';
 import { delegationActivities } from './delegation.activities';
 import type { MailOptions } from './notification-mail';
 import { createNotifier, notificationActivities, type Notifier } from './notification.activities';
+import { payActivities } from './pay.activities';
 import { scheduleActivities } from './schedule.activities';
 import { scoringActivities } from './scoring.activities';
 import { skeletonActivities } from './skeleton.activities';
@@ -22,6 +23,7 @@ export function createActivities(prisma: PrismaClient, options: ActivityOptions 
     ...skeletonActivities(prisma),
     ...taskActivities(prisma, notifier),
     ...scoringActivities(prisma),
+    ...payActivities(prisma),
     ...cycleActivities(prisma, notifier),
     ...notificationActivities(notifier),
     ...scheduleActivities(prisma),

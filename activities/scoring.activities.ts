@@ -8,7 +8,7 @@ import { recordAudit } from '../prisma/audit';
 import type { PrismaClient, RuleSetKind } from '../prisma/client';
 import * as rules from '../rules';
 import type { PredicateValue, RatingValue } from '../workflows/messages';
-import { attendanceFacts, payAttendanceFacts, payMonth, sanctionYear } from './attendance-facts';
+import { attendanceFacts, sanctionYear } from './attendance-facts';
 import { bandsOfYear, decideBands, levelOf, supersedeLower } from './sanction-bands';
 import { moveStage, type StageMove } from './tasks.activities';
 
@@ -43,7 +43,7 @@ export function declaredFacts(document: any, facts: Record<string, unknown>): Re
 }
 
 /** Turns an error of the rules library (bad facts, invalid document, a rule that throws or is too slow) into a non-retryable failure: retrying the same pinned version cannot succeed. */
-function ruleFailure(err: unknown): never {
+export function ruleFailure(err: unknown): never {
   const e = err as any;
   if (e?.name === 'FactError' || e?.name === 'InvalidRulesetError' || e?.name === 'RuleEvaluationError')
     throw ApplicationFailure.create({
@@ -55,14 +55,14 @@ function ruleFailure(err: unknown): never {
   throw err;
 }
 
-const stamp = (id: number, v: { kind: RuleSetKind; version: number; name: string }) => ({
+export const stamp = (id: number, v: { kind: RuleSetKind; version: number; name: string }) => ({
   kind: v.kind,
   versionId: id,
   version: v.version,
   name: v.name,
 });
 
-/** Scoring, pay and sanction activities bound to a Prisma client. */
+/** Scoring and sanction activities bound to a Prisma client (pay: pay.activities.ts). */
 export function scoringActivities(prisma: PrismaClient) {
   return {
     /** Evaluates the pinned SCORING version → predicate with its explanation, stored on the appraisal. */
@@ -120,106 +120,6 @@ export function scoringActivities(prisma: PrismaClient) {
         if (input.stageAfter) await moveStage(tx, input.appraisalId, input.stageAfter, input.actor);
       });
       return { predicate: scored.predicate };
-    },
-
-    /** Evaluates the pinned PAY version → exactly one PayAdjustment per employee and period (idempotent). */
-    async computePay(input: {
-      appraisalId: number;
-      payVersionId: number;
-      actor: string;
-      /** The stage the appraisal enters with its pay (PAY), in the same transaction. */
-      stage?: StageMove;
-    }): Promise<{ amount: number; predicate: PredicateValue; payAdjustmentId: number }> {
-      const existing = await prisma.payAdjustment.findUnique({ where: { appraisalId: input.appraisalId } });
-      if (existing) return { amount: existing.amount, predicate: existing.predicate, payAdjustmentId: existing.id };
-      const a = await prisma.appraisal.findUniqueOrThrow({
-        where: { id: input.appraisalId },
-        include: { employee: true, cycle: { include: { period: true } } },
-      });
-      if (!a.predicate) throw ApplicationFailure.nonRetryable(`Penilaian ${a.id} belum berpredikat / not scored`);
-      const period = a.cycle.period;
-      const v = await loadVersion(prisma, input.payVersionId, 'PAY');
-      // Attendance of the month paid (the period itself when monthly), from the imported records.
-      const month = payMonth(period.endDate);
-      const att = await attendanceFacts(prisma, a.employeeId, month.from, month.to);
-      const sanctions = await prisma.sanction.findMany({
-        where: {
-          employeeId: a.employeeId,
-          status: 'CONFIRMED',
-          cutPercent: { gt: 0 },
-          startsOn: { lte: period.endDate },
-          OR: [{ endsOn: null }, { endsOn: { gte: period.startDate } }],
-        },
-        select: { id: true, code: true, cutPercent: true },
-      });
-      const sanctionCut = sanctions.reduce((m, s) => Math.max(m, s.cutPercent ?? 0), 0);
-      const all: Record<string, unknown> = {
-        predicate: a.predicate,
-        baseAllowance: a.employee.baseAllowance,
-        baseAmount: a.employee.baseAllowance,
-        base: a.employee.baseAllowance,
-        employmentType: a.employee.employmentType,
-        positionType: a.employee.positionType,
-        ...payAttendanceFacts(att),
-        sanctionCutPercent: sanctionCut,
-        activeSanctionCutPercent: sanctionCut,
-        hasActiveSanction: sanctions.length > 0,
-        activeSanctions: sanctions.map((s) => s.code),
-      };
-      const facts = declaredFacts(v.document, all);
-      let pay: { amount: number; base: number; cuts: unknown; events: unknown; explanation: unknown };
-      try {
-        pay = await rules.computeAllowance(v.document, facts);
-      } catch (err) {
-        ruleFailure(err);
-      }
-      if (!Number.isInteger(pay.amount) || pay.amount < 0)
-        throw ApplicationFailure.nonRetryable(`Aturan TPP menghasilkan jumlah tidak sah: ${pay.amount}`);
-      const base = Number.isInteger(pay.base) ? pay.base : a.employee.baseAllowance;
-      try {
-        return await prisma.$transaction(async (tx) => {
-          if (input.stage) await moveStage(tx, a.id, input.stage, input.actor);
-          const row = await tx.payAdjustment.create({
-            data: {
-              appraisalId: a.id,
-              employeeId: a.employeeId,
-              cycleId: a.cycleId,
-              periodId: period.id,
-              predicate: a.predicate!,
-              baseAmount: base,
-              amount: pay.amount,
-              cutAmount: Math.max(0, base - pay.amount),
-              explanation: {
-                ruleSet: stamp(input.payVersionId, v),
-                facts,
-                cuts: pay.cuts,
-                events: pay.events,
-                sanctions,
-                attendance: { ...att, from: month.from, to: month.to },
-                explanation: pay.explanation,
-              } as any,
-              payVersionId: input.payVersionId,
-            },
-          });
-          await recordAudit(tx, {
-            actor: input.actor,
-            action: 'pay.compute',
-            entity: 'pay-adjustment',
-            entityId: row.id,
-            after: { appraisalId: a.id, employeeId: a.employeeId, periodId: period.id, amount: row.amount, base },
-          });
-          return { amount: row.amount, predicate: row.predicate, payAdjustmentId: row.id };
-        });
-      } catch (err: any) {
-        if (err?.code !== 'P2002') throw err;
-        // A concurrent attempt (or another cycle of the same period) already wrote it: exactly one stays.
-        const row =
-          (await prisma.payAdjustment.findUnique({ where: { appraisalId: a.id } })) ??
-          (await prisma.payAdjustment.findUniqueOrThrow({
-            where: { employeeId_periodId: { employeeId: a.employeeId, periodId: period.id } },
-          }));
-        return { amount: row.amount, predicate: row.predicate, payAdjustmentId: row.id };
-      }
     },
 
     /** Evaluates the pinned SANCTION version → recommendations stored as RECOMMENDED sanctions (once per code). */

@@ -137,6 +137,8 @@ async function buildPastCycle(prisma: PrismaClient, year: number) {
           employeeId: e.id,
           cycleId: cycle.id,
           periodId: period.id,
+          // A year's evaluation: its simulated pay is one month's (the year's last), enough to compare versions.
+          month: new Date(Date.UTC(period.endDate.getUTCFullYear(), period.endDate.getUTCMonth(), 1)),
           predicate: predicate as Predicate,
           baseAmount: p.base,
           amount: p.amount,

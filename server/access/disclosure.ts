@@ -39,7 +39,7 @@ export function resultWithheld(
 }
 
 /** Fields of an appraisal row that carry its result. */
-const RESULT_FIELDS = ['predicate', 'predicateExplanation', 'review', 'payAdjustment', 'sanctions', 'appeal'] as const;
+const RESULT_FIELDS = ['predicate', 'predicateExplanation', 'review', 'payAdjustments', 'sanctions', 'appeal'] as const;
 
 /** An appraisal row without its result when it is withheld from the caller (the keys stay, as null). */
 export function withoutWithheldResult<T extends Pick<Appraisal, 'employeeId' | 'resultSharedAt'>>(

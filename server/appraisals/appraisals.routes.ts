@@ -18,6 +18,7 @@ import { idFilter, parseListQuery, sendList } from '../http/list-query';
 import { idSchema, parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
+import { periodPay } from '../pay/period-pay';
 import { actorOf, executeUpdate } from '../tasks/task-updates';
 import { assertOpen } from '../tasks/tasks.service';
 import { recordDeparture } from '../users/account-lifecycle';
@@ -164,7 +165,7 @@ export function appraisalsRoutes(deps: AppDeps): Router {
         evidence: {
           select: { id: true, indicatorId: true, kind: true, title: true, url: true, fileName: true, createdAt: true },
         },
-        payAdjustment: true,
+        payAdjustments: { orderBy: { month: 'asc' } },
         sanctions: true,
         tasks: { orderBy: { id: 'asc' } },
       },
@@ -207,7 +208,7 @@ export function appraisalsRoutes(deps: AppDeps): Router {
     const [review, appeal, pay, sanctions, respond] = await Promise.all([
       deps.prisma.review.findUnique({ where: { appraisalId: a.id } }),
       deps.prisma.appeal.findUnique({ where: { appraisalId: a.id } }),
-      deps.prisma.payAdjustment.findUnique({ where: { appraisalId: a.id } }),
+      deps.prisma.payAdjustment.findMany({ where: { appraisalId: a.id } }).then(periodPay),
       deps.prisma.sanction.findMany({ where: { appraisalId: a.id } }),
       deps.prisma.task.findFirst({ where: { appraisalId: a.id, type: 'result.respond' } }),
     ]);
@@ -222,9 +223,19 @@ export function appraisalsRoutes(deps: AppDeps): Router {
         : null,
       explanation: a.predicateExplanation,
       appeal,
-      pay: pay
-        ? { amount: pay.amount, baseAmount: pay.baseAmount, cutAmount: pay.cutAmount, explanation: pay.explanation }
-        : null,
+      // The period's allowance and each month paid, with its own explanation (one adjustment per month).
+      pay: pay && {
+        amount: pay.amount,
+        baseAmount: pay.baseAmount,
+        cutAmount: pay.cutAmount,
+        months: pay.months.map((m) => ({
+          month: m.month.toISOString().slice(0, 7),
+          amount: m.amount,
+          baseAmount: m.baseAmount,
+          cutAmount: m.cutAmount,
+          explanation: m.explanation,
+        })),
+      },
       sanctions,
     });
   });

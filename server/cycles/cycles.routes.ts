@@ -14,6 +14,7 @@ import { idFilter, parseListQuery, sendList } from '../http/list-query';
 import { idSchema, parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
+import { parseMonth } from '../pay/period-pay';
 import { settingsSchema, unitRating } from './cycle-settings.schema';
 import { cancelCycle, cycleProgress, payrollCsv, startCycle, versionFieldErrors } from './cycles.service';
 
@@ -91,7 +92,7 @@ describeRoutes(
   {
     method: 'get',
     path: '/api/cycles/:id/payroll.csv',
-    summary: 'Ekspor penggajian (TPP) siklus, CSV',
+    summary: 'Ekspor penggajian (TPP) siklus, CSV: satu baris per pegawai dan bulan (?month=YYYY-MM: satu bulan)',
     tag: 'cycles',
     access: ['HR_ADMIN', 'AUDITOR'],
   },
@@ -249,9 +250,11 @@ export function cyclesRoutes(deps: AppDeps): Router {
   );
   router.get('/:id/payroll.csv', authorize(deps, 'payroll', 'export'), async (req, res) => {
     const id = parseId(req.params.id);
-    const csv = await payrollCsv(deps, id);
-    await auditDownload(deps, req, 'payroll', { entity: 'cycle', entityId: id, file: `tpp-siklus-${id}.csv` });
-    res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="tpp-siklus-${id}.csv"`);
+    const month = req.query.month === undefined ? undefined : parseMonth(req.query.month);
+    const csv = await payrollCsv(deps, id, month);
+    const file = `tpp-siklus-${id}${month ? `-${month.toISOString().slice(0, 7)}` : ''}.csv`;
+    await auditDownload(deps, req, 'payroll', { entity: 'cycle', entityId: id, file });
+    res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${file}"`);
     res.send(csv);
   });
   return router;

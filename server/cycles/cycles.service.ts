@@ -183,12 +183,15 @@ export async function cycleProgress(
   return { ...p, percent: percent(p), source: 'database' };
 }
 
-/** The payroll export of a cycle: one line per pay adjustment, amounts in integer rupiah. */
-export async function payrollCsv(deps: AppDeps, id: number): Promise<string> {
+/**
+ * The payroll export of a cycle: one line per employee and month paid (a quarter's cycle has three per employee),
+ * amounts in integer rupiah; `month` limits it to one month's payroll.
+ */
+export async function payrollCsv(deps: AppDeps, id: number, month?: Date): Promise<string> {
   await load(deps, id);
   const rows = await deps.prisma.payAdjustment.findMany({
-    where: { cycleId: id },
-    orderBy: { id: 'asc' },
+    where: { cycleId: id, ...(month ? { month } : {}) },
+    orderBy: [{ month: 'asc' }, { id: 'asc' }],
     include: {
       employee: {
         select: { nip: true, name: true, employmentType: true, unit: { select: { code: true, name: true } } },
@@ -204,6 +207,7 @@ export async function payrollCsv(deps: AppDeps, id: number): Promise<string> {
       r.employee.unit.code,
       r.employee.unit.name,
       r.period.label,
+      r.month.toISOString().slice(0, 7),
       r.predicate,
       r.baseAmount,
       r.cutAmount,
@@ -219,6 +223,7 @@ export async function payrollCsv(deps: AppDeps, id: number): Promise<string> {
         'kode_unit',
         'unit',
         'periode',
+        'bulan',
         'predikat',
         'tpp_dasar',
         'potongan',

@@ -21,6 +21,7 @@ import { ApiError } from '../http/api-error';
 import { parseId } from '../http/params';
 import { parseOrThrow } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
+import { periodPay } from '../pay/period-pay';
 import { renderEvaluationDocument, type EvaluationDocumentData, type PersonLine } from './evaluation-document';
 
 describeRoutes(
@@ -101,7 +102,7 @@ export function documentsRoutes(deps: AppDeps): Router {
         },
         review: true,
         appeal: true,
-        payAdjustment: true,
+        payAdjustments: true,
         _count: { select: { feedback: true } },
       },
     });
@@ -157,14 +158,7 @@ export function documentsRoutes(deps: AppDeps): Router {
               decisionNote: a.appeal.decisionNote,
             }
           : null,
-      pay:
-        a.payAdjustment && !withheld
-          ? {
-              baseAmount: a.payAdjustment.baseAmount,
-              cutAmount: a.payAdjustment.cutAmount,
-              amount: a.payAdjustment.amount,
-            }
-          : null,
+      pay: withheld ? null : periodPay(a.payAdjustments),
       feedbackCount: a._count.feedback,
       generatedAt: new Date(),
     };

@@ -1,4 +1,4 @@
-/** `/api/pay-adjustments`: allowances (TPP) per employee and period, in integer rupiah, with their explanation. */
+/** `/api/pay-adjustments`: allowances (TPP) per employee and month, in integer rupiah, with their explanation. */
 import { Router } from 'express';
 import type { Prisma } from '../../prisma/client';
 import { sharedResultWhere } from '../access/disclosure';
@@ -10,12 +10,13 @@ import { ApiError } from '../http/api-error';
 import { idFilter, parseListQuery, sendList } from '../http/list-query';
 import { parseId } from '../http/params';
 import { describeRoutes } from '../openapi/registry';
+import { parseMonth } from './period-pay';
 
 describeRoutes(
   {
     method: 'get',
     path: '/api/pay-adjustments',
-    summary: 'TPP per pegawai dan periode (pegawai: miliknya; SDM/auditor: semua)',
+    summary: 'TPP per pegawai dan bulan (filter month=YYYY-MM, cycleId, periodId, employeeId; pegawai: miliknya)',
     tag: 'pay',
     list: true,
   },
@@ -26,7 +27,11 @@ describeRoutes(
 export function payAdjustmentsRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/', authorize(deps, 'pay-adjustment', 'list'), async (req, res) => {
-    const q = parseListQuery(req, ['id', 'amount', 'employeeId', 'cycleId', 'periodId', 'createdAt'], ['id', 'DESC']);
+    const q = parseListQuery(
+      req,
+      ['id', 'amount', 'employeeId', 'cycleId', 'periodId', 'month', 'createdAt'],
+      ['id', 'DESC'],
+    );
     // The caller's scope and the client's filter are ANDed: a filter narrows the scope, never replaces it.
     const user = currentUser(req);
     const and: Prisma.PayAdjustmentWhereInput[] = [
@@ -38,6 +43,7 @@ export function payAdjustmentsRoutes(deps: AppDeps): Router {
     for (const k of ['cycleId', 'periodId', 'employeeId'] as const)
       if (q.filter[k] !== undefined) and.push({ [k]: Number(q.filter[k]) });
     if (typeof q.filter.predicate === 'string') and.push({ predicate: q.filter.predicate as any });
+    if (q.filter.month !== undefined) and.push({ month: parseMonth(q.filter.month, 'filter.month') });
     const where: Prisma.PayAdjustmentWhereInput = { AND: and };
     const [rows, total] = await Promise.all([
       deps.prisma.payAdjustment.findMany({

@@ -63,7 +63,7 @@ describe('attendance → TPP cuts and yearly PP 94/2021 bands over monthly cycle
         180_000,
       );
       const appraisal = await t.db.prisma.appraisal.findFirstOrThrow({ where: { cycleId: created.body.id } });
-      const pay = await t.db.prisma.payAdjustment.findUniqueOrThrow({ where: { appraisalId: appraisal.id } });
+      const pay = await t.db.prisma.payAdjustment.findFirstOrThrow({ where: { appraisalId: appraisal.id } });
       const sanctions = await t.db.prisma.sanction.findMany({ where: { appraisalId: appraisal.id } });
       return { appraisal, pay, sanctions, decided };
     }

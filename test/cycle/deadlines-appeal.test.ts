@@ -219,7 +219,7 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
 
     const after = await t.db.prisma.appraisal.findUniqueOrThrow({
       where: { id: appraisal.id },
-      include: { review: true, appeal: true, payAdjustment: true, employee: true },
+      include: { review: true, appeal: true, payAdjustments: true, employee: true },
     });
     expect(after.predicate).toBe('BAIK');
     expect(after.review).toMatchObject({ resultRating: 'MEETS', behaviourRating: 'MEETS', source: 'APPEAL' });
@@ -237,12 +237,17 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
     const baik = rules.computeAllowance(payDoc, facts('BAIK')).amount;
     const bp = rules.computeAllowance(payDoc, facts('BUTUH_PERBAIKAN')).amount;
     expect(bp).toBeLessThan(baik);
-    expect(after.payAdjustment).toMatchObject({ predicate: 'BAIK', amount: baik });
-    expect(await t.db.prisma.payAdjustment.count({ where: { employeeId: after.employeeId } })).toBe(1);
+    // The quarter's three months, each at the BAIK figure.
+    expect(after.payAdjustments.map((p) => [p.predicate, p.amount])).toEqual([
+      ['BAIK', baik],
+      ['BAIK', baik],
+      ['BAIK', baik],
+    ]);
+    expect(await t.db.prisma.payAdjustment.count({ where: { employeeId: after.employeeId } })).toBe(3);
     expect(await t.db.prisma.sanction.count({ where: { appraisalId: appraisal.id } })).toBe(0);
     expect(await t.env.client.workflow.getHandle(appraisal.workflowId).result()).toMatchObject({
       predicate: 'BAIK',
-      allowance: baik,
+      allowance: 3 * baik,
       appealed: true,
     });
   });
@@ -265,7 +270,7 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
     await drive(t, cycle.id, closed(cycle.id));
     expect(await t.db.prisma.appeal.count({ where: { appraisalId: appraisal.id } })).toBe(0);
     const pay = await t.db.prisma.payAdjustment.findMany({ where: { appraisalId: appraisal.id } });
-    expect(pay.map((p) => p.predicate)).toEqual(['BUTUH_PERBAIKAN']);
+    expect(pay.map((p) => p.predicate)).toEqual(['BUTUH_PERBAIKAN', 'BUTUH_PERBAIKAN', 'BUTUH_PERBAIKAN']);
     const audit = await t.db.prisma.auditEvent.findFirst({
       where: { entity: 'task', entityId: String(respond.id), action: 'task.expire' },
     });

@@ -13,7 +13,7 @@ describe('appraisal cycle: full happy path through the API (time-skipping server
   });
   afterAll(() => t?.teardown());
 
-  it('runs every stage, stores the predicate with its explanation, exactly one pay adjustment each, and closes', async () => {
+  it('runs every stage, stores the predicate with its explanation, exactly one pay adjustment per employee and month, and closes', async () => {
     const pegawai = await t.db.prisma.user.findUniqueOrThrow({
       where: { username: 'pegawai' },
       include: { employee: true },
@@ -82,11 +82,21 @@ describe('appraisal cycle: full happy path through the API (time-skipping server
     // Appeal window: the result was shared and accepted.
     for (const a of appraisals) expect(a.resultSharedAt).not.toBeNull();
 
-    // Pay: exactly one adjustment per employee and period, with the pinned PAY version and its explanation.
-    const pay = await t.db.prisma.payAdjustment.findMany({ where: { cycleId: cycle.id } });
-    expect(pay).toHaveLength(unitSize);
-    expect(new Set(pay.map((p) => p.employeeId)).size).toBe(unitSize);
-    const myPay = pay.find((p) => p.employeeId === me.id)!;
+    // Pay: exactly one adjustment per employee and month — the quarter's three months — with the pinned PAY version
+    // and each month's own explanation.
+    const pay = await t.db.prisma.payAdjustment.findMany({ where: { cycleId: cycle.id }, orderBy: { month: 'asc' } });
+    expect(pay).toHaveLength(unitSize * 3);
+    expect(new Set(pay.map((p) => `${p.employeeId}:${p.month.toISOString()}`)).size).toBe(unitSize * 3);
+    const myMonths = pay.filter((p) => p.employeeId === me.id);
+    const quarter = await t.db.prisma.period.findUniqueOrThrow({ where: { id: pay[0].periodId } });
+    const y = quarter.startDate.getUTCFullYear();
+    expect(myMonths.map((p) => p.month.toISOString().slice(0, 10))).toEqual([`${y}-01-01`, `${y}-02-01`, `${y}-03-01`]);
+    expect(myMonths.map((p) => (p.explanation as any).attendance.from.slice(0, 10))).toEqual([
+      `${y}-01-01`,
+      `${y}-02-01`,
+      `${y}-03-01`,
+    ]);
+    const myPay = myMonths[0];
     expect(myPay).toMatchObject({
       predicate: 'BUTUH_PERBAIKAN',
       payVersionId: cycle.payVersionId,
@@ -109,7 +119,10 @@ describe('appraisal cycle: full happy path through the API (time-skipping server
       .get(`/api/appraisals/${mine.id}/result`)
       .set('Authorization', `Bearer ${token}`)
       .expect(200);
-    expect(result.body).toMatchObject({ predicate: 'BUTUH_PERBAIKAN', pay: { amount: myPay.amount } });
+    expect(result.body).toMatchObject({
+      predicate: 'BUTUH_PERBAIKAN',
+      pay: { amount: myMonths.reduce((n, p) => n + p.amount, 0), months: myMonths.map((p) => ({ amount: p.amount })) },
+    });
     expect(result.body.explanation.ruleSet.kind).toBe('SCORING');
 
     // Progress of the closed cycle, and the payroll export.
@@ -124,8 +137,22 @@ describe('appraisal cycle: full happy path through the API (time-skipping server
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
     const lines = csv.text.trim().split('\n');
-    expect(lines).toHaveLength(unitSize + 1);
+    expect(lines).toHaveLength(unitSize * 3 + 1);
+    expect(lines[0]).toContain(',bulan,');
     expect(csv.text).toContain(`${me.nip},`);
+    // One month's payroll: one line per employee.
+    const february = await request(t.app)
+      .get(`/api/cycles/${cycle.id}/payroll.csv?month=${y}-02`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    const febLines = february.text.trim().split('\n');
+    expect(febLines).toHaveLength(unitSize + 1);
+    expect(febLines.slice(1).every((l) => l.includes(`,${y}-02,`))).toBe(true);
+    const badMonth = await request(t.app)
+      .get(`/api/cycles/${cycle.id}/payroll.csv?month=2026-13`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(400);
+    expect(badMonth.body.error.details.fields[0].field).toBe('month');
 
     // The cycle workflow finished with the same counts.
     const final = await t.env.client.workflow.getHandle(cycle.workflowId).result();

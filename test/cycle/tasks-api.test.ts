@@ -113,7 +113,7 @@ describe('appraisal tasks through the API (time-skipping server, PostgreSQL)', (
     ]);
 
     await finish(cycle.id);
-    expect(await t.db.prisma.payAdjustment.count({ where: { appraisalId: appraisal.id } })).toBe(1);
+    expect(await t.db.prisma.payAdjustment.count({ where: { appraisalId: appraisal.id } })).toBe(3);
   });
 
   it('a plan returned twice, then approved: three revisions, each return audited with its comment', async () => {

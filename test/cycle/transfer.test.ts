@@ -97,6 +97,6 @@ describe('employee transferred mid-cycle (time-skipping server, PostgreSQL)', ()
     expect(rating.status).toBe('DONE');
     expect(await handle.result()).toMatchObject({ stage: 'DONE' });
     expect((await handle.describe()).runId).toBe(runId);
-    expect(await t.db.prisma.payAdjustment.count({ where: { appraisalId: appraisal.id } })).toBe(1);
+    expect(await t.db.prisma.payAdjustment.count({ where: { appraisalId: appraisal.id } })).toBe(3);
   });
 });

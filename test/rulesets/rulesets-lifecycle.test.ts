@@ -89,6 +89,7 @@ describe('rule-set versions: golden tests before submit, retire, diff, explanati
           employeeId: e.id,
           cycleId,
           periodId: period.id,
+          month: period.startDate,
           predicate: scored.predicate,
           baseAmount: p.base,
           amount: p.amount,

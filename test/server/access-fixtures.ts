@@ -26,12 +26,14 @@ export async function seedAccessRecords(prisma: PrismaClient) {
   await prisma.appraisal.updateMany({ where: { cycleId: cycle.id }, data: { resultSharedAt: new Date() } });
   const pay = await prisma.ruleSetVersion.findFirstOrThrow({ where: { kind: 'PAY', status: 'PUBLISHED' } });
   const appraisals = await prisma.appraisal.findMany({ where: { cycleId: cycle.id }, orderBy: { id: 'asc' } });
+  const period = await prisma.period.findUniqueOrThrow({ where: { id: cycle.periodId } });
   await prisma.payAdjustment.createMany({
     data: appraisals.map((a) => ({
       appraisalId: a.id,
       employeeId: a.employeeId,
       cycleId: cycle.id,
       periodId: cycle.periodId,
+      month: period.startDate,
       predicate: a.predicate ?? 'BAIK',
       baseAmount: 5_000_000,
       amount: 5_000_000,
@@ -113,7 +115,7 @@ export async function recordAbout(
     case 'employee':
       return employeeId;
     case 'payAdjustment':
-      return (await prisma.payAdjustment.findUniqueOrThrow({ where: { appraisalId: appraisal.id } })).id;
+      return (await prisma.payAdjustment.findFirstOrThrow({ where: { appraisalId: appraisal.id } })).id;
     case 'sanction':
       return (await prisma.sanction.findFirstOrThrow({ where: { appraisalId: appraisal.id } })).id;
     case 'evidence':

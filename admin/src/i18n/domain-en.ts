@@ -106,6 +106,7 @@ export const domainEn: typeof domainId = {
       fields: {
         cycleId: 'Cycle',
         periodId: 'Period',
+        month: 'Month',
         predicate: 'Predicate',
         baseAmount: 'Allowance ceiling',
         cutAmount: 'Cuts',

@@ -105,6 +105,7 @@ export const domainId = {
       fields: {
         cycleId: 'Siklus',
         periodId: 'Periode',
+        month: 'Bulan',
         predicate: 'Predikat',
         baseAmount: 'Pagu TPP',
         cutAmount: 'Potongan',

@@ -1,7 +1,11 @@
-/** Allowances (TPP) per employee and period; the payroll export is a CSV in integer rupiah. */
+/**
+ * Allowances (TPP) per employee and month (a quarter's evaluation pays three months); the payroll export is a CSV in
+ * integer rupiah, for one month when the month filter is set.
+ */
 import {
   Datagrid,
   downloadCSV,
+  DateField,
   ExportButton,
   FunctionField,
   List,
@@ -9,6 +13,7 @@ import {
   ReferenceInput,
   SelectInput,
   TextField,
+  TextInput,
   TopToolbar,
   type Exporter,
 } from 'react-admin';
@@ -18,12 +23,13 @@ import { choices, PREDICATES } from '../../common/enums';
 
 const money = { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 } as const;
 
-/** Payroll export: one row per employee and period, amounts as integer rupiah. */
+/** Payroll export: one row per employee and month, amounts as integer rupiah. */
 const payrollExporter: Exporter = (rows) => {
   const lines = rows.map((r: any) => ({
     nip: r.employee?.nip,
     nama: r.employee?.name,
     periode: r.period?.label,
+    bulan: typeof r.month === 'string' ? r.month.slice(0, 7) : '',
     predikat: r.predicate,
     pagu_tpp: r.baseAmount,
     potongan: r.cutAmount,
@@ -34,6 +40,7 @@ const payrollExporter: Exporter = (rows) => {
 };
 
 const filters = [
+  <TextInput key="month" source="month" type="month" label="resources.pay-adjustments.fields.month" alwaysOn />,
   <ReferenceInput key="cycleId" source="cycleId" reference="cycles" alwaysOn>
     <SelectInput optionText="name" />
   </ReferenceInput>,
@@ -58,6 +65,7 @@ export default function PayList() {
         <TextField source="employee.nip" label="resources.employees.fields.nip" sortable={false} />
         <TextField source="employee.name" label="resources.employees.fields.name" sortable={false} />
         <TextField source="period.label" label="resources.pay-adjustments.fields.periodId" sortable={false} />
+        <DateField source="month" options={{ year: 'numeric', month: 'long', timeZone: 'UTC' }} locales="id-ID" />
         <EnumField source="predicate" list="predicate" />
         <NumberField source="baseAmount" options={money} locales="id-ID" sortable={false} />
         <NumberField source="cutAmount" options={money} locales="id-ID" sortable={false} />

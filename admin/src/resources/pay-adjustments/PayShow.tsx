@@ -1,6 +1,15 @@
 /** One allowance with its computation explained in plain words. */
 import { Box, Typography } from '@mui/material';
-import { FunctionField, Labeled, NumberField, Show, SimpleShowLayout, TextField, useLocaleState } from 'react-admin';
+import {
+  DateField,
+  FunctionField,
+  Labeled,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useLocaleState,
+} from 'react-admin';
 import { EnumField } from '../../common/EnumField';
 
 const money = { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 } as const;
@@ -28,6 +37,7 @@ export default function PayShow() {
         <TextField source="employee.name" label="resources.employees.fields.name" />
         <TextField source="employee.nip" label="resources.employees.fields.nip" />
         <TextField source="period.label" label="resources.pay-adjustments.fields.periodId" />
+        <DateField source="month" options={{ year: 'numeric', month: 'long', timeZone: 'UTC' }} locales="id-ID" />
         <EnumField source="predicate" list="predicate" />
         <NumberField source="baseAmount" options={money} locales="id-ID" />
         <NumberField source="cutAmount" options={money} locales="id-ID" />
