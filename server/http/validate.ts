@@ -9,10 +9,24 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   return zodFieldErrors(error).map((f) => ({ ...f, field: f.field === '(payload)' ? '(body)' : f.field }));
 }
 
+/** Paths of the strings in `value` that hold a NUL character, which PostgreSQL text cannot store. */
+function nulStrings(value: unknown, at: string[] = [], out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push(at.join('.') || '(body)');
+  } else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) nulStrings(v, [...at, k], out);
+  return out;
+}
+
 /** Parses `value` with `schema` or throws a 400 ApiError listing every invalid field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw ApiError.invalidFields(fieldErrors(result.error));
+  const nul = nulStrings(result.data);
+  if (nul.length)
+    throw ApiError.invalidFields(
+      nul.map((field) => ({ field, message: 'karakter NUL tidak diizinkan / NUL character' })),
+    );
   return result.data;
 }
 

@@ -105,6 +105,19 @@ describe('strict input (real PostgreSQL)', () => {
     expect(fields(login)).toEqual(['roles']);
   });
 
+  it('a NUL character (which PostgreSQL text cannot hold) and a date outside 2000–2099 are a 400 naming the field', async () => {
+    const nul = await request(app).post('/api/units').set(hr()).send({ code: 'UJI-2', name: 'Unit\u0000Uji' });
+    expect(nul.status).toBe(400);
+    expect(fields(nul)).toEqual(['name']);
+    const [a, b] = await db.prisma.employee.findMany({ take: 2, orderBy: { id: 'desc' } });
+    const old = await request(app)
+      .post('/api/delegations')
+      .set(hr())
+      .send({ kind: 'PLH', principalId: a.id, actingId: b.id, startsOn: '0000-01-01', endsOn: '0000-01-02' });
+    expect(old.status).toBe(400);
+    expect(fields(old)).toEqual(['startsOn', 'endsOn']);
+  });
+
   it('task payloads refuse unknown keys at every depth, naming them (e.g. a column smuggled into berakhlak)', () => {
     const berakhlak = Object.fromEntries(
       ['berorientasiPelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'].map((k) => [
