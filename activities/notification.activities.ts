@@ -32,7 +32,8 @@ export interface Notifier {
   /** A task was opened: its assignee (or role holders) are told. */
   taskOpened(tx: Tx, taskId: number): Promise<void>;
   /** The deadline of an open task came: its current assignee is reminded. */
-  taskReminded(tx: Tx, taskId: number): Promise<void>;
+  /** A reminder (`round`: a repeated one after the last escalation, which HR hears too). */
+  taskReminded(tx: Tx, taskId: number, round?: number): Promise<void>;
   /** An open task is escalated to `target` (level `level`; call before the task moves): the target and HR are told. */
   taskEscalated(
     tx: Tx,
@@ -149,15 +150,22 @@ export function createNotifier(prisma: PrismaClient, mail?: MailOptions | null):
       await write(tx, event, holders, facts);
     },
 
-    async taskReminded(tx, taskId) {
+    async taskReminded(tx, taskId, round) {
       const { task, facts, holders } = await loadTask(tx, taskId);
       const event = {
-        key: `task-${task.id}:reminder`,
+        key: `task-${task.id}:reminder${round ? `-${round}` : ''}`,
         kind: 'TASK_REMINDER' as const,
         taskId,
         appraisalId: task.appraisalId,
       };
-      await write(tx, event, holders, facts);
+      const recipients = round
+        ? {
+            ...holders,
+            employeeIds: [...(holders.employeeIds ?? []), task.escalatedToId],
+            roles: [...new Set([...(holders.roles ?? []), 'HR_ADMIN' as const])],
+          }
+        : holders;
+      await write(tx, event, recipients, facts);
     },
 
     async taskEscalated(tx, taskId, level, target) {

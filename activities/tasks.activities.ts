@@ -453,25 +453,43 @@ export function taskActivities(prisma: PrismaClient, notifier: Notifier = create
       }
     },
 
-    /** Records the deadline reminder of an open task. */
-    async remindTask(input: { key: string; actor: string }): Promise<void> {
+    /**
+     * Records the deadline reminder of an open task (once), or with `round` one of the repeated reminders after the
+     * last escalation (once per round: the round is kept in the task's context); the holder and HR are told.
+     */
+    async remindTask(input: { key: string; actor: string; round?: number }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         const task = await tx.task.findUnique({ where: { key: input.key } });
-        if (!task || task.status !== 'OPEN' || task.remindedAt) return;
-        await tx.task.update({ where: { id: task.id }, data: { remindedAt: new Date() } });
+        if (!task || task.status !== 'OPEN') return;
+        const context = { ...((task.context as Record<string, unknown>) ?? {}) };
+        if (input.round === undefined ? task.remindedAt : Number(context.reminderRound ?? 0) >= input.round) return;
+        if (input.round !== undefined) context.reminderRound = input.round;
+        await tx.task.update({
+          where: { id: task.id },
+          data: { remindedAt: new Date(), ...(input.round !== undefined ? { context: context as any } : {}) },
+        });
         await recordAudit(tx, {
           actor: input.actor,
           action: 'task.remind',
           entity: 'task',
           entityId: task.id,
-          after: { key: task.key, assigneeId: task.assigneeId, assigneeRole: task.assigneeRole, dueAt: task.dueAt },
+          after: {
+            key: task.key,
+            assigneeId: task.assigneeId,
+            assigneeRole: task.assigneeRole,
+            dueAt: task.dueAt,
+            ...(input.round !== undefined ? { round: input.round } : {}),
+          },
         });
-        await notifier.taskReminded(tx, task.id);
+        await notifier.taskReminded(tx, task.id, input.round);
       });
       await notifier.afterCommit({ taskKey: input.key });
     },
 
-    /** Escalates an open task to the next level; `reassign` moves it to the new assignee. */
+    /**
+     * Escalates an open task to the next level; `reassign` moves it to the new assignee — or to the Plt./Plh. acting
+     * for them (own cases excepted). Answers who holds the task now (null when it was no longer open).
+     */
     async escalateTask(input: {
       key: string;
       level: number;
@@ -479,11 +497,23 @@ export function taskActivities(prisma: PrismaClient, notifier: Notifier = create
       assigneeRole: RoleValue | null;
       reassign: boolean;
       actor: string;
-    }): Promise<void> {
-      await prisma.$transaction(async (tx) => {
+    }): Promise<{ assigneeId: number | null; assigneeRole: RoleValue | null } | null> {
+      const now = await prisma.$transaction(async (tx) => {
         const task = await tx.task.findUnique({ where: { key: input.key } });
-        if (!task || task.status !== 'OPEN' || task.escalationLevel >= input.level) return;
+        if (!task || task.status !== 'OPEN') return null;
+        if (task.escalationLevel >= input.level)
+          return { assigneeId: task.assigneeId, assigneeRole: task.assigneeRole as RoleValue | null };
         const context = { ...((task.context as any) ?? {}) };
+        const acting =
+          input.reassign && input.assigneeId !== null
+            ? await delegatedAssignee(tx, {
+                type: task.type,
+                assigneeId: input.assigneeId,
+                appraisalId: task.appraisalId,
+              })
+            : null;
+        if (acting?.acting) context.acting = acting.acting;
+        const holder = { assigneeId: acting?.assigneeId ?? input.assigneeId, assigneeRole: input.assigneeRole };
         context.escalatedTo = [
           ...(context.escalatedTo ?? []),
           { level: input.level, assigneeId: input.assigneeId, assigneeRole: input.assigneeRole },
@@ -498,7 +528,7 @@ export function taskActivities(prisma: PrismaClient, notifier: Notifier = create
             escalationLevel: input.level,
             context,
             ...(input.reassign
-              ? { assigneeId: input.assigneeId, assigneeRole: input.assigneeRole }
+              ? holder
               : // An employee's task stays theirs; the person it is escalated to sees it in their inbox too.
                 input.assigneeId
                 ? { escalatedToId: input.assigneeId }
@@ -515,10 +545,15 @@ export function taskActivities(prisma: PrismaClient, notifier: Notifier = create
             level: input.level,
             to: { assigneeId: input.assigneeId, assigneeRole: input.assigneeRole },
             reassigned: input.reassign,
+            ...(acting?.acting ? { actingAs: acting.acting } : {}),
           },
         });
+        return input.reassign
+          ? holder
+          : { assigneeId: task.assigneeId, assigneeRole: task.assigneeRole as RoleValue | null };
       });
       await notifier.afterCommit({ taskKey: input.key });
+      return now;
     },
 
     /** Closes an unanswered task whose window has ended (e.g. the appeal window). */

@@ -221,16 +221,30 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
       s.pendingUnits = checked.violating;
       s.calibrationChecked = true;
     }
+    // A unit's calibration is reminded at its deadline, then escalated to HR every `escalationDays` (HR and the unit's
+    // calibrators are told each time): no single silent calibrator holds the cycle.
     let reminded = false;
     while (!s.cancelRequest && s.pendingUnits.length) {
       const done = await waitFor(
         () => s.pendingUnits.length === 0,
-        reminded ? undefined : input.settings.calibrationDays * DAY,
+        (reminded ? input.settings.escalationDays : input.settings.calibrationDays) * DAY,
       );
-      if (!done && !reminded && !s.cancelRequest) {
+      if (done || s.cancelRequest) continue;
+      if (!reminded) {
         reminded = true;
         for (const u of s.pendingUnits) await acts.remindTask({ key: u.taskKey, actor });
+        continue;
       }
+      s.calibrationEscalations = (s.calibrationEscalations ?? 0) + 1;
+      for (const u of s.pendingUnits)
+        await acts.escalateTask({
+          key: u.taskKey,
+          level: s.calibrationEscalations,
+          assigneeId: null,
+          assigneeRole: 'HR_ADMIN',
+          reassign: false,
+          actor,
+        });
     }
     if (!s.cancelRequest && !s.released) {
       await longActs.releaseCalibrated({ cycleId });

@@ -44,6 +44,8 @@ export interface CycleState {
   /** Appraisals that reached calibration (or ended before it). */
   readyForCalibration: number;
   calibrationChecked: boolean;
+  /** How often the open calibration tasks have been escalated to HR (one per `escalationDays` after the reminder). */
+  calibrationEscalations?: number;
   pendingUnits: { unitId: number; taskKey: string }[];
   released: boolean;
   cancelRequest: { actor: Actor; reason: string | null } | null;

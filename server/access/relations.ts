@@ -3,6 +3,7 @@ import type { Role } from '../../prisma/client';
 import type { AuthUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ruleOf, type AccessRule, type RecordKind, type Relation } from './access.policy';
+import { mayActOnBehalf } from '../../workflows/on-behalf';
 import { calibrates, calibrationUnitOf, calibratorTakes } from './calibration-scope';
 
 /** Who a record is about and who is in that person's chain (as the policy judges it). */
@@ -25,6 +26,8 @@ export interface Subject {
   openTaskAssigneeIds?: number[];
   /** The person an employee's task was escalated to (server/tasks/escalation-inbox.ts): `assignee`. */
   escalatedToId?: number | null;
+  /** A task's escalation level: an escalated employee task may be completed on the employee's behalf. */
+  escalationLevel?: number;
 }
 
 /** Relations to a record (as opposed to roles). */
@@ -49,6 +52,16 @@ export function relationsOf(user: AuthUser | undefined, subject?: Subject | null
   }
   if (subject.assigneeRole && user.roles.includes(subject.assigneeRole)) out.add('assignee');
   if (subject.completedByUserId === user.id) out.add('assignee');
+  if (
+    subject.taskType &&
+    mayActOnBehalf(user, {
+      type: subject.taskType,
+      assigneeId: subject.assigneeId ?? null,
+      escalationLevel: subject.escalationLevel ?? 0,
+      escalatedToId: subject.escalatedToId ?? null,
+    })
+  )
+    out.add('assignee');
   if (subject.userId === user.id) out.add('self');
   if (calibrates(user, subject.unitId)) out.add('calibrator');
   if (
@@ -113,6 +126,7 @@ export async function loadSubject(deps: AppDeps, kind: RecordKind, id: number): 
           type: true,
           context: true,
           escalatedToId: true,
+          escalationLevel: true,
           appraisal: { select: { employeeId: true } },
         },
       });
@@ -126,6 +140,7 @@ export async function loadSubject(deps: AppDeps, kind: RecordKind, id: number): 
           taskType: t.type,
           taskContext: t.context,
           escalatedToId: t.escalatedToId,
+          escalationLevel: t.escalationLevel,
         }
       );
     }

@@ -1,14 +1,11 @@
 /**
  * Escalation reaches a person: an employee's task that passed its deadline stays the employee's, and also shows in the
  * inbox of the person it was escalated to (`tasks.escalated_to_id`, set by the escalateTask activity) and in HR's.
- * Where the step allows it (ON_BEHALF_STEPS), they may complete it on the employee's behalf; the activity records it
+ * Where the step allows it (workflows/on-behalf.ts), they may complete it on the employee's behalf; the activity records it
  * as such (task result `onBehalf`, audit). Accepting a result or filing an appeal stays the employee's own right.
  */
-import type { Prisma, Task } from '../../prisma/client';
+import type { Prisma } from '../../prisma/client';
 import type { AuthUser } from '../auth/auth.middleware';
-
-/** Steps an escalation target (or HR) may complete for the employee. */
-export const ON_BEHALF_STEPS: readonly string[] = ['plan.submit', 'evidence.submit'];
 
 /** Open escalated tasks the user sees in their inbox besides their own: as the escalation target, or as HR. */
 export function escalatedInboxWhere(user: AuthUser): Prisma.TaskWhereInput[] {
@@ -16,14 +13,4 @@ export function escalatedInboxWhere(user: AuthUser): Prisma.TaskWhereInput[] {
   if (user.employeeId) or.push({ status: 'OPEN', escalatedToId: user.employeeId });
   if (user.roles.includes('HR_ADMIN')) or.push({ status: 'OPEN', escalationLevel: { gt: 0 }, assigneeRole: null });
   return or;
-}
-
-/** True when the user may complete this escalated task on its assignee's behalf. */
-export function mayActOnBehalf(
-  user: AuthUser,
-  task: Pick<Task, 'type' | 'assigneeId' | 'escalationLevel' | 'escalatedToId'>,
-): boolean {
-  if (!ON_BEHALF_STEPS.includes(task.type) || task.escalationLevel < 1 || task.assigneeId === null) return false;
-  if (task.assigneeId === user.employeeId) return false;
-  return (task.escalatedToId !== null && task.escalatedToId === user.employeeId) || user.roles.includes('HR_ADMIN');
 }

@@ -5,7 +5,8 @@ import type { AppDeps } from '../deps';
 import { calibrationTasksWhere, calibratorTakes } from '../access/calibration-scope';
 import { ownCaseRefusal } from '../access/own-case';
 import { ApiError } from '../http/api-error';
-import { escalatedInboxWhere, mayActOnBehalf } from './escalation-inbox';
+import { mayActOnBehalf } from '../../workflows/on-behalf';
+import { escalatedInboxWhere } from './escalation-inbox';
 import { actorOf, executeUpdate } from './task-updates';
 
 /**

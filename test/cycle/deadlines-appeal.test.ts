@@ -45,13 +45,16 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
 
   /**
    * Checks one task's deadline: nothing a minute before it is due, a reminder at the due time, then one escalation per
-   * `escalationDays` to each target of `chain` (moving the task when `reassign`), never earlier.
+   * `escalationDays` to each target of `chain` (moving the task when `reassign`), never earlier; past the chain, every
+   * `escalationDays` a reminder again (`then: 'remind'`, appraisal tasks) or an escalation to HR (`'escalate'`, a
+   * unit's calibration), so that nobody silent holds the cycle.
    */
   async function expectDeadline(
     open: Task,
     days: number,
     chain: { assigneeId: number | null; assigneeRole: string | null }[],
     reassign: boolean,
+    then: 'remind' | 'escalate' = 'remind',
   ) {
     const now = await t.env.currentTimeMs();
     const due = open.dueAt!.getTime();
@@ -80,16 +83,27 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
       expect({ assigneeId: escalated.assigneeId, assigneeRole: escalated.assigneeRole }).toEqual(moved);
       expect((escalated.context as any).escalatedTo[level - 1]).toEqual({ level, ...target });
     }
-    // Past the last escalation the task simply waits.
+    // Past the chain: every `escalationDays` another reminder (or escalation) — three in the next ten days.
     await advanceTo((await t.env.currentTimeMs()) + 10 * DAY);
-    await sleep(300);
+    const more =
+      then === 'remind'
+        ? ['task.remind', 'task.remind', 'task.remind']
+        : ['task.escalate', 'task.escalate', 'task.escalate'];
+    const expected = ['task.remind', ...chain.map(() => 'task.escalate'), ...more];
+    const audit = await until(async () => {
+      const rows = await t.db.prisma.auditEvent.findMany({
+        where: { entity: 'task', entityId: String(open.id), action: { in: ['task.remind', 'task.escalate'] } },
+        orderBy: { id: 'asc' },
+      });
+      return rows.length >= expected.length ? rows : null;
+    }, `reminders past the chain of ${open.key}`);
+    expect(audit.map((a) => a.action)).toEqual(expected);
+    if (then === 'remind') expect(audit.slice(-3).map((a) => (a.after as any).round)).toEqual([1, 2, 3]);
     const last = await task(open.id);
-    expect(last).toMatchObject({ status: 'OPEN', escalationLevel: chain.length });
-    const audit = await t.db.prisma.auditEvent.findMany({
-      where: { entity: 'task', entityId: String(open.id), action: { in: ['task.remind', 'task.escalate'] } },
-      orderBy: { id: 'asc' },
+    expect(last).toMatchObject({
+      status: 'OPEN',
+      escalationLevel: chain.length + (then === 'escalate' ? 3 : 0),
     });
-    expect(audit.map((a) => a.action)).toEqual(['task.remind', ...chain.map(() => 'task.escalate')]);
     return last;
   }
 
@@ -104,10 +118,13 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
     expect(appraisal.raterSuperiorId).not.toBeNull();
     const answers = defaultAnswers(t);
 
-    // Employee steps: escalations notify upwards but the task stays with the employee.
+    // Employee steps: escalations notify upwards but the task stays with the employee; the person it was escalated
+    // to (or HR) may complete it on the employee's behalf, recorded as such.
     const plan = await openTask(t, 'plan.submit', { appraisalId: appraisal.id });
     await expectDeadline(plan, s.planningDays, [superior, hr], false);
-    await completeOk(t, appraisal.id, 'plan.submit', PLAN);
+    const superiorUser = await t.db.prisma.user.findFirstOrThrow({ where: { employeeId: appraisal.raterSuperiorId! } });
+    expect((await complete(t, plan, PLAN, superiorUser.username)).status).toBe(200);
+    expect((await task(plan.id)).result).toMatchObject({ onBehalf: expect.anything() });
 
     // Rater steps move: rater → rater's superior → HR, who can then complete them.
     const review = await openTask(t, 'plan.review', { appraisalId: appraisal.id });
@@ -117,7 +134,7 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
 
     const evidence = await openTask(t, 'evidence.submit', { appraisalId: appraisal.id });
     await expectDeadline(evidence, s.evidenceDays, [superior, hr], false);
-    await completeOk(t, appraisal.id, 'evidence.submit', await answers['evidence.submit'](evidence));
+    expect((await complete(t, evidence, await answers['evidence.submit'](evidence), hrUser)).status).toBe(200);
 
     const rate = await openTask(t, 'review.submit', { appraisalId: appraisal.id });
     await expectDeadline(rate, s.reviewDays, [superior, hr], true);
@@ -130,7 +147,7 @@ describe('deadlines and appeals at their real durations (time-skipping server, P
     // Calibration (HR, cycle level): a reminder at its deadline.
     const calibration = await openTask(t, 'calibration.unit', { cycleId: cycle.id });
     expect(calibration.assigneeRole).toBe('HR_ADMIN');
-    await expectDeadline(calibration, s.calibrationDays, [], false);
+    await expectDeadline(calibration, s.calibrationDays, [], false, 'escalate');
     expect((await complete(t, calibration, answers['calibration.unit'](calibration), hrUser)).status).toBe(200);
 
     // Appeal and its decision (rater's superior → HR).

@@ -5,7 +5,7 @@
  * stores nothing.
  */
 import request from 'supertest';
-import { appraisalStateQuery } from '../../workflows/messages';
+import { DEFAULT_SETTINGS, appraisalStateQuery } from '../../workflows/messages';
 import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
 import {
   PLAN,
@@ -320,5 +320,30 @@ describe('acting superiors: Plt / Plh (time-skipping server, PostgreSQL)', () =>
     expect((await complete(t, back, rating, await usernameOf(rater))).status).toBe(200);
     const task = await t.db.prisma.task.findUniqueOrThrow({ where: { id: review.id } });
     expect((task.result as any).actingAs).toBeUndefined();
+  });
+  it('an escalation to a rater’s superior who has a Plt. goes to the Plt., who rates as Plt.', async () => {
+    const { appraisal, review } = await toReview(units[4]);
+    const superiorId = appraisal.raterSuperiorId!;
+    const acting = await someoneElse(superiorId, appraisal.employeeId, appraisal.raterId!);
+    const created = await delegate({
+      kind: 'PLT',
+      principalId: superiorId,
+      actingId: acting.id,
+      startsOn: wibDate(0),
+      endsOn: wibDate(90),
+    });
+    expect(created.status).toBe(201);
+    await until(
+      async () =>
+        (await t.db.prisma.delegation.findUniqueOrThrow({ where: { id: created.body.id } })).status === 'ACTIVE',
+      'delegation to start',
+    );
+    // The rater stays silent: at the deadline a reminder, `escalationDays` later the escalation — to the Plt.
+    await advanceTo(t, review.dueAt!.getTime() + DEFAULT_SETTINGS.escalationDays * DAY + 60_000);
+    const moved = await heldBy(appraisal.workflowId, review.id, acting.id);
+    expect(moved.escalationLevel).toBe(1);
+    expect((moved.context as any).acting).toMatchObject({ label: 'Plt.', forEmployeeId: superiorId });
+    expect((await complete(t, moved, rating, await usernameOf(superiorId))).status).toBe(403);
+    expect((await complete(t, moved, rating, await usernameOf(acting.id))).status).toBe(200);
   });
 });

@@ -31,6 +31,7 @@ import {
   validatePayload,
   validateSanctionDecision,
 } from '../validation';
+import { mayActOnBehalf } from '../on-behalf';
 import { acts, type AppraisalRun } from './run';
 import type { OpenTask } from './tasks';
 
@@ -82,7 +83,8 @@ function taskHandler<P>(
         const allowed =
           !!a &&
           ((t.assigneeId !== null && a.employeeId === t.assigneeId) ||
-            (t.assigneeRole !== null && a.roles?.includes(t.assigneeRole)));
+            (t.assigneeRole !== null && a.roles?.includes(t.assigneeRole)) ||
+            mayActOnBehalf({ employeeId: a.employeeId, roles: a.roles ?? [] }, t));
         if (!allowed) throw refuse(NOT_ASSIGNEE, 'Tugas ini bukan untuk Anda / this task is assigned to someone else');
         validate(u.payload, t);
       },

@@ -15,6 +15,8 @@ export interface OpenTask extends Assignee {
   type: TaskType;
   audience: Audience;
   escalationLevel: number;
+  /** The person an employee's task was escalated to (it stays the employee's; they may act on their behalf). */
+  escalatedToId: number | null;
   dueAt: string;
   busy: boolean;
   done: TaskDone | null;
@@ -47,6 +49,7 @@ export async function openTask(run: AppraisalRun, spec: TaskSpec): Promise<OpenT
     audience: spec.audience,
     ...run.resolve(spec.audience),
     escalationLevel: 0,
+    escalatedToId: null,
     dueAt: new Date(spec.dueAt).toISOString(),
     busy: false,
     done: null,
@@ -76,7 +79,11 @@ export async function openTask(run: AppraisalRun, spec: TaskSpec): Promise<OpenT
 /** True once the task is answered, or the appraisal stopped while no answer is being written. */
 export const finished = (run: AppraisalRun, t: OpenTask) => () => t.done !== null || (run.stopped !== null && !t.busy);
 
-/** Waits for the task: at the deadline a reminder, then one escalation per `escalationDays`, then waits on. */
+/**
+ * Waits for the task: at the deadline a reminder, then one escalation per `escalationDays` up the chain (to an acting
+ * Plt./Plh. when the target has one), then a reminder every `escalationDays` for as long as it waits — the holder and
+ * HR, who can act on it — so that no single silent person holds the appraisal, or the cycle, forever.
+ */
 export async function awaitTask(run: AppraisalRun, t: OpenTask, escalate = true): Promise<TaskDone> {
   const isDone = finished(run, t);
   const untilDue = Math.max(0, Date.parse(t.dueAt) - Date.now());
@@ -87,7 +94,7 @@ export async function awaitTask(run: AppraisalRun, t: OpenTask, escalate = true)
         if (await condition(isDone, run.settings.escalationDays * DAY)) break;
         t.escalationLevel++;
         const reassign = t.audience !== 'EMPLOYEE';
-        await acts.escalateTask({
+        const holder = await acts.escalateTask({
           key: t.key,
           level: t.escalationLevel,
           assigneeId: target.assigneeId,
@@ -95,10 +102,12 @@ export async function awaitTask(run: AppraisalRun, t: OpenTask, escalate = true)
           reassign,
           actor: run.actorName,
         });
-        if (reassign) Object.assign(t, target);
+        if (!reassign) t.escalatedToId = target.assigneeId ?? t.escalatedToId;
+        else if (holder) Object.assign(t, { assigneeId: holder.assigneeId, assigneeRole: holder.assigneeRole });
       }
     }
-    await condition(isDone);
+    for (let round = 1; !(await condition(isDone, run.settings.escalationDays * DAY)); round++)
+      await acts.remindTask({ key: t.key, actor: run.actorName, round });
   }
   run.open.delete(t.key);
   if (t.done) return t.done;
