@@ -17,7 +17,7 @@ import {
 } from '../workflows/messages';
 import { createNotifier, type Notifier } from './notification.activities';
 import { loadVersion } from './scoring.activities';
-import { invalid, markTaskDone } from './tasks.activities';
+import { invalid, markTaskDone } from './task-common';
 
 /** Workflow id of an employee's appraisal in a cycle. */
 export const appraisalWorkflowId = (cycleId: number, employeeId: number) => `cycle-${cycleId}-appraisal-${employeeId}`;

@@ -1,5 +1,6 @@
 /** Every activity of the worker, created by a factory so that the worker injects its Prisma client. */
 import type { PrismaClient } from '../prisma/client';
+import { appraisalActivities } from './appraisal.activities';
 import { cycleActivities } from './cycle.activities';
 import { delegationActivities } from './delegation.activities';
 import type { MailOptions } from './notification-mail';
@@ -22,6 +23,7 @@ export function createActivities(prisma: PrismaClient, options: ActivityOptions 
   return {
     ...skeletonActivities(prisma),
     ...taskActivities(prisma, notifier),
+    ...appraisalActivities(prisma, notifier),
     ...scoringActivities(prisma),
     ...payActivities(prisma),
     ...cycleActivities(prisma, notifier),

@@ -11,7 +11,7 @@ import * as rules from '../rules';
 import type { PredicateValue } from '../workflows/messages';
 import { attendanceFacts, monthsOf, payAttendanceFacts } from './attendance-facts';
 import { declaredFacts, loadVersion, ruleFailure, stamp } from './scoring.activities';
-import { moveStage, type StageMove } from './tasks.activities';
+import { moveStage, type StageMove } from './task-common';
 
 export interface PayOutcome {
   /** The allowance of the whole period: the sum of its months. */

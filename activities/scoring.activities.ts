@@ -10,7 +10,7 @@ import * as rules from '../rules';
 import type { PredicateValue, RatingValue } from '../workflows/messages';
 import { attendanceFacts, sanctionYear } from './attendance-facts';
 import { bandsOfYear, decideBands, levelOf, supersedeLower } from './sanction-bands';
-import { moveStage, type StageMove } from './tasks.activities';
+import { moveStage, type StageMove } from './task-common';
 
 /** Published versions never change: documents are cached by id. */
 const documents = new Map<number, { kind: RuleSetKind; version: number; name: string; document: any }>();

@@ -4,7 +4,7 @@
  */
 import { getExternalWorkflowHandle, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { StageMove } from '../../activities/tasks.activities';
+import type { StageMove } from '../../activities/task-common';
 import { followDelegations } from '../acting';
 import {
   SCORED_STAGES,
