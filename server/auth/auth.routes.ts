@@ -16,7 +16,7 @@ import { requireAuth, currentUser } from './auth.middleware';
 import { downloadOf, LINK_PARAM, pathOf } from './download-links';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { assertAcceptable, changePasswordSchema } from './password-policy';
-import { signDownloadToken, signToken } from './token';
+import { sessionAnswer, signDownloadToken, signToken } from './token';
 
 const loginSchema = z.strictObject({
   username: z.string({ error: 'Wajib diisi / required' }).trim().min(1, 'Wajib diisi / required').max(100),
@@ -112,18 +112,7 @@ export function authRoutes(deps: AppDeps): Router {
       entity: 'user',
       entityId: user.id,
     });
-    res.json({
-      token: signToken(user.id, user.tokenVersion, deps.config.JWT_SECRET, deps.config.TOKEN_TTL),
-      user: {
-        id: user.id,
-        username: user.username,
-        roles: user.roles,
-        employeeId: user.employeeId,
-        employee: user.employee,
-        locale: user.locale,
-        mustChangePassword: user.mustChangePassword,
-      },
-    });
+    res.json(sessionAnswer(user, deps.config));
   });
 
   router.get('/me', requireAuth(deps), async (req, res) => {

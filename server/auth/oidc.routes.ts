@@ -13,7 +13,7 @@ import { ApiError } from '../http/api-error';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
 import { OidcClient, OidcError, oidcSettings, type OidcRefusal } from './oidc';
-import { signToken } from './token';
+import { sessionAnswer } from './token';
 
 const exchangeSchema = z.strictObject({
   code: z.string({ error: 'Wajib diisi / required' }).min(1, 'Wajib diisi / required').max(200),
@@ -208,18 +208,7 @@ export function oidcRoutes(deps: AppDeps): Router {
       entityId: user.id,
       after: { method: 'oidc', subject: claims.subject, nip: claims.nip },
     });
-    res.set('Cache-Control', 'no-store').json({
-      token: signToken(user.id, user.tokenVersion, deps.config.JWT_SECRET, deps.config.TOKEN_TTL),
-      user: {
-        id: user.id,
-        username: user.username,
-        roles: user.roles,
-        employeeId: user.employeeId,
-        employee: user.employee,
-        locale: user.locale,
-        mustChangePassword: user.mustChangePassword,
-      },
-    });
+    res.set('Cache-Control', 'no-store').json(sessionAnswer(user, deps.config));
   });
   return router;
 }

@@ -56,3 +56,31 @@ export function verifyDownloadToken(token: string, secret: string, path: string)
     return null;
   }
 }
+
+/** The user fields a sign-in answers with (password or SSO), beside the token. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  roles: string[];
+  employeeId: number | null;
+  employee: unknown;
+  locale: string;
+  mustChangePassword: boolean;
+  tokenVersion: number;
+}
+
+/** What a successful sign-in answers: a session token and who signed in. */
+export function sessionAnswer(user: SessionUser, config: { JWT_SECRET: string; TOKEN_TTL: string }) {
+  return {
+    token: signToken(user.id, user.tokenVersion, config.JWT_SECRET, config.TOKEN_TTL),
+    user: {
+      id: user.id,
+      username: user.username,
+      roles: user.roles,
+      employeeId: user.employeeId,
+      employee: user.employee,
+      locale: user.locale,
+      mustChangePassword: user.mustChangePassword,
+    },
+  };
+}
