@@ -20,7 +20,11 @@ const STATUSES = ['SCHEDULED', 'ACTIVE', 'ENDED', 'CANCELLED'] as const;
 const date = z
   .string({ error: 'Wajib diisi' })
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'tanggal ditulis YYYY-MM-DD / date as YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'tanggal tidak ada / no such date')
+  // zod runs this check even when the pattern failed: an invalid date must not throw (toISOString would).
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'tanggal tidak ada / no such date')
   .refine((s) => s >= '2000-01-01' && s <= '2099-12-31', 'tahun 2000–2099 / year 2000–2099');
 
 const createSchema = z.strictObject({

@@ -79,6 +79,10 @@ describeInBrowser('notification bell in the console (Chromium)', () => {
     // In English after the switch.
     await page.locator('button[aria-controls="simple-menu"]', { hasText: 'Bahasa Indonesia' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
+    // The English messages load on demand; the language menu closes once they have (a loaded machine takes a while).
+    await page.getByText('My tasks', { exact: true }).first().waitFor();
+    if (await page.locator('#simple-menu').isVisible()) await page.keyboard.press('Escape');
+    await page.locator('#simple-menu').waitFor({ state: 'hidden' });
     await page.getByTestId('notification-bell').click();
     await list.getByText('New task: Draft your performance plan (SKP)').waitFor();
     const english = (await list.innerText()).replace(/\s+/g, ' ');

@@ -111,6 +111,8 @@ describe('OpenAPI fuzzing with Schemathesis (real server, PostgreSQL, Temporal d
         'not_a_server_error',
         '--exclude-path-regex',
         EXCLUDED,
+        // FUZZ_PATHS narrows a run to some paths (a regular expression), to look into one finding.
+        ...(process.env.FUZZ_PATHS ? ['--include-path-regex', process.env.FUZZ_PATHS] : []),
         '--phases',
         'coverage,fuzzing',
         '--max-examples',
@@ -138,7 +140,8 @@ describe('OpenAPI fuzzing with Schemathesis (real server, PostgreSQL, Temporal d
     const requests = statuses.length - first;
     console.log(
       `schemathesis as ${username}: ${requests} requests, ${fiveHundreds.length} server errors, exit ${exitCode}\n` +
-        lines.slice(-12).join('\n'),
+        // The whole report when something failed: it holds each failing request and how to reproduce it.
+        (exitCode || fiveHundreds.length ? lines : lines.slice(-12)).join('\n'),
     );
     return { exitCode, output: lines.join('\n'), requests, serverErrors: [...fiveHundreds] };
   }

@@ -116,6 +116,13 @@ describe('strict input (real PostgreSQL)', () => {
       .send({ kind: 'PLH', principalId: a.id, actingId: b.id, startsOn: '0000-01-01', endsOn: '0000-01-02' });
     expect(old.status).toBe(400);
     expect(fields(old)).toEqual(['startsOn', 'endsOn']);
+    // What the fuzzer sent: an empty date (the date check ran after the failed pattern and threw: a 500).
+    const empty = await request(app)
+      .post('/api/delegations')
+      .set(hr())
+      .send({ kind: 'PLH', principalId: 1, actingId: 1, startsOn: '0000-01-01', endsOn: '', letterNumber: '' });
+    expect(empty.status).toBe(400);
+    expect(fields(empty)).toEqual(expect.arrayContaining(['startsOn', 'endsOn']));
   });
 
   it('task payloads refuse unknown keys at every depth, naming them (e.g. a column smuggled into berakhlak)', () => {
