@@ -75,6 +75,19 @@ describeInBrowser('calibration, appeal decision and evaluation PDF in the consol
     const choose = async (appraisalId: number, predicate: keyof typeof label) => {
       await h.getByTestId(`adjust-${appraisalId}`).getByRole('combobox').click();
       await h.getByRole('option', { name: label[predicate], exact: true }).click();
+      // While a select's list is open the rest of the page is hidden from the accessibility tree (and from getByRole):
+      // wait until it has closed (on a loaded machine a click can land during its opening animation; Escape closes).
+      const list = h.getByRole('listbox');
+      if (
+        !(await list.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        ))
+      ) {
+        await h.keyboard.press('Escape');
+        await list.waitFor({ state: 'hidden' });
+      }
+      await h.getByTestId(`adjust-${appraisalId}`).getByText(label[predicate], { exact: true }).waitFor();
     };
     await h.locator('input[name="action"][value="ADJUST"]').check();
     await h.getByTestId('calibration-adjustments').waitFor();
