@@ -149,8 +149,9 @@ export function taskActivities(prisma: PrismaClient, notifier: Notifier = create
           ...(context.escalatedTo ?? []),
           { level: input.level, assigneeId: input.assigneeId, assigneeRole: input.assigneeRole },
         ];
+        // Told: whoever now holds it — the acting Plt./Plh. when the target has one (and HR).
         await notifier.taskEscalated(tx, task.id, input.level, {
-          employeeId: input.assigneeId,
+          employeeId: holder.assigneeId,
           role: input.assigneeRole,
         });
         await tx.task.update({

@@ -343,6 +343,12 @@ describe('acting superiors: Plt / Plh (time-skipping server, PostgreSQL)', () =>
     const moved = await heldBy(appraisal.workflowId, review.id, acting.id);
     expect(moved.escalationLevel).toBe(1);
     expect((moved.context as any).acting).toMatchObject({ label: 'Plt.', forEmployeeId: superiorId });
+    // The Plt. is the one told of the escalation (the official, who no longer holds it, is not).
+    const told = await t.db.prisma.notification.findMany({
+      where: { kind: 'TASK_ESCALATED', taskId: review.id, user: { employeeId: { in: [acting.id, superiorId] } } },
+      select: { user: { select: { employeeId: true } } },
+    });
+    expect(told.map((n) => n.user.employeeId)).toEqual([acting.id]);
     expect((await complete(t, moved, rating, await usernameOf(superiorId))).status).toBe(403);
     expect((await complete(t, moved, rating, await usernameOf(acting.id))).status).toBe(200);
   });
