@@ -8,7 +8,6 @@ import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { useLocaleState, usePermissions, useTranslate, type HttpError } from 'react-admin';
 import { useAction } from '../../common/use-action';
 import { formatDate } from '../../common/format';
-import { api } from '../../providers/http';
 import { ConfirmDialog } from './ConfirmDialog';
 import { approveRefusal, fourEyesMessage, type Review } from './review-types';
 
