@@ -202,7 +202,7 @@ async function main() {
   cleanups.push(() => stopChild(api));
   await waitForHealth(port);
   say(`siap / ready: http://127.0.0.1:${port}  (Temporal UI: ${env.TEMPORAL_UI_URL})  — Ctrl-C untuk berhenti`);
-  if (mailInbox) say(`surat demo / demo mail: ${mailInbox}/api/v1/messages (Mailpit)`);
+  if (mailInbox) say(`surat demo / demo mail: ${mailInbox} (kotak masuk Mailpit / Mailpit inbox)`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
