@@ -4,7 +4,7 @@
  * Each in one transaction; a retried activity finds its work done and answers the same moves again.
  */
 import { recordAudit } from '../prisma/audit';
-import type { Prisma, PrismaClient } from '../prisma/client';
+import type { PrismaClient } from '../prisma/client';
 import {
   ACTING_LABEL,
   DELEGABLE_TASKS,
@@ -13,13 +13,15 @@ import {
   type TaskMove,
 } from '../workflows/delegation-messages';
 import type { Actor } from '../workflows/messages';
+import { who, type Tx } from './task-common';
 
-type Tx = Prisma.TransactionClient;
-
-const who = (actor: Actor | string) =>
-  typeof actor === 'string'
-    ? { actor, actorUserId: null }
-    : { actor: actor.username, actorUserId: actor.userId ?? null };
+/** The row's closing columns: ended (its tasks went back) or cancelled (before its first day). */
+const closing = (status: 'ENDED' | 'CANCELLED', actor: Actor | string, reason: string | null) => ({
+  status,
+  endedAt: new Date(),
+  endedById: who(actor).actorUserId,
+  endReason: reason,
+});
 
 /** Why the acting person may not take this task (their own case), or null when they may. */
 export function ownCaseReason(
@@ -203,12 +205,7 @@ export function delegationActivities(prisma: PrismaClient) {
         if (d.status === 'ACTIVE') {
           await tx.delegation.update({
             where: { id: d.id },
-            data: {
-              status: 'ENDED',
-              endedAt: new Date(),
-              endedById: typeof input.actor === 'string' ? null : (input.actor.userId ?? null),
-              endReason: input.reason,
-            },
+            data: closing('ENDED', input.actor, input.reason),
           });
           await recordAudit(tx, {
             ...who(input.actor),
@@ -234,12 +231,7 @@ export function delegationActivities(prisma: PrismaClient) {
         if (!d || d.status !== 'SCHEDULED') return;
         await tx.delegation.update({
           where: { id: d.id },
-          data: {
-            status: 'CANCELLED',
-            endedAt: new Date(),
-            endedById: typeof input.actor === 'string' ? null : (input.actor.userId ?? null),
-            endReason: input.reason,
-          },
+          data: closing('CANCELLED', input.actor, input.reason),
         });
         await recordAudit(tx, {
           ...who(input.actor),

@@ -160,7 +160,26 @@ export const STEP_WRITES: Record<TaskType, (tx: Tx, input: CompleteTaskStepInput
         source: 'RATER' as const,
       };
       const before = await tx.review.findUnique({ where: { appraisalId } });
-      await tx.review.upsert({ where: { appraisalId }, create: { appraisalId, ...data }, update: data });
+      await tx.review.upsert({
+        where: { appraisalId },
+        create: {
+          appraisalId,
+          resultRating: data.resultRating,
+          behaviourRating: data.behaviourRating,
+          berorientasiPelayanan: data.berorientasiPelayanan,
+          akuntabel: data.akuntabel,
+          kompeten: data.kompeten,
+          harmonis: data.harmonis,
+          loyal: data.loyal,
+          adaptif: data.adaptif,
+          kolaboratif: data.kolaboratif,
+          resultComment: data.resultComment,
+          behaviourComment: data.behaviourComment,
+          reviewerId: data.reviewerId,
+          source: data.source,
+        },
+        update: data,
+      });
       await recordAudit(tx, {
         ...who(actor),
         action: 'review.submit',

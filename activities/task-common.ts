@@ -83,7 +83,7 @@ export async function moveStage(tx: Tx, appraisalId: number, move: StageMove, ac
   if (before.stage === move.stage) return;
   await tx.appraisal.update({
     where: { id: appraisalId },
-    data: { stage: move.stage, ...(move.finished ? { finishedAt: new Date() } : {}) },
+    data: { stage: move.stage, finishedAt: move.finished ? new Date() : undefined },
   });
   await recordAudit(tx, {
     actor,

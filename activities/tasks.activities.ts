@@ -97,7 +97,7 @@ export function taskActivities(prisma: PrismaClient, notifier: Notifier = create
         if (input.round !== undefined) context.reminderRound = input.round;
         await tx.task.update({
           where: { id: task.id },
-          data: { remindedAt: new Date(), ...(input.round !== undefined ? { context: context as any } : {}) },
+          data: { remindedAt: new Date(), context: input.round !== undefined ? (context as any) : undefined },
         });
         await recordAudit(tx, {
           actor: input.actor,
