@@ -4,6 +4,7 @@
  */
 import { recordAudit } from '../prisma/audit';
 import type { TaskType } from '../workflows/messages';
+import { refuseForeignParents } from './plan-cascade';
 import { periodEndOf, sanctionTerm } from './sanction-bands';
 import { invalid, parsePayload, who, type CompleteTaskStepInput, type Tx } from './task-common';
 
@@ -12,28 +13,7 @@ export const STEP_WRITES: Record<TaskType, (tx: Tx, input: CompleteTaskStepInput
   {
     async 'plan.submit'(tx, { appraisalId, payload, actor, context }) {
       const p = parsePayload('plan.submit', payload);
-      const parentIds = p.items.map((i) => i.parentItemId).filter((x): x is number => !!x);
-      if (parentIds.length) {
-        const appraisal = await tx.appraisal.findUniqueOrThrow({ where: { id: appraisalId } });
-        const parents = await tx.planItem.findMany({
-          where: { id: { in: parentIds } },
-          select: {
-            id: true,
-            plan: { select: { status: true, appraisal: { select: { employeeId: true, cycleId: true } } } },
-          },
-        });
-        for (const [i, item] of p.items.entries()) {
-          if (!item.parentItemId) continue;
-          const parent = parents.find((x) => x.id === item.parentItemId);
-          if (!parent || parent.plan.appraisal.employeeId !== (context.raterId ?? appraisal.raterId))
-            throw invalid(`items.${i}.parentItemId`, 'bukan RHK atasan langsung / not a work result of your superior');
-          if (parent.plan.status !== 'APPROVED')
-            throw invalid(
-              `items.${i}.parentItemId`,
-              'SKP atasan belum disetujui: RHK belum dapat diintervensi / the superior plan is not approved yet',
-            );
-        }
-      }
+      await refuseForeignParents(tx, appraisalId, p.items);
       const before = await tx.plan.findUnique({ where: { appraisalId }, select: { status: true, revision: true } });
       const plan = await tx.plan.upsert({
         where: { appraisalId },

@@ -244,6 +244,8 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
       'GET /api/appraisals/:id',
       'GET /api/appraisals/:id/result',
       'GET /api/appraisals/:id/history',
+      // The superior's approved plan items the appraisal's plan may link to (the plan cascade).
+      'GET /api/appraisals/:id/superior-items',
       'GET /api/documents/appraisals/:id/evaluation.pdf',
     ],
   },

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
 import type { Prisma } from '../../prisma/client';
+import { superiorItems, type NoSuperiorItems } from '../../prisma/plan-cascade';
 import {
   appraisalStateQuery,
   changeEmploymentUpdate,
@@ -38,6 +39,13 @@ const employmentSchema = z.strictObject({
   newRaterId: idSchema().nullable().optional(),
   reason: z.string().trim().max(1000).optional(),
 });
+/** Why the list of the superior's items is empty, Bahasa Indonesia first. */
+const NO_SUPERIOR_ITEMS: Record<NoSuperiorItems, (year: number) => string> = {
+  NO_RATER: () => 'Penilaian ini belum memiliki pejabat penilai / this appraisal has no rater',
+  NO_SUPERIOR_PLAN: (y) => `Atasan belum menyusun SKP tahun ${y} / the superior has no plan for ${y} yet`,
+  SUPERIOR_PLAN_NOT_APPROVED: (y) =>
+    `SKP atasan tahun ${y} belum disetujui / the superior's plan for ${y} is not approved yet`,
+};
 const feedbackSchema = z.strictObject({
   text: z.string({ error: 'Wajib diisi' }).trim().min(1, 'Wajib diisi').max(4000),
 });
@@ -66,6 +74,14 @@ describeRoutes(
     method: 'get',
     path: '/api/appraisals/:id/history',
     summary: 'Linimasa: peristiwa audit + peristiwa alur kerja, dengan tautan ke Temporal Web UI',
+    tag: 'appraisals',
+  },
+  {
+    method: 'get',
+    path: '/api/appraisals/:id/superior-items',
+    summary:
+      'RHK atasan yang dapat diintervensi: butir SKP atasan (pejabat penilai) yang disetujui pada tahun yang sama, ' +
+      'dengan indikatornya; daftar kosong dengan alasan (reasonCode, reason) bila belum ada',
     tag: 'appraisals',
   },
   {
@@ -156,7 +172,13 @@ export function appraisalsRoutes(deps: AppDeps): Router {
         cycle: { select: { id: true, name: true, status: true, period: { select: { label: true } } } },
         plan: {
           include: {
-            items: { orderBy: { position: 'asc' }, include: { indicators: { include: { realizations: true } } } },
+            items: {
+              orderBy: { position: 'asc' },
+              include: {
+                indicators: { include: { realizations: true } },
+                parentItem: { select: { id: true, title: true } },
+              },
+            },
           },
         },
         review: true,
@@ -238,6 +260,13 @@ export function appraisalsRoutes(deps: AppDeps): Router {
       },
       sanctions,
     });
+  });
+
+  // The plan form's choices of "RHK atasan yang diintervensi"; the plan step refuses any other link (same rule).
+  router.get('/:id/superior-items', authorize(deps, 'appraisal', 'read'), async (req, res) => {
+    const a = await loadVisible(deps, currentUser(req), parseId(req.params.id));
+    const found = await superiorItems(deps.prisma, a.id);
+    res.json({ ...found, reason: found.reasonCode && NO_SUPERIOR_ITEMS[found.reasonCode](found.year) });
   });
 
   router.get('/:id/history', authorize(deps, 'appraisal', 'read'), async (req, res) => {

@@ -80,7 +80,17 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await signIn(emp.page, url, 'pegawai');
     await signIn(rater.page, url, 'penilai');
 
-    // 1. The employee drafts the plan (SKP).
+    // 1. The employee drafts the plan (SKP), linking its work result to one of the superior's approved work results
+    // (the rater's own plan goes through the API in the background).
+    const raterPlan = await until(
+      () =>
+        t.db.prisma.plan.findFirst({
+          where: { status: 'APPROVED', appraisal: { cycleId: cycle.id, employeeId: penilai.employeeId! } },
+          include: { items: { orderBy: { position: 'asc' } } },
+        }),
+      'approved plan of penilai',
+    );
+    const parentTitle = raterPlan.items[0].title;
     const planTask = await openTaskOf({ appraisalId: appraisal.id }, 'plan.submit');
     await openFromList(emp.page, planTask);
     await shots.shot(emp.page, 'employee-plan-empty');
@@ -91,6 +101,8 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await p.locator('input[name="items.0.title"]').fill('Tersusunnya laporan data kepegawaian triwulan');
     await p.locator('input[name="items.0.indicators.0.description"]').fill('Jumlah laporan yang disusun');
     await p.locator('input[name="items.0.indicators.0.target"]').fill('2 laporan');
+    await p.getByLabel('RHK atasan yang diintervensi').click();
+    await p.getByRole('option', { name: parentTitle, exact: true }).click();
     await shots.shot(p, 'employee-plan-filled');
     await p.getByRole('button', { name: 'Ajukan SKP' }).click();
     await sent(p);
@@ -99,6 +111,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     const review1 = await openTaskOf({ appraisalId: appraisal.id }, 'plan.review');
     await openFromList(rater.page, review1);
     await rater.page.getByText('Tersusunnya laporan data kepegawaian triwulan').first().waitFor();
+    await rater.page.getByText(`RHK atasan yang diintervensi: ${parentTitle}`).waitFor(); // the link, in words
     await rater.page.locator('input[name="decision"][value="RETURN"]').check();
     await rater.page.getByRole('button', { name: 'Kirim' }).click();
     await rater.page.getByText('Komentar wajib diisi bila SKP dikembalikan').waitFor(); // the form says why
@@ -134,6 +147,8 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await sent(rater.page);
     const plan = await t.db.prisma.plan.findUniqueOrThrow({ where: { appraisalId: appraisal.id } });
     expect(plan).toMatchObject({ status: 'APPROVED', revision: 1 });
+    const linked = await t.db.prisma.planItem.findFirstOrThrow({ where: { planId: plan.id } });
+    expect(linked.parentItemId).toBe(raterPlan.items[0].id); // kept through the return and the resubmission
 
     // 5. Evidence: a realization and an uploaded file with its progress.
     const evidenceTask = await openTaskOf({ appraisalId: appraisal.id }, 'evidence.submit');

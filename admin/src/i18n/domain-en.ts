@@ -260,6 +260,12 @@ export const domainEn: typeof domainId = {
       title: 'Work result',
       parent: "Superior's work result it contributes to",
       no_parent: '(not linked)',
+      no_superior_items: {
+        NO_RATER: 'This appraisal has no rater yet, so no work result can be linked to a superior’s result.',
+        NO_SUPERIOR_PLAN: 'The superior has no plan for %{year} yet: work results cannot be linked to it.',
+        SUPERIOR_PLAN_NOT_APPROVED:
+          'The superior’s plan for %{year} is not approved yet: work results cannot be linked to it.',
+      },
       indicators: 'Indicators (IKI)',
       indicator: 'Indicator',
       aspect: 'Aspect',

@@ -260,6 +260,12 @@ export const domainId = {
       title: 'Rencana hasil kerja',
       parent: 'RHK atasan yang diintervensi',
       no_parent: '(tidak dikaitkan)',
+      no_superior_items: {
+        NO_RATER: 'Penilaian ini belum memiliki pejabat penilai, jadi RHK belum dapat dikaitkan ke RHK atasan.',
+        NO_SUPERIOR_PLAN: 'Atasan belum menyusun SKP tahun %{year}: RHK belum dapat dikaitkan ke RHK atasan.',
+        SUPERIOR_PLAN_NOT_APPROVED:
+          'SKP atasan tahun %{year} belum disetujui: RHK belum dapat dikaitkan ke RHK atasan.',
+      },
       indicators: 'Indikator kinerja individu (IKI)',
       indicator: 'Indikator',
       aspect: 'Aspek',

@@ -1,4 +1,5 @@
 /** plan.submit: the plan editor — work results (main/additional) linked to the superior's items, with indicators and targets. */
+import { useQuery } from '@tanstack/react-query';
 import { Alert } from '@mui/material';
 import {
   ArrayInput,
@@ -13,7 +14,23 @@ import {
   useTranslate,
 } from 'react-admin';
 import { choices } from '../../common/enums';
+import { api } from '../../providers/http';
 import { useCompleteTask } from './use-complete';
+
+/** GET /api/appraisals/:id/superior-items: the superior's approved items of the year, or why there are none. */
+interface SuperiorItems {
+  year: number;
+  items: { id: number; title: string; periodLabel: string; planId: number }[];
+  reasonCode: 'NO_RATER' | 'NO_SUPERIOR_PLAN' | 'SUPERIOR_PLAN_NOT_APPROVED' | null;
+  reason: string | null;
+}
+
+/** The choices of "RHK atasan yang diintervensi" in words: the title, and the period when the superior has several plans. */
+function parentChoices(data: SuperiorItems | undefined) {
+  const items = data?.items ?? [];
+  const plans = new Set(items.map((i) => i.planId)).size;
+  return items.map((i) => ({ id: i.id, name: plans > 1 ? `${i.title} (${i.periodLabel})` : i.title }));
+}
 
 interface Props {
   task: any;
@@ -48,12 +65,30 @@ export function PlanForm({ task, appraisal }: Props) {
   const translate = useTranslate();
   const complete = useCompleteTask(task.id);
   const plan = appraisal?.plan;
-  const parentItems: { id: number; title: string }[] = task.context?.parentItems ?? appraisal?.parentItems ?? [];
+  const superior = useQuery({
+    queryKey: ['appraisals', appraisal?.id, 'superior-items'],
+    queryFn: () => api<SuperiorItems>(`/appraisals/${appraisal!.id}/superior-items`),
+    enabled: !!appraisal?.id,
+  });
+  const reasonCode = superior.data?.reasonCode;
   return (
     <>
       {plan?.status === 'RETURNED' && plan.returnComment && (
         <Alert severity="warning" sx={{ mb: 2 }} data-testid="return-comment">
           {translate('capaian.plan.returned_with')}: {plan.returnComment}
+        </Alert>
+      )}
+      {superior.error && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {(superior.error as Error).message}
+        </Alert>
+      )}
+      {reasonCode && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="no-superior-items">
+          {translate(`capaian.plan.no_superior_items.${reasonCode}`, {
+            year: superior.data!.year,
+            _: superior.data!.reason ?? reasonCode,
+          })}
         </Alert>
       )}
       <SimpleForm
@@ -78,7 +113,7 @@ export function PlanForm({ task, appraisal }: Props) {
             <SelectInput
               source="parentItemId"
               label="capaian.plan.parent"
-              choices={parentItems.map((p) => ({ id: p.id, name: p.title }))}
+              choices={parentChoices(superior.data)}
               emptyText="capaian.plan.no_parent"
               fullWidth
             />
