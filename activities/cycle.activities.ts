@@ -5,6 +5,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { recordAudit } from '../prisma/audit';
+import { evaluationPeriods, type EvaluationPeriodRow } from '../prisma/evaluation-periods';
 import { unitScope } from '../prisma/unit-tree';
 import type { Prisma, PrismaClient, UnitRating } from '../prisma/client';
 import * as rules from '../rules';
@@ -38,10 +39,10 @@ async function checkUnit(document: any, unitRating: UnitRating, counts: Record<P
 
 /** Cycle activities bound to a Prisma client; new calibration tasks are notified (notifier). */
 export function cycleActivities(prisma: PrismaClient, notifier: Notifier = createNotifier(prisma)) {
-  /** Predicate counts of a unit's appraisals in a cycle (cancelled and failed ones excluded). */
-  const unitCounts = async (cycleId: number, unitId: number) => {
+  /** Predicate counts of a unit's appraisals in a cycle's evaluation period (cancelled and failed ones excluded). */
+  const unitCounts = async (cycleId: number, periodId: number, unitId: number) => {
     const rows = await prisma.appraisal.findMany({
-      where: { cycleId, unitId, predicate: { not: null }, stage: { notIn: ['CANCELLED', 'FAILED'] } },
+      where: { cycleId, periodId, unitId, predicate: { not: null }, stage: { notIn: ['CANCELLED', 'FAILED'] } },
       select: { id: true, predicate: true },
     });
     const counts = emptyCounts();
@@ -67,9 +68,22 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
   };
 
   return {
-    /** Creates the cycle's appraisal rows (active employees of the unit tree, with rater and rater's superior). */
-    async prepareCycle(input: { cycleId: number; workflowId: string; actor: string }): Promise<{ total: number }> {
+    /**
+     * The year's evaluation periods, and the appraisal rows of its first one (active employees of the unit tree, with
+     * rater and rater's superior); each employee's workflow opens the rows of the later periods itself.
+     */
+    async prepareCycle(input: {
+      cycleId: number;
+      workflowId: string;
+      actor: string;
+      utcOffsetHours: number;
+    }): Promise<{ total: number; periods: EvaluationPeriodRow[] }> {
       const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId } });
+      const periods = await evaluationPeriods(prisma, cycle.periodId, cycle.evaluationFrequency, input.utcOffsetHours);
+      if (!periods?.length)
+        throw ApplicationFailure.nonRetryable(
+          `Periode evaluasi siklus ${cycle.id} tidak lengkap / the cycle's evaluation periods are missing`,
+        );
       const units = await unitScope(prisma, cycle.unitId, cycle.includeDescendants);
       const employees = await prisma.employee.findMany({
         where: { unitId: { in: units }, status: 'ACTIVE' },
@@ -82,6 +96,9 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
           data: employees.slice(i, i + 5000).map((e) => ({
             cycleId: cycle.id,
             employeeId: e.id,
+            periodId: periods[0].periodId,
+            sequence: 1,
+            final: periods.length === 1,
             unitId: e.unitId,
             raterId: e.superiorId,
             raterSuperiorId: e.superior?.superiorId ?? null,
@@ -89,7 +106,7 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
           })),
         });
       }
-      const total = await prisma.appraisal.count({ where: { cycleId: cycle.id } });
+      const total = await prisma.appraisal.count({ where: { cycleId: cycle.id, sequence: 1 } });
       await prisma.$transaction(async (tx) => {
         const before = await tx.cycle.findUniqueOrThrow({ where: { id: cycle.id }, select: { status: true } });
         if (before.status !== 'DRAFT') return;
@@ -100,16 +117,16 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
           entity: 'cycle',
           entityId: cycle.id,
           before,
-          after: { status: 'RUNNING', appraisals: total, units: units.length },
+          after: { status: 'RUNNING', appraisals: total, units: units.length, evaluations: periods.length },
         });
       });
-      return { total };
+      return { total, periods };
     },
 
-    /** The ids of the next batch of appraisals to start, in id order (a batch workflow loads their rows itself). */
+    /** The ids of the next batch of first-period appraisals to start, in id order (a batch loads their rows). */
     async appraisalIdsAfter(input: { cycleId: number; afterId: number; limit: number }): Promise<number[]> {
       const rows = await prisma.appraisal.findMany({
-        where: { cycleId: input.cycleId, id: { gt: input.afterId } },
+        where: { cycleId: input.cycleId, sequence: 1, id: { gt: input.afterId } },
         orderBy: { id: 'asc' },
         take: input.limit,
         select: { id: true },
@@ -122,9 +139,13 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
       return appraisalsToStart({ cycleId: input.cycleId, id: { in: input.ids } });
     },
 
-    /** Checks every unit's predicates against the curve for its rating; opens a calibration task per violating unit. */
+    /**
+     * Checks every unit's predicates of an evaluation period against the curve for its rating; opens a calibration task
+     * per violating unit.
+     */
     async checkCalibration(input: {
       cycleId: number;
+      periodId: number;
       workflowId: string;
       distributionVersionId: number;
       defaultUnitRating: UnitRating;
@@ -132,9 +153,15 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
       actor: string;
     }): Promise<{ violating: { unitId: number; taskKey: string }[] }> {
       const v = await loadVersion(prisma, input.distributionVersionId, 'DISTRIBUTION');
+      const period = await prisma.period.findUniqueOrThrow({ where: { id: input.periodId } });
       const groups = await prisma.appraisal.groupBy({
         by: ['unitId', 'predicate'],
-        where: { cycleId: input.cycleId, predicate: { not: null }, stage: { notIn: ['CANCELLED', 'FAILED'] } },
+        where: {
+          cycleId: input.cycleId,
+          periodId: input.periodId,
+          predicate: { not: null },
+          stage: { notIn: ['CANCELLED', 'FAILED'] },
+        },
         _count: { _all: true },
       });
       const byUnit = new Map<number, Record<PredicateValue, number>>();
@@ -158,11 +185,12 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
       for (const [unitId, counts] of byUnit) {
         if (++i % 50 === 0) Context.current().heartbeat(i);
         const existing = ratings.find((r) => r.unitId === unitId);
-        if (existing && ['ADJUSTED', 'JUSTIFIED'].includes(existing.status)) continue;
+        const calibrated = existing?.periodId === input.periodId && ['ADJUSTED', 'JUSTIFIED'].includes(existing.status);
+        if (calibrated) continue;
         const rating = existing?.rating ?? input.defaultUnitRating;
         const { violations, explanation } = await checkUnit(v.document, rating, counts);
         const status = violations.length ? 'VIOLATES_CURVE' : 'FITS_CURVE';
-        const taskKey = `cycle-${input.cycleId}:calibration.unit:${unitId}`;
+        const taskKey = `cycle-${input.cycleId}:calibration.unit:${unitId}:period-${input.periodId}`;
         await prisma.$transaction(async (tx) => {
           await tx.unitCycleRating.upsert({
             where: { cycleId_unitId: { cycleId: input.cycleId, unitId } },
@@ -173,15 +201,24 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
               status,
               violations: violations as any,
               explanation: explanation as any,
+              periodId: input.periodId,
             },
-            update: { status, violations: violations as any, explanation: explanation as any },
+            update: {
+              status,
+              violations: violations as any,
+              explanation: explanation as any,
+              periodId: input.periodId,
+              ...(existing?.periodId === input.periodId
+                ? {}
+                : { justification: null, calibratedById: null, calibratedAt: null }),
+            },
           });
           await recordAudit(tx, {
             actor: input.actor,
             action: 'calibration.check',
             entity: 'cycle',
             entityId: input.cycleId,
-            after: { unitId, rating, counts, status, violations: violations.length },
+            after: { unitId, periodId: input.periodId, rating, counts, status, violations: violations.length },
           });
           if (violations.length) {
             const task = await tx.task.findUnique({ where: { key: taskKey } });
@@ -190,13 +227,21 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
                 data: {
                   key: taskKey,
                   type: 'calibration.unit',
-                  title: `Kalibrasi unit ${unitNames.get(unitId) ?? unitId}: sebaran predikat melanggar kurva`,
+                  title: `Kalibrasi unit ${unitNames.get(unitId) ?? unitId} (${period.label}): sebaran predikat melanggar kurva`,
                   cycleId: input.cycleId,
                   assigneeRole: 'HR_ADMIN',
                   workflowId: input.workflowId,
                   updateName: 'calibrateUnit',
                   dueAt: new Date(input.dueAt),
-                  context: { unitId, unitName: unitNames.get(unitId), rating, counts, violations } as any,
+                  context: {
+                    unitId,
+                    unitName: unitNames.get(unitId),
+                    periodId: input.periodId,
+                    periodLabel: period.label,
+                    rating,
+                    counts,
+                    violations,
+                  } as any,
                 },
               });
               await notifier.taskOpened(tx, created.id);
@@ -219,6 +264,7 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
       payload: CalibrationPayload;
       actor: Actor;
       distributionVersionId: number;
+      periodId: number;
     }): Promise<Record<string, unknown>> {
       const task = await prisma.task.findUniqueOrThrow({ where: { key: input.taskKey } });
       if (task.status === 'DONE') return ((task.result as any)?.outcome ?? {}) as Record<string, unknown>;
@@ -252,7 +298,7 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
         return outcome;
       }
       // ADJUST: apply the adjustments hypothetically; refuse (writing nothing) if the unit still breaks the curve.
-      const { rows, counts } = await unitCounts(input.cycleId, input.unitId);
+      const { rows, counts } = await unitCounts(input.cycleId, input.periodId, input.unitId);
       const byId = new Map(rows.map((r) => [r.id, r.predicate!]));
       const next = { ...counts };
       (p.adjustments ?? []).forEach((adj, i) => {
@@ -311,11 +357,11 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
       return outcome;
     },
 
-    /** Signals every appraisal waiting in CALIBRATION that its result may be shared (idempotent). */
-    async releaseCalibrated(input: { cycleId: number }): Promise<{ signalled: number }> {
+    /** Signals every appraisal of the period waiting in CALIBRATION that its result may be shared (idempotent). */
+    async releaseCalibrated(input: { cycleId: number; periodId: number }): Promise<{ signalled: number }> {
       const client = Context.current().client;
       const rows = await prisma.appraisal.findMany({
-        where: { cycleId: input.cycleId, stage: { in: ['SCORING', 'CALIBRATION'] } },
+        where: { cycleId: input.cycleId, periodId: input.periodId, stage: { in: ['SCORING', 'CALIBRATION'] } },
         select: { workflowId: true, unitId: true },
       });
       let signalled = 0;
@@ -323,7 +369,9 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
         await Promise.all(
           rows.slice(i, i + 100).map(async (r) => {
             try {
-              await client.workflow.getHandle(r.workflowId).signal(calibratedSignal, { unitId: r.unitId });
+              await client.workflow
+                .getHandle(r.workflowId)
+                .signal(calibratedSignal, { unitId: r.unitId, periodId: input.periodId });
               signalled++;
             } catch (err: any) {
               if (err?.name !== 'WorkflowNotFoundError') throw err;
@@ -345,6 +393,7 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
       const rows = await prisma.appraisal.findMany({
         where: { cycleId: input.cycleId, stage: { notIn: ['DONE', 'CANCELLED', 'FAILED'] } },
         select: { workflowId: true },
+        distinct: ['workflowId'],
       });
       let cancelled = 0;
       for (let i = 0; i < rows.length; i += 100) {

@@ -10,6 +10,7 @@ import { scheduleActivities } from './schedule.activities';
 import { scoringActivities } from './scoring.activities';
 import { skeletonActivities } from './skeleton.activities';
 import { taskActivities } from './tasks.activities';
+import { yearActivities } from './year.activities';
 
 /** Options of the activities: SMTP for notification e-mails (or a notifier built by the caller). */
 export interface ActivityOptions {
@@ -30,6 +31,7 @@ export function createActivities(prisma: PrismaClient, options: ActivityOptions 
     ...notificationActivities(notifier),
     ...scheduleActivities(prisma),
     ...delegationActivities(prisma),
+    ...yearActivities(prisma),
     /** Benchmark baseline: does nothing. */
     async noop(_input: Record<string, never>): Promise<void> {},
   };

@@ -93,10 +93,11 @@ export function payActivities(prisma: PrismaClient) {
       if (existing.length) return outcome(existing);
       const a = await prisma.appraisal.findUniqueOrThrow({
         where: { id: input.appraisalId },
-        include: { employee: true, cycle: { include: { period: true } } },
+        include: { employee: true, period: true },
       });
       if (!a.predicate) throw ApplicationFailure.nonRetryable(`Penilaian ${a.id} belum berpredikat / not scored`);
-      const period = a.cycle.period;
+      // The months of the row's evaluation period (a quarter's evaluation pays its three months).
+      const period = a.period;
       const v = await loadVersion(prisma, input.payVersionId, 'PAY');
       const months = monthsOf(period.startDate, period.endDate);
       const computed: ({ month: Date } & Awaited<ReturnType<typeof monthPay>>)[] = [];

@@ -74,7 +74,6 @@ export function scheduleActivities(prisma: PrismaClient) {
         created: !existing,
         input: {
           cycleId: cycle.id,
-          periodId: cycle.periodId,
           versions: {
             scoringVersionId: cycle.scoringVersionId!,
             distributionVersionId: cycle.distributionVersionId!,

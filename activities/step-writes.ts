@@ -7,6 +7,7 @@ import type { TaskType } from '../workflows/messages';
 import { refuseForeignParents } from './plan-cascade';
 import { periodEndOf, sanctionTerm } from './sanction-bands';
 import { invalid, parsePayload, who, type CompleteTaskStepInput, type Tx } from './task-common';
+import { keepPlanVersion } from './year.activities';
 
 /** The write of each step type, given the transaction, the appraisal and the validated payload. */
 export const STEP_WRITES: Record<TaskType, (tx: Tx, input: CompleteTaskStepInput) => Promise<Record<string, unknown>>> =
@@ -66,6 +67,7 @@ export const STEP_WRITES: Record<TaskType, (tx: Tx, input: CompleteTaskStepInput
           ? { status: 'APPROVED', approvedAt: new Date(), returnComment: p.comment ?? null }
           : { status: 'RETURNED', returnComment: p.comment ?? null },
       });
+      if (approved) await keepPlanVersion(tx, before.id, actor.userId ?? null);
       await recordAudit(tx, {
         ...who(actor),
         action: approved ? 'plan.approve' : 'plan.return',

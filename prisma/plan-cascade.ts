@@ -24,9 +24,17 @@ export async function cascadeScope(db: Db, appraisalId: number): Promise<{ rater
 
 const cycleWords = { select: { name: true, period: { select: { label: true } } } } as const;
 
-/** Items of the rater's approved plans whose cycle's period falls in the year. */
+/**
+ * Items of the rater's approved plan in force in the year: the plan of their current evaluation row in each cycle of
+ * the year (a year's earlier evaluation rows hold copies of the same plan, finished).
+ */
 export function superiorItemsWhere(raterId: number, year: number): Prisma.PlanItemWhereInput {
-  return { plan: { status: 'APPROVED', appraisal: { employeeId: raterId, cycle: { period: { year } } } } };
+  return {
+    plan: {
+      status: 'APPROVED',
+      appraisal: { employeeId: raterId, cycle: { period: { year } }, NOT: { stage: 'DONE', final: false } },
+    },
+  };
 }
 
 /** The superior's approved items an appraisal's plan may link to, or why there are none. */

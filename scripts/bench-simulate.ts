@@ -88,6 +88,7 @@ async function buildPastCycle(prisma: PrismaClient, year: number) {
       data: scored.map(({ e, facts, predicate, explanation }) => ({
         cycleId: cycle.id,
         employeeId: e.id,
+        periodId: cycle.periodId,
         unitId: e.unitId,
         raterId: e.superiorId,
         stage: 'DONE' as const,

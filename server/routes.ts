@@ -2,6 +2,7 @@
 import type { Router } from 'express';
 import type { AppDeps } from './deps';
 import { appraisalsRoutes } from './appraisals/appraisals.routes';
+import { yearRoutes } from './appraisals/year.routes';
 import { attendanceRoutes } from './attendance/attendance.routes';
 import { oidcRoutes } from './auth/oidc.routes';
 import { cyclesRoutes } from './cycles/cycles.routes';
@@ -31,6 +32,7 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/cycle-schedules', schedulesRoutes(deps)],
     ['/api/tasks', tasksRoutes(deps)],
     ['/api/appraisals', appraisalsRoutes(deps)],
+    ['/api/appraisals', yearRoutes(deps)],
     ['/api/imports', importsRoutes(deps)],
     ['/api/attendance', attendanceRoutes(deps)],
     ['/api/documents', documentsRoutes(deps)],

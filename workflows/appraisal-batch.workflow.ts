@@ -1,6 +1,6 @@
 /**
- * A batch of a cycle's appraisals (at most the cycle's batch size): starts them, hears their stage signals, and tells
- * the cycle twice — when all of them are scored and when all have ended. With 10,000 appraisals signalling one cycle
+ * A batch of a cycle's appraisals (at most the cycle's batch size): starts the employees' year workflows, hears their
+ * stage signals, and tells the cycle when all of them are scored in each evaluation period and when all have ended. With 10,000 appraisals signalling one cycle
  * workflow directly, its workflow tasks never rested and its continue-as-new kept failing on newly arrived signals
  * while it replayed a long history; a batch hears a few hundred signals and the cycle about two per batch.
  */
@@ -15,6 +15,7 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
+import type { EvaluationPeriod } from './inputs';
 import { appraisalWorkflow } from './appraisal/appraisal.workflow';
 import {
   appraisalStageSignal,
@@ -29,10 +30,10 @@ import {
 export interface AppraisalBatchInput {
   cycleWorkflowId: string;
   cycleId: number;
-  periodId: number;
+  periods: EvaluationPeriod[];
   versions: RuleVersions;
   settings: CycleSettings;
-  /** The appraisals to start (their rows are read here). */
+  /** The first-period appraisals to start (their rows are read here). */
   appraisalIds: number[];
 }
 
@@ -45,12 +46,14 @@ const localActs = proxyLocalActivities<Activities>({
 /** Runs one batch of a cycle's appraisals until all have ended; returns what it told the cycle in total. */
 export async function appraisalBatchWorkflow(input: AppraisalBatchInput): Promise<BatchStages> {
   const batchId = workflowInfo().workflowId;
-  const total: BatchStages = { batchId, scored: 0, finished: 0, failed: 0, cancelled: 0 };
-  const told: BatchStages = { ...total };
+  const periods = input.periods.length;
+  const zeros = () => new Array<number>(periods).fill(0);
+  const total: BatchStages = { batchId, scored: zeros(), finished: 0, failed: 0, cancelled: 0 };
+  const told: BatchStages = { ...total, scored: zeros() };
 
   setHandler(appraisalStageSignal, (change) => {
-    const d = countsOfChange(change);
-    total.scored += d.scored;
+    const d = countsOfChange(change, periods);
+    d.scored.forEach((n, k) => (total.scored[k] += n));
     total.finished += d.finished;
     total.failed += d.failed;
     total.cancelled += d.cancelled;
@@ -60,12 +63,12 @@ export async function appraisalBatchWorkflow(input: AppraisalBatchInput): Promis
   const tell = async () => {
     const delta: BatchStages = {
       batchId,
-      scored: total.scored - told.scored,
+      scored: total.scored.map((n, k) => n - told.scored[k]),
       finished: total.finished - told.finished,
       failed: total.failed - told.failed,
       cancelled: total.cancelled - told.cancelled,
     };
-    Object.assign(told, total);
+    Object.assign(told, total, { scored: [...total.scored] });
     try {
       await getExternalWorkflowHandle(input.cycleWorkflowId).signal(batchStagesSignal, delta);
     } catch {
@@ -73,7 +76,7 @@ export async function appraisalBatchWorkflow(input: AppraisalBatchInput): Promis
     }
   };
 
-  const { cycleId, periodId, versions, settings } = input;
+  const { cycleId, versions, settings } = input;
   const appraisals = await localActs.loadAppraisals({ cycleId, ids: input.appraisalIds });
   const n = appraisals.length;
   const children = await Promise.all(
@@ -83,7 +86,18 @@ export async function appraisalBatchWorkflow(input: AppraisalBatchInput): Promis
           workflowId,
           // A batch outlives its appraisals (it waits for them); should it be closed early, they are cancelled.
           parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-          args: [{ ...a, cycleId, periodId, versions, settings, cycleWorkflowId: batchId }],
+          args: [
+            {
+              ...a,
+              cycleId,
+              periods: input.periods,
+              index: 0,
+              planRevision: 0,
+              versions,
+              settings,
+              cycleWorkflowId: batchId,
+            },
+          ],
         });
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
@@ -92,8 +106,10 @@ export async function appraisalBatchWorkflow(input: AppraisalBatchInput): Promis
     }),
   );
   const ended = () => total.finished + total.failed + total.cancelled;
-  await condition(() => total.scored >= n);
-  await tell();
+  for (let k = 0; k < periods; k++) {
+    await condition(() => total.scored[k] >= n);
+    await tell();
+  }
   await condition(() => ended() >= n);
   await tell();
   // The batch closes after its appraisals have: an appraisal signals its end, then completes.

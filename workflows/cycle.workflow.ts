@@ -1,7 +1,8 @@
 /**
- * One appraisal cycle: starts one child appraisal workflow per employee in batches (continue-as-new keeps the
- * history small), counts their stages for the progress query, calibrates units against the distribution curve
- * once every appraisal is scored, and closes when every appraisal is done. HR can cancel it.
+ * One appraisal cycle — a year evaluated every month, quarter or semester (or a span evaluated once): starts one
+ * workflow per employee and year in batches (continue-as-new keeps the history small), calibrates units against the
+ * distribution curve in each evaluation period once every employee is scored in it, and closes when every year is
+ * done. HR can cancel it.
  */
 import {
   ApplicationFailure,
@@ -60,7 +61,9 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
     finished: 0,
     failed: 0,
     cancelled: 0,
-    readyForCalibration: 0,
+    periods: [],
+    periodIndex: 0,
+    ready: [],
     calibrationChecked: false,
     pendingUnits: [],
     released: false,
@@ -71,6 +74,13 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
   const progress = (): CycleProgress => ({
     cycleId,
     phase: s.phase,
+    evaluation: s.periods.length
+      ? {
+          index: Math.min(s.periodIndex, s.periods.length - 1),
+          count: s.periods.length,
+          label: s.periods[Math.min(s.periodIndex, s.periods.length - 1)].label,
+        }
+      : null,
     total: s.total,
     started: s.started,
     // The cycle hears only what it waits on (scored, ended, per batch); each appraisal's stage is in the database.
@@ -83,7 +93,7 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
 
   setHandler(cycleProgressQuery, progress);
   const add = (d: StageCounts) => {
-    s.readyForCalibration += d.scored;
+    d.scored.forEach((n, k) => (s.ready[k] = (s.ready[k] ?? 0) + n));
     s.finished += d.finished;
     s.failed += d.failed;
     s.cancelled += d.cancelled;
@@ -129,6 +139,7 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
           payload: u.payload,
           actor: u.actor,
           distributionVersionId: input.versions.distributionVersionId,
+          periodId: s.periods[s.periodIndex].periodId,
         });
         s.pendingUnits = s.pendingUnits.filter((p) => p.taskKey !== u.taskKey);
         return { taskKey: u.taskKey, status: 'DONE', outcome };
@@ -167,51 +178,14 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
     return ok && pred();
   };
 
-  try {
-    // Start: create the appraisal rows, then start the children batch by batch.
-    if (!s.prepared) {
-      const prepared = await acts.prepareCycle({ cycleId, workflowId, actor });
-      s.total = prepared.total;
-      s.prepared = true;
-      s.phase = 'RUNNING';
-    }
-    while (s.started < s.total && !s.cancelRequest) {
-      // The appraisals run in batch workflows, which read their rows, hear their signals and report per batch: the
-      // cycle's history holds a few small events per batch, however large the cycle.
-      const ids = await acts.appraisalIdsAfter({ cycleId, afterId: s.cursor, limit: batchSize });
-      if (!ids.length) {
-        s.total = s.started;
-        break;
-      }
-      try {
-        await startChild(appraisalBatchWorkflow, {
-          workflowId: `${workflowId}-batch-${ids[0]}`,
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-          args: [
-            {
-              cycleWorkflowId: workflowId,
-              cycleId,
-              periodId: input.periodId,
-              versions: input.versions,
-              settings: input.settings,
-              appraisalIds: ids,
-            },
-          ],
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
-      s.started += ids.length;
-      s.cursor = ids[ids.length - 1];
-      if (historyTooLong()) await rollOver();
-    }
-
-    // Wait until every appraisal is scored (or ended), then calibrate each unit against the curve.
-    while (!(await waitFor(() => s.readyForCalibration >= s.total)) && !s.cancelRequest);
+  /** Calibrates period k: checks each unit, waits for the violating ones (reminded, then escalated), releases. */
+  const calibratePeriod = async (k: number) => {
+    const periodId = s.periods[k].periodId;
     if (!s.cancelRequest && !s.calibrationChecked) {
       s.phase = 'CALIBRATION';
       const checked = await longActs.checkCalibration({
         cycleId,
+        periodId,
         workflowId,
         distributionVersionId: input.versions.distributionVersionId,
         defaultUnitRating: input.settings.defaultUnitRating,
@@ -247,9 +221,66 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
         });
     }
     if (!s.cancelRequest && !s.released) {
-      await longActs.releaseCalibrated({ cycleId });
+      await longActs.releaseCalibrated({ cycleId, periodId });
       s.released = true;
-      s.phase = 'CLOSING';
+      s.phase = k === s.periods.length - 1 ? 'CLOSING' : 'RUNNING';
+    }
+  };
+
+  try {
+    // Start: create the appraisal rows, then start the children batch by batch.
+    if (!s.prepared) {
+      const prepared = await acts.prepareCycle({
+        cycleId,
+        workflowId,
+        actor,
+        utcOffsetHours: input.settings.utcOffsetHours,
+      });
+      s.total = prepared.total;
+      s.periods = prepared.periods;
+      s.ready = prepared.periods.map(() => 0);
+      s.prepared = true;
+      s.phase = 'RUNNING';
+    }
+    while (s.started < s.total && !s.cancelRequest) {
+      // The appraisals run in batch workflows, which read their rows, hear their signals and report per batch: the
+      // cycle's history holds a few small events per batch, however large the cycle.
+      const ids = await acts.appraisalIdsAfter({ cycleId, afterId: s.cursor, limit: batchSize });
+      if (!ids.length) {
+        s.total = s.started;
+        break;
+      }
+      try {
+        await startChild(appraisalBatchWorkflow, {
+          workflowId: `${workflowId}-batch-${ids[0]}`,
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          args: [
+            {
+              cycleWorkflowId: workflowId,
+              cycleId,
+              periods: s.periods,
+              versions: input.versions,
+              settings: input.settings,
+              appraisalIds: ids,
+            },
+          ],
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+      s.started += ids.length;
+      s.cursor = ids[ids.length - 1];
+      if (historyTooLong()) await rollOver();
+    }
+
+    // Each evaluation period in turn: wait until every employee is scored in it (or their year ended), then calibrate
+    // each unit against the curve and release the period's results.
+    for (; s.periodIndex < s.periods.length && !s.cancelRequest; s.periodIndex++) {
+      const k = s.periodIndex;
+      while (!(await waitFor(() => s.ready[k] >= s.total)) && !s.cancelRequest);
+      await calibratePeriod(k);
+      if (s.cancelRequest) break;
+      Object.assign(s, { calibrationChecked: false, pendingUnits: [], released: false, calibrationEscalations: 0 });
     }
 
     // Close once every appraisal is done (appeal windows, pay and sanction decisions).

@@ -6,12 +6,27 @@ import type { Actor, CycleSettings, CyclePhase, PredicateValue, RuleVersions, St
 
 // ---------------------------------------------------------------- appraisal
 
+/** One evaluation period of a cycle's year, in order. */
+export interface EvaluationPeriod {
+  periodId: number;
+  label: string;
+  /** The first moment after the period in the unit's time zone (ISO): its evaluation opens then. */
+  opensAt: string;
+}
+
+/**
+ * One employee's year: the run evaluating `periods[index]` on appraisal row `appraisalId`; the next period's run
+ * (continue-as-new) gets the next row and what the year carries (the plan revision in force, rater, unit).
+ */
 export interface AppraisalInput {
   appraisalId: number;
   cycleId: number;
   employeeId: number;
   unitId: number;
-  periodId: number;
+  periods: EvaluationPeriod[];
+  index: number;
+  /** The revision of the plan in force (0 until revised). */
+  planRevision: number;
   raterId: number | null;
   raterSuperiorId: number | null;
   versions: RuleVersions;
@@ -41,19 +56,22 @@ export interface CycleState {
   finished: number;
   failed: number;
   cancelled: number;
-  /** Appraisals that reached calibration (or ended before it). */
-  readyForCalibration: number;
+  /** The year's evaluation periods (set when the cycle is prepared) and the one being calibrated. */
+  periods: EvaluationPeriod[];
+  periodIndex: number;
+  /** Per evaluation period: employees scored in it (or whose year ended before it). */
+  ready: number[];
   calibrationChecked: boolean;
   /** How often the open calibration tasks have been escalated to HR (one per `escalationDays` after the reminder). */
   calibrationEscalations?: number;
   pendingUnits: { unitId: number; taskKey: string }[];
+  /** The current period's calibrated results were released to its appraisals. */
   released: boolean;
   cancelRequest: { actor: Actor; reason: string | null } | null;
 }
 
 export interface CycleInput {
   cycleId: number;
-  periodId: number;
   versions: RuleVersions;
   settings: CycleSettings;
   /** Children started per batch. */

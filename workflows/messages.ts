@@ -10,13 +10,24 @@ export { BERAKHLAK } from './task-payloads';
 export type RatingValue = (typeof RATING_VALUES)[number];
 export type PredicateValue = (typeof PREDICATE_VALUES)[number];
 export type StageValue =
-  'PLANNING' | 'EVIDENCE' | 'REVIEW' | 'SCORING' | 'CALIBRATION' | 'APPEAL' | 'PAY' | 'DONE' | 'CANCELLED' | 'FAILED';
+  | 'PLANNING'
+  | 'PERIOD'
+  | 'EVIDENCE'
+  | 'REVIEW'
+  | 'SCORING'
+  | 'CALIBRATION'
+  | 'APPEAL'
+  | 'PAY'
+  | 'DONE'
+  | 'CANCELLED'
+  | 'FAILED';
 export type RoleValue = 'EMPLOYEE' | 'HR_ADMIN' | 'AUDITOR' | 'CALIBRATOR';
 
 export const RATINGS: readonly RatingValue[] = RATING_VALUES;
 export const PREDICATES: readonly PredicateValue[] = PREDICATE_VALUES;
 export const STAGES: readonly StageValue[] = [
   'PLANNING',
+  'PERIOD',
   'EVIDENCE',
   'REVIEW',
   'SCORING',
@@ -204,8 +215,15 @@ export interface EmploymentChangeInput {
 /** An employee transferred (appraisal continues with the new unit and rater) or leaving (appraisal closes). */
 export const changeEmploymentUpdate = defineUpdate<{ stage: StageValue }, [EmploymentChangeInput]>('changeEmployment');
 
-/** Sent by the cycle once the employee's unit is calibrated: the result may be shared. */
-export const calibratedSignal = defineSignal<[{ unitId?: number }]>('calibrated');
+/** Sent by the cycle once the employee's unit is calibrated for an evaluation period: the result may be shared. */
+export const calibratedSignal = defineSignal<[{ unitId?: number; periodId?: number }]>('calibrated');
+
+export interface PlanRevisionInput {
+  actor: Actor;
+  reason?: string | null;
+}
+/** The employee or the rater opens a revision of the plan in force (a new position, a transfer, a changed target). */
+export const requestPlanRevisionUpdate = defineUpdate<{ revision: number }, [PlanRevisionInput]>('requestPlanRevision');
 
 export interface OpenTaskView {
   key: string;
@@ -233,6 +251,10 @@ export const appraisalStateQuery = defineQuery<AppraisalView>('appraisalState');
 
 export interface StageChange {
   appraisalId: number;
+  /** The evaluation period (index into the cycle's periods) the change belongs to. */
+  index: number;
+  /** True on the year's final evaluation: its DONE ends the year. */
+  final: boolean;
   from: StageValue;
   to: StageValue;
 }
@@ -242,19 +264,26 @@ export const appraisalStageSignal = defineSignal<[StageChange]>('appraisalStage'
 /** Stages from which an appraisal counts as scored: calibration may start once every appraisal is in one. */
 export const SCORED_STAGES: readonly StageValue[] = ['CALIBRATION', 'APPEAL', 'PAY', 'DONE', 'CANCELLED', 'FAILED'];
 
-/** How many appraisals are scored, and how many ended each way. */
+/** How many employees' years are scored in each evaluation period (index), and how many ended each way. */
 export interface StageCounts {
-  scored: number;
+  scored: number[];
   finished: number;
   failed: number;
   cancelled: number;
 }
 const SCORED = new Set<StageValue>(SCORED_STAGES);
-/** What one stage change adds to the counts (each 0 or 1). */
-export function countsOfChange({ from, to }: StageChange): StageCounts {
+/**
+ * What one stage change adds to the counts of a year of `periods` evaluations: scored in its period — and, when the
+ * year stops early (cancelled, failed), in every later period too, which it will never reach — and ended.
+ */
+export function countsOfChange({ index, final, from, to }: StageChange, periods: number): StageCounts {
+  const scored = new Array<number>(periods).fill(0);
+  const stopped = to === 'CANCELLED' || to === 'FAILED';
+  if (SCORED.has(to) && !SCORED.has(from)) scored[index] = 1;
+  if (stopped) for (let k = index + 1; k < periods; k++) scored[k] = 1;
   return {
-    scored: SCORED.has(to) && !SCORED.has(from) ? 1 : 0,
-    finished: to === 'DONE' ? 1 : 0,
+    scored,
+    finished: to === 'DONE' && final ? 1 : 0,
     failed: to === 'FAILED' ? 1 : 0,
     cancelled: to === 'CANCELLED' ? 1 : 0,
   };
@@ -271,6 +300,8 @@ export type CyclePhase = 'STARTING' | 'RUNNING' | 'CALIBRATION' | 'CLOSING' | 'C
 export interface CycleProgress {
   cycleId: number;
   phase: CyclePhase;
+  /** The evaluation period being waited for or calibrated (index from 0 of `count`). */
+  evaluation?: { index: number; count: number; label: string } | null;
   total: number;
   started: number;
   perStage: Record<string, number>;

@@ -246,8 +246,17 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
       'GET /api/appraisals/:id/history',
       // The superior's approved plan items the appraisal's plan may link to (the plan cascade).
       'GET /api/appraisals/:id/superior-items',
+      'GET /api/appraisals/:id/year',
       'GET /api/documents/appraisals/:id/evaluation.pdf',
     ],
+  },
+  // A revision of the plan in force: asked by the employee or the rater, then submitted and approved as the first plan.
+  {
+    resource: 'appraisal',
+    action: 'plan-revision',
+    allow: ['self', 'rater'],
+    record: 'appraisal',
+    routes: ['POST /api/appraisals/:id/plan-revision'],
   },
   {
     resource: 'appraisal',

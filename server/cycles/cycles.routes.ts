@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
 import type { Prisma } from '../../prisma/client';
 import { unitScope } from '../../prisma/unit-tree';
+import { evaluationPeriods } from '../../prisma/evaluation-periods';
 import { mayShowUnitCounts } from '../access/disclosure';
 import { auditDownload } from '../audit/audit-download';
 import { authorize } from '../access/access.guard';
@@ -23,6 +24,8 @@ const createSchema = z.strictObject({
   name: z.string({ error: 'Wajib diisi' }).trim().min(3, 'minimal 3 karakter').max(200),
   unitId: idSchema(),
   periodId: idSchema(),
+  /** How often the year's plan is evaluated; absent: once, over the whole period. */
+  evaluationFrequency: z.enum(['MONTH', 'QUARTER', 'SEMESTER']).optional(),
   includeDescendants: z.boolean().default(true),
   settings: settingsSchema.default({}),
   scoringVersionId: versionId,
@@ -48,7 +51,8 @@ describeRoutes(
   {
     method: 'post',
     path: '/api/cycles',
-    summary: 'Buat siklus (DRAFT): unit (dan turunannya), periode, tenggat tiap tahap, versi aturan opsional',
+    summary:
+      'Buat siklus (DRAFT): unit (dan turunannya), tahun (periode) dan frekuensi evaluasi (bulanan, triwulanan, semesteran), tenggat tiap tahap, versi aturan opsional',
     tag: 'cycles',
     access: ['HR_ADMIN'],
     body: createSchema,
@@ -134,9 +138,25 @@ export function cyclesRoutes(deps: AppDeps): Router {
       deps.prisma.unit.findUnique({ where: { id: body.unitId } }),
       deps.prisma.period.findUnique({ where: { id: body.periodId } }),
     ]);
+    const evaluations =
+      period &&
+      (await evaluationPeriods(
+        deps.prisma,
+        period.id,
+        body.evaluationFrequency ?? null,
+        body.settings.utcOffsetHours ?? 7,
+      ));
     const fields = [
       ...(unit ? [] : [{ field: 'unitId', message: 'unit tidak ditemukan' }]),
       ...(period ? [] : [{ field: 'periodId', message: 'periode tidak ditemukan' }]),
+      ...(period && !evaluations
+        ? [
+            {
+              field: 'evaluationFrequency',
+              message: `frekuensi evaluasi harus lebih pendek dari periode ${period.label} dan periodenya harus tersedia / the frequency must divide the period, and its periods must exist`,
+            },
+          ]
+        : []),
       ...(await versionFieldErrors(deps, body)),
     ];
     if (fields.length) throw ApiError.invalidFields(fields);
@@ -146,6 +166,7 @@ export function cyclesRoutes(deps: AppDeps): Router {
           name: body.name,
           unitId: body.unitId,
           periodId: body.periodId,
+          evaluationFrequency: body.evaluationFrequency ?? null,
           includeDescendants: body.includeDescendants,
           settings: body.settings as any,
           scoringVersionId: body.scoringVersionId,
@@ -162,7 +183,14 @@ export function cyclesRoutes(deps: AppDeps): Router {
         action: 'cycle.create',
         entity: 'cycle',
         entityId: row.id,
-        after: { name: row.name, unitId: row.unitId, periodId: row.periodId, settings: body.settings },
+        after: {
+          name: row.name,
+          unitId: row.unitId,
+          periodId: row.periodId,
+          evaluationFrequency: row.evaluationFrequency,
+          evaluations: evaluations ? evaluations.length : 0,
+          settings: body.settings,
+        },
       });
       return row;
     });

@@ -2,7 +2,7 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { stringify } from 'csv-stringify/sync';
 import { recordAudit } from '../../prisma/audit';
-import type { Cycle, RuleSetKind } from '../../prisma/client';
+import type { Cycle, Prisma, RuleSetKind } from '../../prisma/client';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import {
   cancelCycleUpdate,
@@ -90,7 +90,6 @@ export async function startCycle(deps: AppDeps, user: AuthUser, id: number, opti
   const client = await deps.temporal();
   const input: CycleInput = {
     cycleId: cycle.id,
-    periodId: cycle.periodId,
     versions,
     settings: withDefaultSettings(cycle.settings as any),
     batchSize: options.batchSize,
@@ -128,12 +127,44 @@ export async function cancelCycle(deps: AppDeps, user: AuthUser, id: number, rea
   return executeUpdate(deps, cycle.workflowId, cancelCycleUpdate.name, { actor: actorOf(user), reason });
 }
 
+/**
+ * The appraisal rows that say where each employee stands: every row but the finished evaluations of earlier periods
+ * (an employee's year has one row per evaluation period, and only its latest is still moving or ended the year).
+ */
+const currentRows = (cycleId: number): Prisma.AppraisalWhereInput => ({
+  cycleId,
+  NOT: { stage: 'DONE', final: false },
+});
+
+/** Per evaluation period: its label and how many employees stand in each stage of it. */
+async function progressPerPeriod(deps: AppDeps, cycleId: number) {
+  const groups = await deps.prisma.appraisal.groupBy({
+    by: ['periodId', 'stage'],
+    where: { cycleId },
+    _count: { _all: true },
+  });
+  const periods = await deps.prisma.period.findMany({
+    where: { id: { in: [...new Set(groups.map((g) => g.periodId))] } },
+    orderBy: { startDate: 'asc' },
+    select: { id: true, label: true },
+  });
+  return periods.map((p) => ({
+    periodId: p.id,
+    label: p.label,
+    perStage: Object.fromEntries(groups.filter((g) => g.periodId === p.id).map((g) => [g.stage, g._count._all])),
+  }));
+}
+
+type Progress = CycleProgress & {
+  percent: number;
+  source: string;
+  perPeriod: Awaited<ReturnType<typeof progressPerPeriod>>;
+};
+
 /** Progress from the cycle workflow's query; from the database when the workflow has closed. */
-export async function cycleProgress(
-  deps: AppDeps,
-  id: number,
-): Promise<CycleProgress & { percent: number; source: string }> {
+export async function cycleProgress(deps: AppDeps, id: number): Promise<Progress> {
   const cycle = await load(deps, id);
+  const perPeriod = await progressPerPeriod(deps, id);
   const percent = (p: CycleProgress) =>
     p.total ? Math.round(((p.finished + p.failed + p.cancelled) / p.total) * 1000) / 10 : 0;
   if (cycle.workflowId && (cycle.status === 'RUNNING' || cycle.status === 'CALIBRATION' || cycle.status === 'DRAFT')) {
@@ -143,7 +174,7 @@ export async function cycleProgress(
       // The workflow hears only the stages it waits on (scored, ended): the stage of each appraisal is in the database.
       const stages = await deps.prisma.appraisal.groupBy({
         by: ['stage'],
-        where: { cycleId: id },
+        where: currentRows(id),
         _count: { _all: true },
       });
       const perStage = Object.fromEntries(stages.map((g) => [g.stage, g._count._all]));
@@ -155,13 +186,13 @@ export async function cycleProgress(
         failed: perStage.FAILED ?? 0,
         cancelled: perStage.CANCELLED ?? 0,
       };
-      return { ...live, percent: percent(live), source: 'workflow' };
+      return { ...live, percent: percent(live), source: 'workflow', perPeriod };
     } catch (err: any) {
       if (err?.name === 'TemporalUnavailable') throw err;
       // closed or not yet running: fall back to the database
     }
   }
-  const groups = await deps.prisma.appraisal.groupBy({ by: ['stage'], where: { cycleId: id }, _count: { _all: true } });
+  const groups = await deps.prisma.appraisal.groupBy({ by: ['stage'], where: currentRows(id), _count: { _all: true } });
   const perStage = Object.fromEntries(groups.map((g) => [g.stage, g._count._all]));
   const total = groups.reduce((n, g) => n + g._count._all, 0);
   const blocked = await deps.prisma.unitCycleRating.findMany({
@@ -180,7 +211,7 @@ export async function cycleProgress(
     cancelled: perStage.CANCELLED ?? 0,
     blockedUnits: blocked.map((b) => b.unitId),
   };
-  return { ...p, percent: percent(p), source: 'database' };
+  return { ...p, percent: percent(p), source: 'database', perPeriod };
 }
 
 /**

@@ -41,6 +41,7 @@ describe('downloads are audited', () => {
     const a = await p.appraisal.create({
       data: {
         cycleId: cycle.id,
+        periodId: cycle.periodId,
         employeeId: user.employee!.id,
         unitId: user.employee!.unitId,
         raterId: rater.id,

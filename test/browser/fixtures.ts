@@ -34,6 +34,7 @@ export async function seedPastCycle(prisma: PrismaClient, count = 18) {
     await prisma.appraisal.create({
       data: {
         cycleId: cycle.id,
+        periodId: cycle.periodId,
         employeeId: e.id,
         unitId: e.unitId,
         raterId: e.superiorId,

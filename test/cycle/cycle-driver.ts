@@ -167,13 +167,20 @@ export async function drive(
 /** Creates a cycle through the API for a unit (without descendants unless asked) and starts it. */
 export async function createAndStartCycle(
   t: WorkflowTestContext,
-  options: { unitId: number; includeDescendants?: boolean; settings?: Record<string, unknown>; name?: string },
+  options: {
+    unitId: number;
+    includeDescendants?: boolean;
+    settings?: Record<string, unknown>;
+    name?: string;
+    /** The span (default: the first quarter of the earliest year, evaluated once) and how often it is evaluated. */
+    periodId?: number;
+    evaluationFrequency?: 'MONTH' | 'QUARTER' | 'SEMESTER';
+  },
 ) {
   const admin = await login(t, 'admin');
-  const period = await t.db.prisma.period.findFirstOrThrow({
-    where: { type: 'QUARTER', number: 1 },
-    orderBy: { year: 'asc' },
-  });
+  const period = options.periodId
+    ? await t.db.prisma.period.findUniqueOrThrow({ where: { id: options.periodId } })
+    : await t.db.prisma.period.findFirstOrThrow({ where: { type: 'QUARTER', number: 1 }, orderBy: { year: 'asc' } });
   const created = await request(t.app)
     .post('/api/cycles')
     .set('Authorization', `Bearer ${admin}`)
@@ -181,6 +188,7 @@ export async function createAndStartCycle(
       name: options.name ?? 'Penilaian Triwulan I',
       unitId: options.unitId,
       periodId: period.id,
+      evaluationFrequency: options.evaluationFrequency,
       includeDescendants: options.includeDescendants ?? false,
       settings: options.settings ?? {},
     });

@@ -29,6 +29,7 @@ describe('plan cascade: the superior’s approved items of the year (time-skippi
     const appraisal = await p.appraisal.create({
       data: {
         cycleId: cycle.id,
+        periodId,
         employeeId,
         unitId: employee.unitId,
         raterId: employee.superiorId,

@@ -52,6 +52,7 @@ describe('appraisal documents (real PostgreSQL)', () => {
     const a = await p.appraisal.create({
       data: {
         cycleId: cycle.id,
+        periodId: cycle.periodId,
         employeeId: employee.id,
         unitId: user.employee!.unitId,
         raterId: rater.id,

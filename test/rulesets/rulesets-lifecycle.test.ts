@@ -51,6 +51,7 @@ describe('rule-set versions: golden tests before submit, retire, diff, explanati
       const a = await prisma.appraisal.create({
         data: {
           cycleId,
+          periodId: cycle.periodId,
           employeeId: e.id,
           unitId: e.unitId,
           stage: 'DONE',

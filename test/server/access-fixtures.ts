@@ -106,9 +106,7 @@ export async function recordAbout(
   employeeId: number,
   cycleId: number,
 ): Promise<number> {
-  const appraisal = await prisma.appraisal.findUniqueOrThrow({
-    where: { cycleId_employeeId: { cycleId, employeeId } },
-  });
+  const appraisal = await prisma.appraisal.findFirstOrThrow({ where: { cycleId, employeeId } });
   switch (kind) {
     case 'appraisal':
       return appraisal.id;

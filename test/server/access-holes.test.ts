@@ -21,7 +21,7 @@ describe('access holes of issue 10 (real PostgreSQL)', () => {
   let who: Record<string, Persona>;
   const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
   const appraisalOf = (employeeId: number | null) =>
-    db.prisma.appraisal.findUniqueOrThrow({ where: { cycleId_employeeId: { cycleId, employeeId: employeeId! } } });
+    db.prisma.appraisal.findFirstOrThrow({ where: { cycleId, employeeId: employeeId! } });
 
   beforeAll(async () => {
     db = await createTestDatabase('access_holes');

@@ -19,9 +19,7 @@ describe('HR admins and their own case (real PostgreSQL)', () => {
   let admin: Persona;
   const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
   const ownAppraisal = () =>
-    db.prisma.appraisal.findUniqueOrThrow({
-      where: { cycleId_employeeId: { cycleId, employeeId: admin.employeeId! } },
-    });
+    db.prisma.appraisal.findFirstOrThrow({ where: { cycleId, employeeId: admin.employeeId! } });
 
   beforeAll(async () => {
     db = await createTestDatabase('access_own_case');

@@ -37,7 +37,14 @@ describe('sessions: bearer only, signed download links, logout and revocation (r
     });
     cycleId = cycle.id;
     const appraisal = await db.prisma.appraisal.create({
-      data: { cycleId, employeeId: other.id, unitId: other.unitId, stage: 'DONE', workflowId: 'sessions-test' },
+      data: {
+        cycleId,
+        periodId: period.id,
+        employeeId: other.id,
+        unitId: other.unitId,
+        stage: 'DONE',
+        workflowId: 'sessions-test',
+      },
     });
     evidence = [];
     for (const text of ['bukti satu', 'bukti dua']) {

@@ -12,6 +12,7 @@ import {
   decideAppealUpdate,
   decideSanctionsUpdate,
   reassignRaterUpdate,
+  requestPlanRevisionUpdate,
   respondToResultUpdate,
   reviewPlanUpdate,
   submitEvidenceUpdate,
@@ -200,9 +201,34 @@ function registerInterventions(run: AppraisalRun) {
 export function registerHandlers(run: AppraisalRun): void {
   registerTaskUpdates(run);
   registerInterventions(run);
-  setHandler(calibratedSignal, () => {
-    run.calibrated = true;
+  setHandler(calibratedSignal, (s) => {
+    if (s?.periodId === undefined || s.periodId === run.period.periodId) run.calibrated = true;
   });
+  setHandler(
+    requestPlanRevisionUpdate,
+    () => {
+      run.revisionRequested = true;
+      return { revision: run.planRevision + 1 };
+    },
+    {
+      validator: (u) => {
+        const a = u?.actor;
+        const mayRevise =
+          !!a &&
+          (a.employeeId === run.input.employeeId ||
+            (a.employeeId !== null && a.employeeId === run.raterId) ||
+            a.roles?.includes('HR_ADMIN'));
+        if (!mayRevise)
+          throw refuse(NOT_ASSIGNEE, 'Hanya pegawai, penilainya atau HR / only the employee, the rater or HR');
+        if (run.over) throw appraisalOver();
+        if (run.stage !== 'PERIOD' || run.revisionRequested)
+          throw refuse(
+            TASK_NOT_OPEN,
+            'SKP hanya dapat direvisi selama periode berjalan, sebelum evaluasinya dibuka / the plan can be revised only while the period runs',
+          );
+      },
+    },
+  );
   setHandler(appraisalStateQuery, () => ({
     appraisalId: run.appraisalId,
     stage: run.stage,

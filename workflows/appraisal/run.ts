@@ -1,6 +1,7 @@
 /**
- * The state of one running appraisal and what every stage shares: who does what, the stage it is in and how the
- * batch (or cycle) hears of it. One object per workflow run; the stages, task machinery and handlers take it.
+ * The state of one running appraisal — one employee's year, one evaluation period per workflow run — and what every
+ * stage shares: who does what, the stage it is in and how the batch (or cycle) hears of it. One object per workflow
+ * run; the stages, task machinery and handlers take it.
  */
 import { getExternalWorkflowHandle, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
@@ -14,7 +15,7 @@ import {
   type RoleValue,
   type StageValue,
 } from '../messages';
-import type { AppraisalInput } from '../inputs';
+import type { AppraisalInput, EvaluationPeriod } from '../inputs';
 import type { OpenTask } from './tasks';
 
 const retry = { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20 } as const;
@@ -58,11 +59,16 @@ export class AppraisalRun {
   readonly workflowId = workflowInfo().workflowId;
   /** The actor name of the workflow's own writes in the audit log. */
   readonly actorName = `system:${workflowInfo().workflowId}`;
-  stage: StageValue = 'PLANNING';
+  stage: StageValue;
   raterId: number | null;
   raterSuperiorId: number | null;
   unitId: number;
-  planRevision = 0;
+  /** The revision of the plan in force; a requested revision is worked through before the evaluation opens. */
+  planRevision: number;
+  revisionRequested = false;
+  /** The evaluation period of this run, and whether it is the year's last (annual) evaluation. */
+  readonly period: EvaluationPeriod;
+  readonly final: boolean;
   predicate: PredicateValue | null = null;
   ratings: { resultRating: RatingValue | null; behaviourRating: RatingValue | null } = {
     resultRating: null,
@@ -81,13 +87,19 @@ export class AppraisalRun {
   /** Acting superiors (Plt. / Plh.): their tasks move in and out of this state by signal (workflows/acting.ts). */
   readonly delegations = followDelegations(this.open);
   /** The stage the batch last heard of: it only hears the transitions it waits on (scored, ended). */
-  private reported: StageValue = 'PLANNING';
+  private reported: StageValue;
 
   constructor(readonly input: AppraisalInput) {
     this.appraisalId = input.appraisalId;
     this.raterId = input.raterId;
     this.raterSuperiorId = input.raterSuperiorId;
     this.unitId = input.unitId;
+    this.planRevision = input.planRevision;
+    // A later period's row is opened in PERIOD (openEvaluation) before its run starts.
+    this.stage = input.index === 0 ? 'PLANNING' : 'PERIOD';
+    this.reported = this.stage;
+    this.period = input.periods[input.index];
+    this.final = input.index === input.periods.length - 1;
     this.calibrated = !input.cycleWorkflowId;
   }
 
@@ -123,10 +135,17 @@ export class AppraisalRun {
     const target = this.input.cycleWorkflowId;
     if (!target || this.reported === to) return;
     if (!(CYCLE_WAITS_ON.has(to) && !CYCLE_WAITS_ON.has(this.reported)) && !ENDED.has(to)) return;
+    if (to === 'DONE' && !this.final) return; // a period's evaluation done; the year goes on
     const from = this.reported;
     this.reported = to;
     try {
-      await getExternalWorkflowHandle(target).signal(appraisalStageSignal, { appraisalId: this.appraisalId, from, to });
+      await getExternalWorkflowHandle(target).signal(appraisalStageSignal, {
+        appraisalId: this.appraisalId,
+        index: this.input.index,
+        final: this.final,
+        from,
+        to,
+      });
     } catch {
       // The batch may be closed (the cycle was cancelled): progress is then read from the database.
     }

@@ -1,8 +1,9 @@
 /**
- * The stages of an appraisal, in order, each in one function: planning (submit, approve or return), evidence, the
- * rater's review, scoring and calibration, the shared result with its appeal window, pay, and sanctions.
+ * The stages of an appraisal, in order, each in one function: planning (submit, approve or return; once a year, and
+ * again on a revision), the period in force, evidence, the rater's review, scoring and calibration, the shared result
+ * with its appeal window, pay, sanctions, and the move to the next evaluation period or the year's predicate.
  */
-import { condition } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew } from '@temporalio/workflow';
 import {
   decideAppealUpdate,
   decideSanctionsUpdate,
@@ -31,11 +32,15 @@ export function windowEnd(from: number, days: number, utcOffsetHours: number): n
   return localMidnight + (days + 1) * DAY - offset - 1;
 }
 
-/** 1. Planning: the employee submits the plan (SKP), the rater approves or returns it — as often as needed. */
-export async function planning(run: AppraisalRun): Promise<void> {
-  for (;;) {
+/**
+ * 1. Planning: the employee submits the plan (SKP), the rater approves or returns it — as often as needed. Once a
+ * year; a revision during the year (`stage` PLANNING again) goes through the same steps with the next revision number.
+ */
+export async function planning(run: AppraisalRun, stage?: 'PLANNING'): Promise<void> {
+  for (let first = true; ; first = false) {
     const revision = run.planRevision;
     await step<PlanPayload>(run, {
+      stage: first ? stage : undefined,
       type: 'plan.submit',
       title: revision ? `Perbaiki dan ajukan ulang SKP (revisi ${revision})` : 'Susun dan ajukan SKP',
       audience: 'EMPLOYEE',
@@ -58,7 +63,27 @@ export async function planning(run: AppraisalRun): Promise<void> {
   }
 }
 
-/** 2. Evidence: realizations and evidence per indicator. */
+/**
+ * 2. The period runs with the plan in force until its evaluation opens at the period's end (at once for a period
+ * already over). Meanwhile the employee or the rater may open a revision of the plan (requestPlanRevision): it is
+ * submitted and approved like the first plan, and the evaluation uses the version approved last.
+ */
+export async function periodInForce(run: AppraisalRun): Promise<void> {
+  const opensAt = Date.parse(run.period.opensAt);
+  while (Date.now() < opensAt || run.revisionRequested) {
+    if (run.revisionRequested) {
+      run.revisionRequested = false;
+      run.planRevision++;
+      await planning(run, 'PLANNING');
+      continue;
+    }
+    if (run.stage !== 'PERIOD') await run.setStage('PERIOD');
+    await condition(() => run.revisionRequested || run.stopped !== null, opensAt - Date.now());
+    if (run.stopped) throw new AppraisalStopped(run.stopped);
+  }
+}
+
+/** 3. Evidence: realizations and evidence per indicator. */
 export async function evidence(run: AppraisalRun): Promise<void> {
   await step<EvidencePayload>(run, {
     stage: 'EVIDENCE',
@@ -70,7 +95,7 @@ export async function evidence(run: AppraisalRun): Promise<void> {
   });
 }
 
-/** 3. Review: the rater rates the results, the seven BerAKHLAK values and the overall behaviour. */
+/** 4. Review: the rater rates the results, the seven BerAKHLAK values and the overall behaviour. */
 export async function rating(run: AppraisalRun): Promise<void> {
   const review = await step<ReviewPayload>(run, {
     stage: 'REVIEW',
@@ -84,7 +109,7 @@ export async function rating(run: AppraisalRun): Promise<void> {
 }
 
 /**
- * 4–5. Scoring with the pinned SCORING version, stored with the move to calibration; then the appraisal waits until
+ * 5–6. Scoring with the pinned SCORING version, stored with the move to calibration; then the appraisal waits until
  * the cycle has calibrated its unit against the curve and releases it.
  */
 export async function scoringAndCalibration(run: AppraisalRun): Promise<void> {
@@ -106,7 +131,7 @@ export async function scoringAndCalibration(run: AppraisalRun): Promise<void> {
 }
 
 /**
- * 6. The result is shared and the appeal window runs to the end of the local day `appealWindowDays` later; an appeal
+ * 7. The result is shared and the appeal window runs to the end of the local day `appealWindowDays` later; an appeal
  * goes to the rater's superior, whose changed rating is scored again.
  */
 export async function resultAndAppeal(run: AppraisalRun): Promise<void> {
@@ -169,7 +194,7 @@ export async function resultAndAppeal(run: AppraisalRun): Promise<void> {
   run.predicate = rescored.predicate;
 }
 
-/** 7. Pay: exactly one adjustment per employee and period (a server-scheduled activity, see run.ts). */
+/** 8. Pay: exactly one adjustment per employee and month of the period (a server-scheduled activity, see run.ts). */
 export async function pay(run: AppraisalRun): Promise<void> {
   const paid = await run.enter('PAY', (move) =>
     serverActs.computePay({
@@ -183,7 +208,7 @@ export async function pay(run: AppraisalRun): Promise<void> {
   run.predicate = paid.predicate;
 }
 
-/** 8. Sanctions and follow-up: recommendations that HR confirms or dismisses. */
+/** 9. Sanctions and follow-up: recommendations that HR confirms or dismisses. */
 export async function sanctions(run: AppraisalRun): Promise<void> {
   const recs = await acts.recommendSanctions({
     appraisalId: run.appraisalId,
@@ -200,4 +225,41 @@ export async function sanctions(run: AppraisalRun): Promise<void> {
     update: decideSanctionsUpdate,
     context: { recommendations: recs.recommendations },
   });
+}
+
+/**
+ * 10. The year goes on: the next period's appraisal row is opened with the plan in force, this period's row is done,
+ * and the workflow continues as new for the next period, carrying only what it needs (plan revision, rater, unit).
+ */
+export async function nextPeriod(run: AppraisalRun): Promise<never> {
+  const index = run.input.index + 1;
+  const next = await acts.openEvaluation({
+    cycleId: run.input.cycleId,
+    employeeId: run.input.employeeId,
+    fromAppraisalId: run.appraisalId,
+    periodId: run.input.periods[index].periodId,
+    sequence: index + 1,
+    final: index === run.input.periods.length - 1,
+    unitId: run.unitId,
+    raterId: run.raterId,
+    raterSuperiorId: run.raterSuperiorId,
+    workflowId: run.workflowId,
+    actor: run.actorName,
+  });
+  await run.setStage('DONE', true);
+  await condition(allHandlersFinished);
+  return continueAsNew<(input: typeof run.input) => Promise<unknown>>({
+    ...run.input,
+    appraisalId: next.appraisalId,
+    index,
+    planRevision: run.planRevision,
+    unitId: run.unitId,
+    raterId: run.raterId,
+    raterSuperiorId: run.raterSuperiorId,
+  });
+}
+
+/** 10. The year's end: the final evaluation's predicate, with its explanation, is stored as the year's. */
+export async function annualResult(run: AppraisalRun): Promise<void> {
+  await acts.recordAnnualResult({ appraisalId: run.appraisalId, actor: run.actorName });
 }

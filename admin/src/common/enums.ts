@@ -4,6 +4,7 @@ export const PREDICATES = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', '
 export const RATINGS = ['ABOVE', 'MEETS', 'BELOW'] as const;
 export const STAGES = [
   'PLANNING',
+  'PERIOD',
   'EVIDENCE',
   'REVIEW',
   'SCORING',

@@ -431,6 +431,7 @@ export const domainEn: typeof domainId = {
       rating: { ABOVE: 'Above expectations', MEETS: 'Meets expectations', BELOW: 'Below expectations' },
       stage: {
         PLANNING: 'Planning',
+        PERIOD: 'Period running',
         EVIDENCE: 'Execution & evidence',
         REVIEW: 'Review',
         SCORING: 'Scoring',

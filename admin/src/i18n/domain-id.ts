@@ -435,6 +435,7 @@ export const domainId = {
       rating: { ABOVE: 'Di atas ekspektasi', MEETS: 'Sesuai ekspektasi', BELOW: 'Di bawah ekspektasi' },
       stage: {
         PLANNING: 'Perencanaan',
+        PERIOD: 'Periode berjalan',
         EVIDENCE: 'Pelaksanaan & bukti',
         REVIEW: 'Penilaian',
         SCORING: 'Penetapan predikat',

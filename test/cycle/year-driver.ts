@@ -1,0 +1,84 @@
+/**
+ * Drives an appraisal year on the time-skipping server: planning once, then for each evaluation period the clock is
+ * moved to the period's end (its evaluation opens) and every task is answered until the next period runs (or the
+ * cycle closes after the final one).
+ */
+import { ensurePeriods } from '../../prisma/seed/seed-database';
+import { opensAfter } from '../../prisma/evaluation-periods';
+import type { WorkflowTestContext } from '../helpers/temporal-env';
+import { advanceTo, createAndStartCycle, drive, until, type Answer } from './cycle-driver';
+
+/** A year not yet begun on the test server's clock (which starts at the real now), so every period is waited for. */
+export const YEAR = new Date().getUTCFullYear() + 1;
+
+export type Frequency = 'MONTH' | 'QUARTER' | 'SEMESTER';
+
+/** Creates and starts a cycle over YEAR evaluated every `frequency`; returns it with its evaluation periods in order. */
+export async function startYear(t: WorkflowTestContext, unitId: number, frequency: Frequency) {
+  await ensurePeriods(t.db.prisma, YEAR);
+  const year = await t.db.prisma.period.findFirstOrThrow({ where: { type: 'YEAR', year: YEAR } });
+  const periods = await t.db.prisma.period.findMany({
+    where: { type: frequency, year: YEAR },
+    orderBy: { number: 'asc' },
+  });
+  const { cycle } = await createAndStartCycle(t, {
+    unitId,
+    periodId: year.id,
+    evaluationFrequency: frequency,
+    name: `Penilaian ${YEAR}`,
+  });
+  return { cycle, periods };
+}
+
+/** Rows of one period of the cycle, all in one of `stages` (and as many as `expected`). */
+export function periodRowsIn(
+  t: WorkflowTestContext,
+  cycleId: number,
+  periodId: number,
+  stages: string[],
+  expected: number,
+) {
+  return async () => {
+    const rows = await t.db.prisma.appraisal.findMany({ where: { cycleId, periodId }, select: { stage: true } });
+    return rows.length === expected && rows.every((r) => stages.includes(r.stage));
+  };
+}
+
+/**
+ * Runs the year from its first plan to the cycle's close. `answers(k)` overrides task answers in period k;
+ * `duringPeriod(k)` runs while period k is in force, before its evaluation opens (a plan revision, a worker restart).
+ */
+export async function runYear(
+  t: WorkflowTestContext,
+  cycleId: number,
+  periods: { id: number; endDate: Date }[],
+  employees: number,
+  options: {
+    answers?: (k: number) => Partial<Record<string, Answer | null>>;
+    duringPeriod?: (k: number) => Promise<void>;
+    afterOpening?: (k: number) => Promise<void>;
+  } = {},
+) {
+  const closed = async () =>
+    (await t.db.prisma.cycle.findUniqueOrThrow({ where: { id: cycleId } })).status === 'CLOSED';
+  // Planning once: every plan approved, every employee in the first period.
+  await drive(t, cycleId, periodRowsIn(t, cycleId, periods[0].id, ['PERIOD'], employees), options.answers?.(0) ?? {});
+  for (const [k, period] of periods.entries()) {
+    await options.duringPeriod?.(k);
+    await advanceTo(t, Date.parse(opensAfter(period.endDate, 7)) + 1000);
+    await until(
+      () =>
+        t.db.prisma.task.findFirst({ where: { cycleId, type: 'evidence.submit', appraisal: { periodId: period.id } } }),
+      `evidence of period ${k + 1}`,
+    );
+    await options.afterOpening?.(k);
+    const last = k === periods.length - 1;
+    await drive(
+      t,
+      cycleId,
+      last ? closed : periodRowsIn(t, cycleId, periods[k + 1].id, ['PERIOD'], employees),
+      options.answers?.(k) ?? {},
+      120_000,
+    );
+  }
+}
