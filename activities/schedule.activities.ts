@@ -1,19 +1,19 @@
 /** Activity of scheduled cycles: opens the cycle of the period beginning at the scheduled time. */
 import { ApplicationFailure } from '@temporalio/common';
 import { recordAudit } from '../prisma/audit';
+import { PERIOD_MONTHS } from '../prisma/evaluation-periods';
 import type { PrismaClient, RuleSetKind } from '../prisma/client';
 import { versionInForce } from '../prisma/rule-versions';
 import { ensurePeriods } from '../prisma/seed/seed-database';
 import { VERSION_FIELDS, cycleWorkflowId, withDefaultSettings, type RuleVersions } from '../workflows/messages';
 import type { CycleInput, PeriodType, ScheduledCycleInput } from '../workflows/inputs';
 
-/** Months per period type; a period of type T numbered n starts in month (n-1)·months. */
-const MONTHS: Record<PeriodType, number> = { MONTH: 1, QUARTER: 3, SEMESTER: 6, YEAR: 12 };
 
 /** The period of `type` containing the local date of `at` (UTC shifted by `utcOffsetHours`). */
 export function periodAt(type: PeriodType, at: Date, utcOffsetHours: number): { year: number; number: number } {
   const local = new Date(at.getTime() + utcOffsetHours * 3600_000);
-  return { year: local.getUTCFullYear(), number: Math.floor(local.getUTCMonth() / MONTHS[type]) + 1 };
+  // A period of type T numbered n starts in month (n-1)·months.
+  return { year: local.getUTCFullYear(), number: Math.floor(local.getUTCMonth() / PERIOD_MONTHS[type]) + 1 };
 }
 
 /** Activities of scheduled cycles bound to `prisma`. */
@@ -52,6 +52,7 @@ export function scheduleActivities(prisma: PrismaClient) {
               name,
               unitId: input.unitId,
               periodId: period.id,
+              evaluationFrequency: input.evaluationFrequency ?? null,
               includeDescendants: input.includeDescendants,
               settings: input.settings as object,
               createdById: input.createdById,

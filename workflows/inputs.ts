@@ -90,6 +90,8 @@ export interface ScheduledCycleInput {
   name: string;
   unitId: number;
   periodType: PeriodType;
+  /** How often each opened cycle (normally a year) is evaluated; absent: once. */
+  evaluationFrequency?: Exclude<PeriodType, 'YEAR'> | null;
   includeDescendants: boolean;
   settings: Partial<CycleSettings>;
   createdById: number;

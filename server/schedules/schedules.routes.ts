@@ -15,6 +15,8 @@ const createSchema = z.strictObject({
   name: z.string({ error: 'Wajib diisi' }).trim().min(3, 'minimal 3 karakter').max(150),
   unitId: idSchema(),
   periodType: z.enum(['MONTH', 'QUARTER', 'SEMESTER', 'YEAR'], { error: 'harus MONTH, QUARTER, SEMESTER atau YEAR' }),
+  /** A year opened on 1 January is evaluated every MONTH, QUARTER or SEMESTER (absent: once). */
+  evaluationFrequency: z.enum(['MONTH', 'QUARTER', 'SEMESTER']).optional(),
   includeDescendants: z.boolean().default(true),
   settings: settingsSchema.default({}),
   timeZone: z
@@ -32,7 +34,8 @@ describeRoutes(
   {
     method: 'post',
     path: '/api/cycle-schedules',
-    summary: 'Jadwalkan siklus berulang (bulanan/triwulanan/semesteran/tahunan) sebagai Temporal Schedule',
+    summary:
+      'Jadwalkan siklus berulang sebagai Temporal Schedule: tahun penilaian dibuka 1 Januari (zona waktu unit) dan dievaluasi bulanan/triwulanan/semesteran',
     tag: 'cycles',
     access: ['HR_ADMIN'],
     body: createSchema,

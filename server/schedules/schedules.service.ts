@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import { recordAudit } from '../../prisma/audit';
+import { PERIOD_MONTHS } from '../../prisma/evaluation-periods';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import type { PeriodType, ScheduledCycleInput } from '../../workflows/inputs';
 import type { AuthUser } from '../auth/auth.middleware';
@@ -31,6 +32,7 @@ export interface CreateScheduleInput {
   name: string;
   unitId: number;
   periodType: PeriodType;
+  evaluationFrequency?: Exclude<PeriodType, 'YEAR'>;
   includeDescendants: boolean;
   settings: ScheduledCycleInput['settings'];
   timeZone: TimeZone;
@@ -42,6 +44,7 @@ export interface CycleScheduleView {
   name: string;
   unitId: number;
   periodType: PeriodType;
+  evaluationFrequency: Exclude<PeriodType, 'YEAR'> | null;
   timeZone: string;
   paused: boolean;
   note: string | null;
@@ -67,12 +70,20 @@ export async function createSchedule(deps: AppDeps, user: AuthUser, body: Create
     throw ApiError.badRequest('unitId: unit tidak ditemukan', {
       fields: [{ field: 'unitId', message: 'unit tidak ditemukan' }],
     });
+  if (body.evaluationFrequency && PERIOD_MONTHS[body.evaluationFrequency] >= PERIOD_MONTHS[body.periodType])
+    throw ApiError.invalidFields([
+      {
+        field: 'evaluationFrequency',
+        message: `harus lebih pendek dari ${body.periodType} / must be shorter than the period it evaluates`,
+      },
+    ]);
   const id = `${SCHEDULE_PREFIX}${unit.code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${body.periodType.toLowerCase()}-${randomBytes(3).toString('hex')}`;
   const input: ScheduledCycleInput = {
     scheduleId: id,
     name: body.name,
     unitId: body.unitId,
     periodType: body.periodType,
+    evaluationFrequency: body.evaluationFrequency ?? null,
     includeDescendants: body.includeDescendants,
     settings: body.settings,
     createdById: user.id,
@@ -86,7 +97,13 @@ export async function createSchedule(deps: AppDeps, user: AuthUser, body: Create
       action: { type: 'startWorkflow', workflowType: 'scheduledCycleWorkflow', taskQueue: TASK_QUEUE, args: [input] },
       // A period's cycle is opened once; a firing missed while the cluster was down runs when it returns.
       policies: { overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: '7 days' },
-      memo: { name: body.name, unitId: body.unitId, periodType: body.periodType, timeZone: body.timeZone },
+      memo: {
+        name: body.name,
+        unitId: body.unitId,
+        periodType: body.periodType,
+        evaluationFrequency: body.evaluationFrequency ?? null,
+        timeZone: body.timeZone,
+      },
       state: { note: `dibuat oleh ${user.username}` },
     });
   } catch (err) {
@@ -109,6 +126,7 @@ export async function getSchedule(deps: AppDeps, id: string): Promise<CycleSched
       name: String(memo.name ?? id),
       unitId: Number(memo.unitId),
       periodType: memo.periodType as PeriodType,
+      evaluationFrequency: (memo.evaluationFrequency ?? null) as CycleScheduleView['evaluationFrequency'],
       timeZone: String(memo.timeZone ?? ''),
       paused: d.state.paused,
       note: d.state.note ?? null,

@@ -78,7 +78,7 @@ describe('recurring cycles as Temporal Schedules (real dev server, PostgreSQL)',
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('opens and starts the cycle of the period when it fires, once per period; pause and delete', async () => {
+  it('opens and starts the year when it fires (1 January, unit time zone), once per year; pause and delete', async () => {
     // The smallest unit with staff keeps the cycle light.
     const units = await db.prisma.unit.findMany({ include: { _count: { select: { employees: true } } } });
     const unit = units.filter((u) => u._count.employees > 0).sort((a, b) => a._count.employees - b._count.employees)[0];
@@ -89,6 +89,13 @@ describe('recurring cycles as Temporal Schedules (real dev server, PostgreSQL)',
       .send({ name: 'SKP bulanan', unitId: unit.id, periodType: 'WEEK' })
       .expect(400);
     expect(JSON.stringify(bad.body)).toContain('periodType');
+    // A frequency must divide the period it evaluates.
+    const coarse = await request(app)
+      .post('/api/cycle-schedules')
+      .set('Authorization', `Bearer ${token.admin}`)
+      .send({ name: 'SKP triwulan', unitId: unit.id, periodType: 'QUARTER', evaluationFrequency: 'SEMESTER' })
+      .expect(400);
+    expect(coarse.body.error.details.fields[0].field).toBe('evaluationFrequency');
     await request(app)
       .post('/api/cycle-schedules')
       .set('Authorization', `Bearer ${token.pegawai}`)
@@ -98,13 +105,24 @@ describe('recurring cycles as Temporal Schedules (real dev server, PostgreSQL)',
     const created = await request(app)
       .post('/api/cycle-schedules')
       .set('Authorization', `Bearer ${token.admin}`)
-      .send({ name: 'SKP bulanan', unitId: unit.id, periodType: 'MONTH', includeDescendants: false })
+      .send({
+        name: 'SKP tahunan',
+        unitId: unit.id,
+        periodType: 'YEAR',
+        evaluationFrequency: 'QUARTER',
+        includeDescendants: false,
+      })
       .expect(201);
     const id: string = created.body.id;
-    expect(created.body).toMatchObject({ paused: false, periodType: 'MONTH', timeZone: 'Asia/Jakarta' });
-    // Next run: 00:05 WIB (UTC+7) on the first day of the next month.
+    expect(created.body).toMatchObject({
+      paused: false,
+      periodType: 'YEAR',
+      evaluationFrequency: 'QUARTER',
+      timeZone: 'Asia/Jakarta',
+    });
+    // Next run: 00:05 WIB (UTC+7) on 1 January of the next year.
     const wib = new Date(Date.now() + 7 * 3600_000);
-    const next = new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth() + 1, 1, 0, 5) - 7 * 3600_000);
+    const next = new Date(Date.UTC(wib.getUTCFullYear() + 1, 0, 1, 0, 5) - 7 * 3600_000);
     expect(created.body.nextRunAt).toBe(next.toISOString());
     const list = await request(app)
       .get('/api/cycle-schedules')
@@ -112,23 +130,28 @@ describe('recurring cycles as Temporal Schedules (real dev server, PostgreSQL)',
       .expect(200);
     expect(list.headers['content-range']).toBe('cycle-schedules 0-0/1');
 
-    // Fire it now: the cycle of the current month (WIB) opens with every kind of rule pinned, and runs.
+    // Fire it now: the current year (WIB) opens, evaluated quarterly, with every kind of rule pinned, and runs.
     await request(app)
       .post(`/api/cycle-schedules/${id}/trigger`)
       .set('Authorization', `Bearer ${token.admin}`)
       .expect(200);
     const period = await db.prisma.period.findUniqueOrThrow({
-      where: { type_year_number: { type: 'MONTH', year: wib.getUTCFullYear(), number: wib.getUTCMonth() + 1 } },
+      where: { type_year_number: { type: 'YEAR', year: wib.getUTCFullYear(), number: 1 } },
     });
     const cycle = await until('the scheduled cycle to run', () =>
       db.prisma.cycle.findFirst({ where: { unitId: unit.id, periodId: period.id, status: 'RUNNING' } }),
     );
-    expect(cycle.name).toBe(`SKP bulanan — ${period.label}`);
-    expect(cycle).toMatchObject({ workflowId: `cycle-${cycle.id}`, includeDescendants: false });
+    expect(cycle.name).toBe(`SKP tahunan — ${period.label}`);
+    expect(cycle).toMatchObject({
+      workflowId: `cycle-${cycle.id}`,
+      includeDescendants: false,
+      evaluationFrequency: 'QUARTER',
+    });
     for (const v of [cycle.scoringVersionId, cycle.distributionVersionId, cycle.payVersionId, cycle.sanctionVersionId])
       expect(v).toEqual(expect.any(Number));
     const appraisals = await until('appraisals', async () => {
-      const n = await db.prisma.appraisal.count({ where: { cycleId: cycle.id } });
+      // The first quarter's rows (each employee's workflow opens the later quarters' rows itself).
+      const n = await db.prisma.appraisal.count({ where: { cycleId: cycle.id, sequence: 1 } });
       return n === unit._count.employees && n;
     });
     expect(appraisals).toBe(unit._count.employees);

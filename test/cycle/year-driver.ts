@@ -8,13 +8,14 @@ import { opensAfter } from '../../prisma/evaluation-periods';
 import type { WorkflowTestContext } from '../helpers/temporal-env';
 import { advanceTo, createAndStartCycle, drive, until, type Answer } from './cycle-driver';
 
-/** A year not yet begun on the test server's clock (which starts at the real now), so every period is waited for. */
-export const YEAR = new Date().getUTCFullYear() + 1;
-
 export type Frequency = 'MONTH' | 'QUARTER' | 'SEMESTER';
 
-/** Creates and starts a cycle over YEAR evaluated every `frequency`; returns it with its evaluation periods in order. */
+/**
+ * Creates and starts a cycle over the year after the test server's clock (so every period is waited for) evaluated
+ * every `frequency`; returns it with that year and its evaluation periods in order.
+ */
 export async function startYear(t: WorkflowTestContext, unitId: number, frequency: Frequency) {
+  const YEAR = new Date(await t.env.currentTimeMs()).getUTCFullYear() + 1;
   await ensurePeriods(t.db.prisma, YEAR);
   const year = await t.db.prisma.period.findFirstOrThrow({ where: { type: 'YEAR', year: YEAR } });
   const periods = await t.db.prisma.period.findMany({
@@ -27,7 +28,7 @@ export async function startYear(t: WorkflowTestContext, unitId: number, frequenc
     evaluationFrequency: frequency,
     name: `Penilaian ${YEAR}`,
   });
-  return { cycle, periods };
+  return { cycle, periods, year: YEAR };
 }
 
 /** Rows of one period of the cycle, all in one of `stages` (and as many as `expected`). */
@@ -80,5 +81,17 @@ export async function runYear(
       options.answers?.(k) ?? {},
       120_000,
     );
+  }
+}
+
+/** The histories of every run of a workflow (continue-as-new chain), first run first. */
+export async function runHistories(t: WorkflowTestContext, workflowId: string) {
+  const histories = [];
+  let runId: string | undefined;
+  for (;;) {
+    const history = await t.env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    histories.unshift(history);
+    runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
+    if (!runId) return histories;
   }
 }

@@ -1,8 +1,10 @@
 import request from 'supertest';
 import type { Task } from '../../prisma/client';
 import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
-import { PLAN, allRatings, drive, login, openTask, until } from './cycle-driver';
-import { YEAR, runYear, startYear } from './year-driver';
+import { PLAN, allRatings, drive, login, openTask } from './cycle-driver';
+import { Worker } from '@temporalio/worker';
+import { saveHistory } from '../workflows/history-files';
+import { runHistories, runYear, startYear } from './year-driver';
 
 /** The plan with a changed target: four reports instead of three (the Q2 revision). */
 const REVISED = {
@@ -33,7 +35,7 @@ describe('appraisal year, quarterly (time-skipping server, PostgreSQL)', () => {
       await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'pegawai' }, include: { employee: true } })
     ).employee!;
     const n = await t.db.prisma.employee.count({ where: { unitId: me.unitId, status: 'ACTIVE' } });
-    const { cycle, periods } = await startYear(t, me.unitId, 'QUARTER');
+    const { cycle, periods, year: YEAR } = await startYear(t, me.unitId, 'QUARTER');
     expect(periods.map((p) => p.label)).toEqual([
       `Triwulan I ${YEAR}`,
       `Triwulan II ${YEAR}`,
@@ -179,9 +181,16 @@ describe('appraisal year, quarterly (time-skipping server, PostgreSQL)', () => {
       .set('Authorization', `Bearer ${pegawai}`)
       .send({ reason: 'Terlambat' });
     expect(late.status).toBeGreaterThanOrEqual(400);
-    await until(
-      async () => (await t.db.prisma.task.count({ where: { cycleId: cycle.id, status: 'OPEN' } })) === 0,
-      'no open task',
-    );
+    expect(await t.db.prisma.task.count({ where: { cycleId: cycle.id, status: 'OPEN' } })).toBe(0);
+
+    // The year's four runs replay against today's code, and are kept for test/workflows/replay.test.ts.
+    const runs = await runHistories(t, my[0].workflowId);
+    expect(runs).toHaveLength(4);
+    for await (const r of Worker.runReplayHistories(
+      { workflowBundle: t.bundle },
+      runs.map((history) => ({ workflowId: my[0].workflowId, history })),
+    ))
+      expect(r.error).toBeUndefined();
+    runs.forEach((history, k) => saveHistory(`year-quarterly-run-${k + 1}`, my[0].workflowId, history));
   });
 });

@@ -1,6 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
@@ -16,27 +13,18 @@ import {
   startSingle,
 } from '../cycle/cycle-driver';
 
-type History = temporal.api.history.v1.IHistory;
-const HistoryType = temporal.api.history.v1.History;
-
-// Histories are stored as protobuf's JSON object form (enums by name, bytes in base64). (The SDK's historyToJSON
-// fails under jest's module registry with "type must be a Type": it sees a second copy of protobufjs.)
-const historyToJSON = (h: History) =>
-  JSON.stringify(
-    HistoryType.toObject(HistoryType.fromObject(h as any), { longs: String, enums: String, bytes: String }),
-  );
-const historyFromJSON = (json: unknown) => HistoryType.fromObject(json as any);
+import { committedHistories, historyFromJSON, historyToJSON, saveHistory, type History } from './history-files';
 
 /**
  * Determinism: histories of a finished cycle, of its batch workflow, and of an appraisal that went through every branch (plan returned,
  * appeal changing the rating, sanctions decided) replay without a nondeterminism error against today's workflow code —
  * both freshly recorded ones and the ones committed in test/workflows/histories (recorded by an earlier version of
- * the code; each file holds the workflow id and the history). Capaian has never been deployed: after a deliberate
+ * the code; each file holds the workflow id and the history) — among them every run of an employee's quarterly year,
+ * recorded by test/cycle/year.test.ts. Capaian has never been deployed: after a deliberate
  * change of a workflow's commands, re-record them with `RECORD_HISTORIES=1`; from the first release on, use
  * patching or worker versioning instead.
  */
 describe('workflow histories replay deterministically', () => {
-  const dir = join(__dirname, 'histories');
   let t: WorkflowTestContext;
   const fresh: { name: string; workflowId: string; history: History }[] = [];
 
@@ -83,17 +71,7 @@ describe('workflow histories replay deterministically', () => {
     const batch = t.env.client.workflow.getHandle(batchId);
     await batch.result();
     fresh.push({ name: 'appraisal-batch', workflowId: batchId, history: await batch.fetchHistory() });
-    const record = process.env.RECORD_HISTORIES === '1';
-    mkdirSync(dir, { recursive: true });
-    for (const h of fresh) {
-      const file = join(dir, `${h.name}.json`);
-      // With its workflow id: the cycle derives its batches' ids from its own, so a replay needs the same id.
-      if (record || !existsSync(file))
-        writeFileSync(
-          file,
-          `${JSON.stringify({ workflowId: h.workflowId, history: JSON.parse(historyToJSON(h.history)) }, null, 2)}\n`,
-        );
-    }
+    for (const h of fresh) saveHistory(h.name, h.workflowId, h.history);
   });
   afterAll(() => t?.teardown());
 
@@ -127,13 +105,14 @@ describe('workflow histories replay deterministically', () => {
   });
 
   it('committed histories (test/workflows/histories) replay against the current workflow code', async () => {
-    for (const name of ['appraisal-appeal', 'cycle-single', 'appraisal-batch']) {
-      const saved = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
-      const history = historyFromJSON(saved.history);
+    const saved = committedHistories();
+    expect(saved.map((h) => h.name)).toEqual(
+      expect.arrayContaining(['appraisal-appeal', 'cycle-single', 'appraisal-batch', 'year-quarterly-run-4']),
+    );
+    for (const h of saved)
       await expect(
-        Worker.runReplayHistory({ workflowBundle: t.bundle }, history, saved.workflowId),
+        Worker.runReplayHistory({ workflowBundle: t.bundle }, h.history, h.workflowId),
       ).resolves.toBeUndefined();
-    }
   });
 
   it('a history that code would not produce is caught as nondeterminism', async () => {
