@@ -193,7 +193,8 @@ export function createNotifier(prisma: PrismaClient, mail?: MailOptions | null):
         where: { id: appraisalId },
         include: {
           employee: { select: { name: true, nip: true } },
-          cycle: { select: { name: true, settings: true, period: { select: { label: true } } } },
+          cycle: { select: { name: true, settings: true } },
+          period: { select: { label: true } },
           appeal: { select: { decision: true, decisionNote: true } },
           sanctions: { select: { code: true, status: true, decidedAt: true } },
         },
@@ -203,7 +204,7 @@ export function createNotifier(prisma: PrismaClient, mail?: MailOptions | null):
         employeeName: a.employee.name,
         nip: a.employee.nip,
         cycleName: a.cycle.name,
-        periodLabel: a.cycle.period.label,
+        periodLabel: a.period.label,
         utcOffsetHours: settings.utcOffsetHours ?? 7,
         predicate: a.predicate,
         appealWindowDays: settings.appealWindowDays ?? 14,

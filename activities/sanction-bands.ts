@@ -101,11 +101,11 @@ export function sanctionTerm(periodEnd: Date, months: number | null): { startsOn
   return { startsOn, endsOn };
 }
 
-/** The end of the period of an appraisal's cycle. */
+/** The end of an appraisal's evaluation period. */
 export async function periodEndOf(tx: Prisma.TransactionClient, appraisalId: number): Promise<Date> {
   const a = await tx.appraisal.findUniqueOrThrow({
     where: { id: appraisalId },
-    select: { cycle: { select: { period: { select: { endDate: true } } } } },
+    select: { period: { select: { endDate: true } } },
   });
-  return a.cycle.period.endDate;
+  return a.period.endDate;
 }

@@ -8,7 +8,6 @@ import { ensurePeriods } from '../prisma/seed/seed-database';
 import { VERSION_FIELDS, cycleWorkflowId, withDefaultSettings, type RuleVersions } from '../workflows/messages';
 import type { CycleInput, PeriodType, ScheduledCycleInput } from '../workflows/inputs';
 
-
 /** The period of `type` containing the local date of `at` (UTC shifted by `utcOffsetHours`). */
 export function periodAt(type: PeriodType, at: Date, utcOffsetHours: number): { year: number; number: number } {
   const local = new Date(at.getTime() + utcOffsetHours * 3600_000);

@@ -133,7 +133,7 @@ export function scoringActivities(prisma: PrismaClient) {
       });
       const a = await prisma.appraisal.findUniqueOrThrow({
         where: { id: input.appraisalId },
-        include: { employee: true, cycle: { include: { period: true } } },
+        include: { employee: true, period: true },
       });
       if (stored.length) {
         const open = stored.filter((s) => s.status === 'RECOMMENDED');
@@ -147,7 +147,8 @@ export function scoringActivities(prisma: PrismaClient) {
         };
       }
       const v = await loadVersion(prisma, input.sanctionVersionId, 'SANCTION');
-      const period = a.cycle.period;
+      // The evaluation period of this row (a quarter of the year, or the whole span of a one-evaluation cycle).
+      const period = a.period;
       // PP 94/2021: unexcused days counted cumulatively over the calendar year up to the period's end.
       const year = sanctionYear(period.endDate);
       const [inPeriod, inYear] = await Promise.all([
@@ -182,6 +183,8 @@ export function scoringActivities(prisma: PrismaClient) {
         consecutiveUnexcusedDays: inYear.longest,
         consecutiveAbsenceDays: inYear.longest,
         improvementPlanEnded: improvement > 0,
+        // PP 30/2019 art. 56–58 follow the year's predicate: the final evaluation's.
+        annualEvaluation: a.final,
         periodType: period.type,
       };
       const facts = declaredFacts(v.document, all);

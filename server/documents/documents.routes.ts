@@ -88,7 +88,8 @@ export function documentsRoutes(deps: AppDeps): Router {
         employee: person,
         rater: person,
         raterSuperior: person,
-        cycle: { select: { name: true, period: true } },
+        cycle: { select: { name: true, period: { select: { label: true, type: true } } } },
+        period: true,
         plan: {
           include: {
             items: {
@@ -110,9 +111,11 @@ export function documentsRoutes(deps: AppDeps): Router {
     const data: EvaluationDocumentData = {
       appraisalId: a.id,
       cycleName: a.cycle.name,
-      periodLabel: a.cycle.period.label,
-      periodStart: a.cycle.period.startDate,
-      periodEnd: a.cycle.period.endDate,
+      evaluation: !a.final ? 'PERIODIC' : a.cycle.period.type === 'YEAR' ? 'ANNUAL' : 'SINGLE',
+      yearLabel: a.cycle.period.label,
+      periodLabel: a.period.label,
+      periodStart: a.period.startDate,
+      periodEnd: a.period.endDate,
       stage: a.stage,
       employee: line(a.employee)!,
       rater: line(a.rater),
@@ -163,7 +166,7 @@ export function documentsRoutes(deps: AppDeps): Router {
       generatedAt: new Date(),
     };
     const pdf = await renderEvaluationDocument(data);
-    const file = `evaluasi-kinerja-${a.employee.nip}-${a.cycle.period.label}`.replace(/[^A-Za-z0-9._-]+/g, '-');
+    const file = `evaluasi-kinerja-${a.employee.nip}-${a.period.label}`.replace(/[^A-Za-z0-9._-]+/g, '-');
     await auditDownload(deps, req, 'evaluation', { entity: 'appraisal', entityId: a.id, file: `${file}.pdf` });
     res
       .type('application/pdf')

@@ -18,6 +18,13 @@ export interface PersonLine {
 export interface EvaluationDocumentData {
   appraisalId: number;
   cycleName: string;
+  /**
+   * The evaluation: the year's final (annual) one, a periodic one (a month, quarter or semester of the year), or the
+   * only evaluation of a cycle over a shorter span.
+   */
+  evaluation: 'ANNUAL' | 'PERIODIC' | 'SINGLE';
+  /** The year (the cycle's span), e.g. "Tahunan 2027". */
+  yearLabel: string;
   periodLabel: string;
   periodStart: Date;
   periodEnd: Date;
@@ -148,11 +155,21 @@ export function renderEvaluationDocument(d: EvaluationDocumentData): Promise<Buf
   doc
     .font('Helvetica-Bold')
     .fontSize(13)
-    .text('DOKUMEN EVALUASI KINERJA PEGAWAI', left, doc.y, { width, align: 'center' });
+    .text(
+      d.evaluation === 'PERIODIC' ? 'DOKUMEN EVALUASI KINERJA PEGAWAI PERIODIK' : 'DOKUMEN EVALUASI KINERJA PEGAWAI',
+      left,
+      doc.y,
+      { width, align: 'center' },
+    );
   doc
     .font('Helvetica')
     .fontSize(10)
-    .text(`PERIODE: ${d.periodLabel.toUpperCase()}`, { width, align: 'center' })
+    .text(
+      d.evaluation === 'ANNUAL' && d.periodLabel !== d.yearLabel
+        ? `PERIODE: ${d.periodLabel.toUpperCase()} · EVALUASI ${d.yearLabel.toUpperCase()}`
+        : `PERIODE: ${d.periodLabel.toUpperCase()}`,
+      { width, align: 'center' },
+    )
     .text(`${tanggal(d.periodStart)} s.d. ${tanggal(d.periodEnd)} · ${d.cycleName}`, { width, align: 'center' });
 
   person('PEGAWAI YANG DINILAI', d.employee);
@@ -206,7 +223,13 @@ export function renderEvaluationDocument(d: EvaluationDocumentData): Promise<Buf
       row('Sumber rating', d.review.source === 'APPEAL' ? 'Keputusan keberatan' : 'Kalibrasi');
   }
 
-  heading('PREDIKAT KINERJA PEGAWAI');
+  // The final evaluation's predicate is the year's (PermenPANRB 6/2022): it is what the annual report and PP 30/2019's
+  // follow-up use.
+  heading(
+    { ANNUAL: 'PREDIKAT KINERJA PEGAWAI TAHUNAN', PERIODIC: 'PREDIKAT KINERJA PEGAWAI PERIODIK', SINGLE: '' }[
+      d.evaluation
+    ] || 'PREDIKAT KINERJA PEGAWAI',
+  );
   doc
     .font('Helvetica-Bold')
     .fontSize(12)

@@ -3,6 +3,7 @@ import type { Task } from '../../prisma/client';
 import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
 import { PLAN, allRatings, drive, login, openTask } from './cycle-driver';
 import { Worker } from '@temporalio/worker';
+import { pdfText } from '../helpers/pdf-text';
 import { saveHistory } from '../workflows/history-files';
 import { runHistories, runYear, startYear } from './year-driver';
 
@@ -164,6 +165,30 @@ describe('appraisal year, quarterly (time-skipping server, PostgreSQL)', () => {
     expect(year.body.planVersions.map((v: any) => v.revision)).toEqual([0, 1]);
     expect(year.body.annual).toMatchObject({ predicate: 'SANGAT_BAIK' });
     expect(year.body.pay).toHaveLength(12);
+
+    // The PDF: Q1 is a periodic evaluation; Q4 is the annual one, with the year's predicate.
+    const pdfOf = async (id: number) =>
+      pdfText(
+        (
+          await request(t.app)
+            .get(`/api/documents/appraisals/${id}/evaluation.pdf`)
+            .set('Authorization', `Bearer ${pegawai}`)
+            .buffer(true)
+            .parse((r, cb) => {
+              const chunks: Buffer[] = [];
+              r.on('data', (c: Buffer) => chunks.push(c));
+              r.on('end', () => cb(null, Buffer.concat(chunks)));
+            })
+            .expect(200)
+        ).body as Buffer,
+      ).replace(/\s+/g, ' ');
+    const q1Pdf = await pdfOf(my[0].id);
+    expect(q1Pdf).toContain('DOKUMEN EVALUASI KINERJA PEGAWAI PERIODIK');
+    expect(q1Pdf).toContain(`PERIODE: TRIWULAN I ${YEAR}`);
+    expect(q1Pdf).toContain('PREDIKAT KINERJA PEGAWAI PERIODIK BAIK');
+    const q4Pdf = await pdfOf(my[3].id);
+    expect(q4Pdf).toContain(`PERIODE: TRIWULAN IV-AKHIR ${YEAR} · EVALUASI TAHUNAN ${YEAR}`);
+    expect(q4Pdf).toContain('PREDIKAT KINERJA PEGAWAI TAHUNAN SANGAT BAIK');
 
     // Per-period progress of the closed cycle: every employee done in each quarter.
     const admin = await login(t, 'admin');
