@@ -54,7 +54,9 @@ describeRoutes(
   {
     method: 'get',
     path: '/api/appraisals',
-    summary: 'Daftar penilaian (filter cycleId, stage, unitId, employeeId, raterId, predicate; terlihat sesuai peran)',
+    summary:
+      'Daftar penilaian, tiap baris dengan periode evaluasinya (filter cycleId, periodId, stage, unitId, employeeId, ' +
+      'raterId, predicate; terlihat sesuai peran)',
     tag: 'appraisals',
     list: true,
   },
@@ -132,6 +134,8 @@ export function appraisalsRoutes(deps: AppDeps): Router {
     if (id !== undefined) and.push({ id });
     for (const k of ['cycleId', 'unitId', 'employeeId', 'raterId'] as const)
       if (q.filter[k] !== undefined) and.push({ [k]: Number(q.filter[k]) });
+    // The evaluation period: the rows of one employee's year are one per period.
+    if (q.filter.periodId !== undefined) and.push({ periodId: parseId(q.filter.periodId, 'filter.periodId') });
     if (typeof q.filter.stage === 'string') and.push({ stage: q.filter.stage as any });
     if (typeof q.filter.predicate === 'string') and.push({ predicate: q.filter.predicate as any });
     if (typeof q.filter.q === 'string')
@@ -146,7 +150,7 @@ export function appraisalsRoutes(deps: AppDeps): Router {
         orderBy: q.orderBy,
         skip: q.skip,
         take: q.take,
-        include: { employee: person, rater: person },
+        include: { employee: person, rater: person, period: { select: { label: true } } },
       }),
       deps.prisma.appraisal.count({ where }),
     ]);

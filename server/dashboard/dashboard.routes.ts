@@ -1,15 +1,34 @@
-/** `GET /api/dashboard?cycleId=`: figures for the HR dashboard — stage funnel, predicates per unit against the curve, allowance totals. */
+/**
+ * `GET /api/dashboard?cycleId=&periodId=`: figures for the HR dashboard — stage funnel, predicates per unit against the
+ * curve, allowance totals. A year cycle has one appraisal row per employee and evaluation period: the funnel counts
+ * each employee once (their current row), the distribution is of one evaluation period (`periodId`, by default the
+ * latest with predicates); `periodId` narrows every figure to that period.
+ */
 import { Router } from 'express';
+import { z } from 'zod';
+import type { Prisma } from '../../prisma/client';
 import { authorize } from '../access/access.guard';
 import type { AppDeps } from '../deps';
+import { MAX_ID } from '../http/params';
+import { parseOrThrow } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
 
-const STAGES = ['PLANNING', 'EVIDENCE', 'REVIEW', 'SCORING', 'CALIBRATION', 'APPEAL', 'PAY', 'DONE'] as const;
+const STAGES = ['PLANNING', 'PERIOD', 'EVIDENCE', 'REVIEW', 'SCORING', 'CALIBRATION', 'APPEAL', 'PAY', 'DONE'] as const;
+
+/** A row id in the query string: digits only, within a database integer. */
+const queryId = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, 'harus bilangan bulat positif / must be a positive integer')
+  .transform(Number)
+  .refine((n) => n <= MAX_ID, `id di luar jangkauan (maksimal ${MAX_ID}) / id out of range`);
+const querySchema = z.strictObject({ cycleId: queryId.optional(), periodId: queryId.optional() });
 
 describeRoutes({
   method: 'get',
   path: '/api/dashboard',
-  summary: 'Angka dasbor SDM (corong tahap, predikat per unit vs kurva, total TPP)',
+  summary:
+    'Angka dasbor SDM (corong tahap: tiap pegawai sekali; predikat per unit vs kurva per periode evaluasi; total TPP); ' +
+    'filter cycleId, periodId',
   tag: 'dashboard',
   access: ['HR_ADMIN', 'AUDITOR'],
 });
@@ -20,15 +39,16 @@ export function dashboardRoutes(deps: AppDeps): Router {
   const db = deps.prisma;
   router.use(authorize(deps, 'dashboard', 'read'));
   router.get('/', async (req, res) => {
-    const cycleId = req.query.cycleId
-      ? Number(req.query.cycleId)
-      : (
-          await db.cycle.findFirst({
-            where: { status: { not: 'DRAFT' } },
-            orderBy: { id: 'desc' },
-            select: { id: true },
-          })
-        )?.id;
+    const query = parseOrThrow(querySchema, req.query);
+    const cycleId =
+      query.cycleId ??
+      (
+        await db.cycle.findFirst({
+          where: { status: { not: 'DRAFT' } },
+          orderBy: { id: 'desc' },
+          select: { id: true },
+        })
+      )?.id;
     const [employees, openTasks, cycles] = await Promise.all([
       db.employee.count({ where: { status: 'ACTIVE' } }),
       db.task.count({ where: { status: 'OPEN' } }),
@@ -39,23 +59,50 @@ export function dashboardRoutes(deps: AppDeps): Router {
       }),
     ]);
     if (!cycleId) return void res.json({ employees, openTasks, cycles, cycle: null });
+    // The evaluation periods of the cycle (one for a cycle evaluated once), and the one the distribution is of.
+    const periodGroups = await db.appraisal.groupBy({ by: ['periodId'], where: { cycleId }, _count: { _all: true } });
+    const periods = await db.period.findMany({
+      where: { id: { in: periodGroups.map((g) => g.periodId) } },
+      orderBy: { startDate: 'asc' },
+      select: { id: true, label: true },
+    });
+    const periodId =
+      query.periodId ??
+      (
+        await db.appraisal.findFirst({
+          where: { cycleId, predicate: { not: null } },
+          orderBy: [{ period: { startDate: 'desc' } }, { id: 'desc' }],
+          select: { periodId: true },
+        })
+      )?.periodId;
+    // The caller's period narrows every figure; without one the funnel counts each employee's current row (not the
+    // finished evaluations of earlier periods) and the allowance is the whole cycle's.
+    const narrow: Prisma.AppraisalWhereInput = query.periodId
+      ? { cycleId, periodId: query.periodId }
+      : { cycleId, NOT: { stage: 'DONE', final: false } };
     const [cycle, byStage, byUnit, ratings, pay] = await Promise.all([
       db.cycle.findUnique({
         where: { id: cycleId },
-        select: { id: true, name: true, status: true, period: { select: { label: true } } },
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          evaluationFrequency: true,
+          period: { select: { label: true } },
+        },
       }),
-      db.appraisal.groupBy({ by: ['stage'], where: { cycleId }, _count: { _all: true } }),
+      db.appraisal.groupBy({ by: ['stage'], where: narrow, _count: { _all: true } }),
       db.appraisal.groupBy({
         by: ['unitId', 'predicate'],
-        where: { cycleId, predicate: { not: null } },
+        where: { cycleId, periodId: periodId ?? -1, predicate: { not: null } },
         _count: { _all: true },
       }),
       db.unitCycleRating.findMany({
         where: { cycleId },
-        select: { unitId: true, rating: true, status: true, violations: true },
+        select: { unitId: true, rating: true, status: true, violations: true, periodId: true },
       }),
       db.payAdjustment.aggregate({
-        where: { cycleId },
+        where: { cycleId, ...(query.periodId ? { periodId: query.periodId } : {}) },
         _sum: { amount: true, baseAmount: true, cutAmount: true },
         _count: { _all: true },
       }),
@@ -77,14 +124,16 @@ export function dashboardRoutes(deps: AppDeps): Router {
         byUnit.filter((b) => b.unitId === u.id).map((b) => [b.predicate!, b._count._all]),
       );
       const r = ratingOf.get(u.id);
+      // The rating is the year's; the calibration status and violations are of the period they were found in.
+      const ofPeriod = r && (r.periodId === null || r.periodId === periodId);
       return {
         unitId: u.id,
         code: u.code,
         name: u.name,
         counts,
         unitRating: r?.rating ?? null,
-        calibration: r?.status ?? null,
-        violations: r?.violations ?? [],
+        calibration: ofPeriod ? r.status : null,
+        violations: ofPeriod ? r.violations : [],
       };
     });
     res.json({
@@ -92,6 +141,8 @@ export function dashboardRoutes(deps: AppDeps): Router {
       openTasks,
       cycles,
       cycle,
+      periods,
+      period: periods.find((p) => p.id === periodId) ?? null,
       funnel,
       failed: stageCount.get('FAILED') ?? 0,
       cancelled: stageCount.get('CANCELLED') ?? 0,

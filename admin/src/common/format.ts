@@ -30,3 +30,14 @@ export function daysUntil(value: string | Date, now = new Date()): number {
   const day = (x: Date) => Date.UTC(x.getFullYear(), x.getMonth(), x.getDate());
   return Math.round((day(d) - day(now)) / 86_400_000) - (d.getTime() < now.getTime() && day(d) === day(now) ? 1 : 0);
 }
+
+/** A month `YYYY-MM` as words in the user's language: "Maret 2027", "March 2027". */
+export function formatMonth(month: string, locale = 'id'): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(locale === 'en' ? 'en-GB' : 'id-ID', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

@@ -1,4 +1,8 @@
-/** HR dashboard: the cycle's stage funnel, predicates per unit against the curve, and allowance totals (GET /api/dashboard). */
+/**
+ * HR dashboard: the cycle's stage funnel, predicates per unit against the curve, and allowance totals (GET
+ * /api/dashboard); for a year cycle the distribution of one evaluation period, chosen in the period selector (by
+ * default the latest period with predicates).
+ */
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -34,6 +38,9 @@ interface DashboardData {
   openTasks: number;
   cycles: { id: number; name: string; status: string; period?: { label: string } }[];
   cycle: { id: number; name: string; status: string } | null;
+  /** The cycle's evaluation periods, and the one the distribution (and, when chosen, every figure) is of. */
+  periods?: { id: number; label: string }[];
+  period?: { id: number; label: string } | null;
   funnel?: { stage: string; count: number }[];
   failed?: number;
   cancelled?: number;
@@ -68,9 +75,14 @@ export default function HrDashboard() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const [cycleId, setCycleId] = useState<string>('');
+  const [periodId, setPeriodId] = useState<string>('');
+  const query = new URLSearchParams({
+    ...(cycleId ? { cycleId } : {}),
+    ...(cycleId && periodId ? { periodId } : {}),
+  }).toString();
   const { data, error, isPending } = useQuery({
-    queryKey: ['dashboard', cycleId],
-    queryFn: () => api<DashboardData>(`/dashboard${cycleId ? `?cycleId=${cycleId}` : ''}`),
+    queryKey: ['dashboard', cycleId, periodId],
+    queryFn: () => api<DashboardData>(`/dashboard${query ? `?${query}` : ''}`),
     refetchInterval: 10_000,
   });
   if (isPending) return <Loading />;
@@ -96,7 +108,10 @@ export default function HrDashboard() {
           size="small"
           label={translate('resources.cycles.name', { smart_count: 1 })}
           value={cycleId || String(data.cycle?.id ?? '')}
-          onChange={(e) => setCycleId(e.target.value)}
+          onChange={(e) => {
+            setCycleId(e.target.value);
+            setPeriodId('');
+          }}
           sx={{ minWidth: 320 }}
         >
           {data.cycles.map((c) => (
@@ -105,6 +120,27 @@ export default function HrDashboard() {
             </MenuItem>
           ))}
         </TextField>
+        {(data.periods?.length ?? 0) > 1 && (
+          <TextField
+            select
+            size="small"
+            label={translate('capaian.year.dashboard_period')}
+            value={periodId || String(data.period?.id ?? '')}
+            onChange={(e) => {
+              // The period belongs to the cycle shown: pin that cycle with it.
+              setCycleId(String(data.cycle?.id ?? ''));
+              setPeriodId(e.target.value);
+            }}
+            sx={{ minWidth: 240 }}
+            data-testid="dashboard-period"
+          >
+            {data.periods!.map((p) => (
+              <MenuItem key={p.id} value={String(p.id)}>
+                {p.label}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
       </Stack>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, sm: 4 }}>
@@ -129,7 +165,14 @@ export default function HrDashboard() {
         <Grid container spacing={2} sx={{ mt: 1 }}>
           <Grid size={{ xs: 12, md: 6 }}>
             <Card>
-              <CardHeader title={translate('capaian.dashboard.funnel')} subheader={data.cycle.name} />
+              <CardHeader
+                title={translate('capaian.dashboard.funnel')}
+                subheader={`${data.cycle.name} · ${
+                  periodId && data.period
+                    ? translate('capaian.year.distribution_of', { label: data.period.label })
+                    : translate('capaian.year.funnel_current')
+                }`}
+              />
               <CardContent sx={{ height: 320 }}>
                 <ResponsiveContainer>
                   <BarChart data={funnel} layout="vertical" margin={{ left: 40 }}>
@@ -193,7 +236,12 @@ export default function HrDashboard() {
             <Card>
               <CardHeader
                 title={translate('capaian.dashboard.per_unit')}
-                subheader={translate('capaian.dashboard.per_unit_help')}
+                subheader={
+                  <span data-testid="distribution-period">
+                    {translate('capaian.dashboard.per_unit_help')}
+                    {data.period ? ` · ${translate('capaian.year.distribution_of', { label: data.period.label })}` : ''}
+                  </span>
+                }
               />
               <CardContent sx={{ height: Math.max(260, units.length * 36 + 80) }}>
                 {units.length ? (

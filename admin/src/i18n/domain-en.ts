@@ -5,6 +5,7 @@ import type { domainId } from './domain-id';
 import { rulesetReviewEn } from './ruleset-review-en';
 import { accountEn, roleEn, usersEn, usersResourceEn } from './accounts-en';
 import { notificationsEn } from './notifications-en';
+import { yearEn } from './year-en';
 
 export const domainEn: typeof domainId = {
   resources: {
@@ -398,6 +399,7 @@ export const domainEn: typeof domainId = {
     users: usersEn,
     account: accountEn,
     notifications: notificationsEn,
+    year: yearEn,
     imports: {
       title: 'CSV import',
       help: 'Upload a CSV file with these column headers. Run the dry run first: every row is checked and nothing is saved. The import runs only when every row is valid.',

@@ -4,6 +4,7 @@ import { delegationKindId, delegationsId, delegationsResourceId, delegationStatu
 import { rulesetReviewId } from './ruleset-review-id';
 import { accountId, roleId, usersId, usersResourceId } from './accounts-id';
 import { notificationsId } from './notifications-id';
+import { yearId } from './year-id';
 
 export const domainId = {
   resources: {
@@ -402,6 +403,7 @@ export const domainId = {
     users: usersId,
     account: accountId,
     notifications: notificationsId,
+    year: yearId,
     imports: {
       title: 'Impor CSV',
       help: 'Unggah berkas CSV dengan kepala kolom berikut. Jalankan uji coba dulu: setiap baris diperiksa dan tidak ada yang disimpan. Impor hanya berjalan bila semua baris valid.',

@@ -16,6 +16,7 @@ import { useDownload } from '../../common/use-download';
 import { PlanView } from '../tasks/PlanView';
 import { PredicateExplanation } from './PredicateExplanation';
 import { Timeline } from './Timeline';
+import { AppraisalYear } from './year/AppraisalYear';
 
 function PdfButton() {
   const record = useRecordContext();
@@ -108,10 +109,14 @@ export default function AppraisalShow() {
           <TextField source="employee.name" label="resources.employees.fields.name" />
           <TextField source="employee.nip" label="resources.employees.fields.nip" />
           <ReferenceField source="cycleId" reference="cycles" />
+          <ReferenceField source="periodId" reference="periods" label="capaian.year.period" link={false} />
           <EnumField source="stage" list="stage" />
           <TextField source="rater.name" label="resources.appraisals.fields.raterId" emptyText="—" />
           <TextField source="raterSuperior.name" label="resources.appraisals.fields.raterSuperiorId" emptyText="—" />
           <FunctionField label={false} render={() => <Result />} />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.year.tab" path="year">
+          <AppraisalYear />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="capaian.appraisals.tab_plan" path="plan">
           <Plan />

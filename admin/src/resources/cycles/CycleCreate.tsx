@@ -1,4 +1,7 @@
-/** A new cycle (DRAFT): name, unit, period, and the stage deadlines in days. */
+/**
+ * A new cycle (DRAFT): name, unit, the year (its period) and how often the year's plan is evaluated, and the stage
+ * deadlines in days.
+ */
 import {
   AutocompleteInput,
   BooleanInput,
@@ -9,9 +12,54 @@ import {
   SelectInput,
   SimpleForm,
   TextInput,
+  useGetList,
 } from 'react-admin';
 import { Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { FREQUENCIES } from './FrequencyField';
+
+/** "Once for the whole span": no evaluationFrequency in the request. */
+const ONCE = 'NONE';
+
+/** The span: YEAR periods first, newest first; then the shorter periods, newest first. */
+function YearInput() {
+  const { data, isPending } = useGetList('periods', {
+    pagination: { page: 1, perPage: 500 },
+    sort: { field: 'startDate', order: 'DESC' },
+  });
+  const periods = [...(data ?? [])].sort(
+    (a, b) =>
+      Number(b.type === 'YEAR') - Number(a.type === 'YEAR') ||
+      String(b.startDate).localeCompare(String(a.startDate)) ||
+      a.id - b.id,
+  );
+  return (
+    <SelectInput
+      source="periodId"
+      label="capaian.year.year"
+      helperText="capaian.year.year_help"
+      choices={periods}
+      optionText="label"
+      isPending={isPending}
+      validate={required()}
+      sx={{ minWidth: 320 }}
+    />
+  );
+}
+
+/** How often the plan is evaluated, with what that means for the employee. */
+function FrequencyInput() {
+  return (
+    <SelectInput
+      source="evaluationFrequency"
+      label="capaian.year.frequency"
+      helperText="capaian.year.frequency_help"
+      choices={[...FREQUENCIES, ONCE].map((id) => ({ id, name: `capaian.year.frequency_value.${id}` }))}
+      validate={required()}
+      sx={{ minWidth: 320 }}
+    />
+  );
+}
 
 const DAYS = [
   'planningDays',
@@ -39,22 +87,26 @@ export default function CycleCreate() {
   return (
     <Create
       redirect="show"
-      transform={(v: any) => ({
+      transform={({ evaluationFrequency, ...v }: any) => ({
         ...v,
+        ...(evaluationFrequency && evaluationFrequency !== ONCE ? { evaluationFrequency } : {}),
         settings: Object.fromEntries(Object.entries(v.settings ?? {}).filter(([, x]) => x !== null && x !== '')),
       })}
     >
       <SimpleForm
-        defaultValues={{ includeDescendants: true, settings: { appealWindowDays: 14, appealDecisionDays: 14 } }}
+        defaultValues={{
+          includeDescendants: true,
+          evaluationFrequency: ONCE,
+          settings: { appealWindowDays: 14, appealDecisionDays: 14 },
+        }}
       >
         <TextInput source="name" validate={required()} fullWidth />
         <ReferenceInput source="unitId" reference="units">
           <AutocompleteInput filterToQuery={(q: string) => ({ q })} validate={required()} fullWidth />
         </ReferenceInput>
         <BooleanInput source="includeDescendants" />
-        <ReferenceInput source="periodId" reference="periods" sort={{ field: 'startDate', order: 'ASC' }} perPage={100}>
-          <SelectInput optionText="label" validate={required()} />
-        </ReferenceInput>
+        <YearInput />
+        <FrequencyInput />
         <Settings />
       </SimpleForm>
     </Create>

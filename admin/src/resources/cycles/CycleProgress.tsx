@@ -1,9 +1,13 @@
-/** Live progress of a running cycle: polls GET /api/cycles/:id/progress every 2 s while the cycle runs. */
+/**
+ * Live progress of a running cycle: polls GET /api/cycles/:id/progress every 2 s while the cycle runs; for a year
+ * cycle also the evaluation it is waiting on and the progress per evaluation period.
+ */
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import { useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { api } from '../../providers/http';
+import { PerPeriodProgress, type PeriodProgress } from './PerPeriodProgress';
 
 interface Progress {
   phase?: string;
@@ -14,6 +18,9 @@ interface Progress {
   cancelled?: number;
   perStage?: Record<string, number>;
   blockedUnits?: number[];
+  /** The evaluation period the cycle waits on or calibrates (index from 0). */
+  evaluation?: { index: number; count: number; label: string } | null;
+  perPeriod?: PeriodProgress[];
 }
 
 export function CycleProgress() {
@@ -48,12 +55,22 @@ export function CycleProgress() {
         {translate('capaian.cycles.progress', { started, total, done, pct })}
         {data.phase ? ` · ${translate(`capaian.cycles.phase.${data.phase}`, { _: data.phase })}` : ''}
       </Typography>
+      {data.evaluation && (
+        <Typography variant="subtitle1" data-testid="cycle-evaluation" gutterBottom>
+          {translate('capaian.year.evaluation_of', {
+            n: data.evaluation.index + 1,
+            count: data.evaluation.count,
+            label: data.evaluation.label,
+          })}
+        </Typography>
+      )}
       <LinearProgress variant="buffer" value={pct} valueBuffer={startPct} sx={{ height: 10, borderRadius: 1 }} />
       <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }}>
         {Object.entries(data.perStage ?? {}).map(([stage, n]) => (
           <Chip key={stage} size="small" label={`${translate(`capaian.enum.stage.${stage}`, { _: stage })}: ${n}`} />
         ))}
       </Stack>
+      <PerPeriodProgress rows={data.perPeriod ?? []} />
       {!!data.blockedUnits?.length && (
         <Alert severity="warning" sx={{ mt: 1 }}>
           {translate('capaian.cycles.blocked_units', { smart_count: data.blockedUnits.length })}

@@ -19,6 +19,7 @@ import { EnumField } from '../../common/EnumField';
 import { useAction } from '../../common/use-action';
 import { useDownload } from '../../common/use-download';
 import { CycleProgress } from './CycleProgress';
+import { FrequencyField } from './FrequencyField';
 
 function Actions() {
   const record = useRecordContext();
@@ -89,7 +90,8 @@ export default function CycleShow() {
       <SimpleShowLayout>
         <TextField source="name" />
         <ReferenceField source="unitId" reference="units" />
-        <ReferenceField source="periodId" reference="periods" link={false} />
+        <ReferenceField source="periodId" reference="periods" link={false} label="capaian.year.year" />
+        <FrequencyField label="capaian.year.frequency" />
         <EnumField source="status" list="cycleStatus" />
         <DateField source="startedAt" showTime emptyText="—" />
         <ReferenceField source="scoringVersionId" reference="rulesets" emptyText="—" />
@@ -103,6 +105,7 @@ export default function CycleShow() {
         >
           <Datagrid rowClick="show" bulkActionButtons={false}>
             <TextField source="employee.name" label="resources.employees.fields.name" sortable={false} />
+            <TextField source="period.label" label="capaian.year.period" sortable={false} />
             <EnumField source="stage" list="stage" />
             <EnumField source="predicate" list="predicate" />
           </Datagrid>
