@@ -37,7 +37,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await h.getByLabel('Unit kerja').fill(unit.code);
     await h.getByRole('option', { name: new RegExp(`^${unit.code.replace(/\./g, '\\.')} — `) }).click();
     await h.locator('input[name="includeDescendants"]').uncheck();
-    await h.getByLabel('Periode').click();
+    await h.getByLabel('Tahun penilaian').click();
     await h.getByRole('option', { name: period.label, exact: true }).click();
     await shots.shot(h, 'hr-creates-cycle');
     await h.getByRole('button', { name: 'Simpan' }).click();

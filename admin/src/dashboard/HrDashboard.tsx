@@ -211,6 +211,7 @@ export default function HrDashboard() {
                     <Tooltip formatter={(v) => formatRupiah(Number(v), locale)} />
                     <Legend />
                     <Bar
+                      isAnimationActive={false}
                       dataKey="base"
                       name={translate('resources.pay-adjustments.fields.baseAmount')}
                       fill="#90a4ae"
@@ -254,6 +255,7 @@ export default function HrDashboard() {
                       <Legend />
                       {PREDICATES.map((p) => (
                         <Bar
+                          isAnimationActive={false}
                           key={p}
                           dataKey={p}
                           stackId="p"
