@@ -2,6 +2,7 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { stringify } from 'csv-stringify/sync';
 import { recordAudit } from '../../prisma/audit';
+import { evaluationPeriods } from '../../prisma/evaluation-periods';
 import type { Cycle, Prisma, RuleSetKind } from '../../prisma/client';
 import { TASK_QUEUE } from '../../workflows/task-queue';
 import {
@@ -199,10 +200,29 @@ export async function cycleProgress(deps: AppDeps, id: number): Promise<Progress
     where: { cycleId: id, status: 'VIOLATES_CURVE' },
     select: { unitId: true },
   });
+  const evaluations = await evaluationPeriods(
+    deps.prisma,
+    cycle.periodId,
+    cycle.evaluationFrequency,
+    (cycle.settings as { utcOffsetHours?: number } | null)?.utcOffsetHours ?? 7,
+  );
+  const reached = perPeriod.at(-1);
   const p: CycleProgress = {
     cycleId: id,
     phase:
       cycle.status === 'DRAFT' ? 'STARTING' : cycle.status === 'CALIBRATION' ? 'CALIBRATION' : (cycle.status as any),
+    // The latest evaluation period any employee has reached (the workflow, when it runs, knows the one it waits on).
+    evaluation:
+      reached && evaluations
+        ? {
+            index: Math.max(
+              0,
+              evaluations.findIndex((e) => e.periodId === reached.periodId),
+            ),
+            count: evaluations.length,
+            label: reached.label,
+          }
+        : null,
     total,
     started: total,
     perStage,

@@ -46,8 +46,9 @@ export function periodRowsIn(
 }
 
 /**
- * Runs the year from its first plan to the cycle's close. `answers(k)` overrides task answers in period k;
- * `duringPeriod(k)` runs while period k is in force, before its evaluation opens (a plan revision, a worker restart).
+ * Runs the year from its first plan to the cycle's close (or through its first `periods` periods). `answers(k)`
+ * overrides task answers in period k; `duringPeriod(k)` runs while period k is in force, before its evaluation opens (a
+ * plan revision, a worker restart); `employeesIn(k)` is how many employees period k has (default: all of them).
  */
 export async function runYear(
   t: WorkflowTestContext,
@@ -58,13 +59,16 @@ export async function runYear(
     answers?: (k: number) => Partial<Record<string, Answer | null>>;
     duringPeriod?: (k: number) => Promise<void>;
     afterOpening?: (k: number) => Promise<void>;
+    employeesIn?: (k: number) => number;
+    periods?: number;
   } = {},
 ) {
+  const employeesIn = options.employeesIn ?? (() => employees);
   const closed = async () =>
     (await t.db.prisma.cycle.findUniqueOrThrow({ where: { id: cycleId } })).status === 'CLOSED';
   // Planning once: every plan approved, every employee in the first period.
   await drive(t, cycleId, periodRowsIn(t, cycleId, periods[0].id, ['PERIOD'], employees), options.answers?.(0) ?? {});
-  for (const [k, period] of periods.entries()) {
+  for (const [k, period] of periods.slice(0, options.periods ?? periods.length).entries()) {
     await options.duringPeriod?.(k);
     await advanceTo(t, Date.parse(opensAfter(period.endDate, 7)) + 1000);
     await until(
@@ -77,7 +81,7 @@ export async function runYear(
     await drive(
       t,
       cycleId,
-      last ? closed : periodRowsIn(t, cycleId, periods[k + 1].id, ['PERIOD'], employees),
+      last ? closed : periodRowsIn(t, cycleId, periods[k + 1].id, ['PERIOD'], employeesIn(k + 1)),
       options.answers?.(k) ?? {},
       120_000,
     );

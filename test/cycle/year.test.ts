@@ -196,7 +196,13 @@ describe('appraisal year, quarterly (time-skipping server, PostgreSQL)', () => {
       .get(`/api/cycles/${cycle.id}/progress`)
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
-    expect(progress.body).toMatchObject({ phase: 'CLOSED', total: n, finished: n, percent: 100 });
+    expect(progress.body).toMatchObject({
+      phase: 'CLOSED',
+      total: n,
+      finished: n,
+      percent: 100,
+      evaluation: { index: 3, count: 4, label: `Triwulan IV-Akhir ${YEAR}` },
+    });
     expect(progress.body.perPeriod.map((p: any) => [p.label, p.perStage])).toEqual(
       periods.map((p) => [p.label, { DONE: n }]),
     );
