@@ -1,7 +1,9 @@
 /**
- * `npm run bench:cycle -- --employees N [--concurrency 64] [--batch 200] [--baseline 2000] [--cache N]`: drives one whole
- * appraisal cycle of N generated employees through every stage (plan → review → evidence → rating → scoring →
- * calibration → result and appeal window → pay → sanctions → closed) with simulated actors completing every task
+ * `npm run bench:cycle -- --employees N [--frequency QUARTER|SEMESTER|MONTH|NONE] [--concurrency 64] [--batch 200]
+ * [--baseline 2000] [--cache N]`: drives one whole appraisal year of N generated employees — last year, all of it over,
+ * evaluated every quarter by default (NONE: one quarter evaluated once, the earlier shape) — through every stage (plan
+ * once; per period evidence → rating → scoring → calibration → result and appeal window → pay → sanctions; closed)
+ * with simulated actors completing every task
  * through the API's task service (the same workflow updates with validators as `POST /api/tasks/:id/complete`), then,
  * in the same run and on the same worker, no-op workflows with the same activities and human updates (min(N,
  * --baseline) of them: a rate, which a sample of 2,000 measures as well as 10,000). Prints employees/s,
@@ -23,9 +25,9 @@ import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
 import pino from 'pino';
 import { bundleWorkflows, createWorker } from '../activities/worker';
-import { createPrisma, type PrismaClient, type Task } from '../prisma/client';
+import { createPrisma, type Task } from '../prisma/client';
 import { migrate } from '../prisma/migrate';
-import { seedDemo } from '../prisma/seed/seed-database';
+import { ensurePeriods, seedDemo } from '../prisma/seed/seed-database';
 import type { AuthUser } from '../server/auth/auth.middleware';
 import { loadConfig } from '../server/config';
 import { startCycle } from '../server/cycles/cycles.service';
@@ -37,6 +39,7 @@ import { ensureTemporalCli } from '../tools/temporal-cli';
 import { noopStepUpdate } from '../workflows/noop.workflow';
 import { cycleProgressQuery } from '../workflows/messages';
 import { TASK_QUEUE } from '../workflows/task-queue';
+import { answer } from './bench-actors';
 
 // A throwaway database: its audit entries get a throwaway key unless AUDIT_KEY is set (prisma/audit.ts).
 process.env.AUDIT_KEY ??= randomBytes(32).toString('hex');
@@ -46,6 +49,16 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const EMPLOYEES = arg('employees', 1000);
+const FREQUENCY = (() => {
+  const i = process.argv.indexOf('--frequency');
+  const f = i > 0 ? process.argv[i + 1] : 'QUARTER';
+  if (!['MONTH', 'QUARTER', 'SEMESTER', 'NONE'].includes(f))
+    throw new Error(`--frequency ${f}: MONTH|QUARTER|SEMESTER|NONE`);
+  return f as 'MONTH' | 'QUARTER' | 'SEMESTER' | 'NONE';
+})();
+/** Evaluations per employee, and months paid. */
+const EVALUATIONS = { MONTH: 12, QUARTER: 4, SEMESTER: 2, NONE: 1 }[FREQUENCY];
+const MONTHS_PAID = FREQUENCY === 'NONE' ? 3 : 12;
 const CONCURRENCY = arg('concurrency', 64);
 const BATCH = arg('batch', 200);
 /** Workflows the worker keeps cached: every employee's appraisal plus the cycle and its batches (0 = SDK default). */
@@ -53,13 +66,13 @@ const CACHE = arg('cache', EMPLOYEES + Math.ceil(EMPLOYEES / BATCH) + 10) || und
 /** No-op workflows run for the baseline (a rate: a sample of 2,000 measures it as well as 10,000). */
 const BASELINE = Math.min(EMPLOYEES, arg('baseline', 2000));
 /**
- * Human steps of every appraisal (plan, plan review, evidence, rating, result; each opens its task and completes it
- * in an activity) and its other activities: local ones (score, share the result, sanctions, done) and the pay, which
- * is scheduled on the server.
+ * Human steps of every employee's year (plan and plan review once; evidence, rating and result per evaluation; each
+ * opens its task and completes it in an activity) and its other activities per evaluation: local ones (score, share
+ * the result, sanctions, done or the next period's row) and the pay, which is scheduled on the server.
  */
-const HUMAN_STEPS = 5;
-const OTHER_ACTIVITIES = 4;
-const REMOTE_ACTIVITIES = 1;
+const HUMAN_STEPS = 2 + 3 * EVALUATIONS;
+const OTHER_ACTIVITIES = 4 * EVALUATIONS;
+const REMOTE_ACTIVITIES = EVALUATIONS;
 
 const say = (m: string) => console.log(`[bench:cycle ${new Date().toISOString().slice(11, 19)}] ${m}`);
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -78,69 +91,6 @@ async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>) {
       while (next < items.length) await fn(items[next++]);
     }),
   );
-}
-
-const hash = (n: number) => {
-  let x = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return ((x ^ (x >>> 16)) >>> 0) / 4294967296;
-};
-const berakhlak = (r: string) => ({
-  berorientasiPelayanan: r,
-  akuntabel: r,
-  kompeten: r,
-  harmonis: r,
-  loyal: r,
-  adaptif: r,
-  kolaboratif: r,
-});
-
-/** What each simulated actor answers. Ratings lean to MEETS; 3% of employees appeal, the superior keeps the result. */
-async function answer(prisma: PrismaClient, task: Task): Promise<unknown> {
-  const h = hash(task.appraisalId ?? task.id);
-  switch (task.type) {
-    case 'plan.submit':
-      return {
-        expectations: 'Layanan tepat waktu',
-        items: [
-          {
-            kind: 'MAIN',
-            title: 'Tersusunnya laporan kinerja',
-            indicators: [{ aspect: 'QUANTITY', description: 'Jumlah laporan', target: '3 laporan', targetValue: 3 }],
-          },
-        ],
-      };
-    case 'plan.review':
-      return { decision: 'APPROVE' };
-    case 'evidence.submit': {
-      const indicators = await prisma.indicator.findMany({
-        where: { planItem: { plan: { appraisalId: task.appraisalId! } } },
-        select: { id: true },
-      });
-      return { realizations: indicators.map((i) => ({ indicatorId: i.id, value: 'tercapai' })) };
-    }
-    case 'review.submit': {
-      const result = h < 0.15 ? 'ABOVE' : h < 0.9 ? 'MEETS' : 'BELOW';
-      const behaviour = hash(h * 1e9) < 0.8 ? 'MEETS' : 'ABOVE';
-      return { resultRating: result, behaviourRating: behaviour, berakhlak: berakhlak(behaviour) };
-    }
-    case 'result.respond':
-      return h > 0.97 ? { action: 'APPEAL', reason: 'Mohon ditinjau kembali bukti dukung' } : { action: 'ACCEPT' };
-    case 'appeal.decide':
-      return { decision: 'UNCHANGED', note: 'Penilaian sesuai bukti' };
-    case 'sanction.decide':
-      return {
-        decisions: ((task.context as any)?.recommendations ?? []).map((r: any) => ({
-          code: r.code,
-          decision: 'CONFIRM',
-        })),
-      };
-    case 'calibration.unit':
-      return { action: 'JUSTIFY', justification: 'Sebaran wajar menurut pimpinan unit' };
-    default:
-      throw new Error(`no answer for ${task.type}`);
-  }
 }
 
 async function main() {
@@ -252,15 +202,30 @@ async function main() {
 
   // ---------------------------------------------------------------- the cycle
   const root = await prisma.unit.findFirstOrThrow({ where: { parentId: null }, orderBy: { id: 'asc' } });
+  // Last year, every period of it over: the evaluations open as soon as each employee's plan is approved. Its rules
+  // are the published versions (pinned explicitly: they are in force from this year on).
+  const lastYear = new Date().getUTCFullYear() - 1;
+  await ensurePeriods(prisma, lastYear);
   const period = await prisma.period.findFirstOrThrow({
-    where: { type: 'QUARTER', number: 1 },
-    orderBy: { year: 'asc' },
+    where: FREQUENCY === 'NONE' ? { type: 'QUARTER', number: 1, year: lastYear } : { type: 'YEAR', year: lastYear },
   });
+  const published = async (kind: 'SCORING' | 'DISTRIBUTION' | 'PAY' | 'SANCTION') =>
+    (
+      await prisma.ruleSetVersion.findFirstOrThrow({
+        where: { kind, status: 'PUBLISHED' },
+        orderBy: { id: 'desc' },
+      })
+    ).id;
   const cycle = await prisma.cycle.create({
     data: {
       name: `Benchmark ${EMPLOYEES} pegawai`,
       unitId: root.id,
       periodId: period.id,
+      evaluationFrequency: FREQUENCY === 'NONE' ? null : FREQUENCY,
+      scoringVersionId: await published('SCORING'),
+      distributionVersionId: await published('DISTRIBUTION'),
+      payVersionId: await published('PAY'),
+      sanctionVersionId: await published('SANCTION'),
       includeDescendants: true,
       settings: {},
       createdById: hr.id,
@@ -282,7 +247,7 @@ async function main() {
     const p = await client.workflow.getHandle(`cycle-${cycle.id}`).query(cycleProgressQuery);
     const stages = await prisma.appraisal.groupBy({
       by: ['stage'],
-      where: { cycleId: cycle.id },
+      where: { cycleId: cycle.id, NOT: { stage: 'DONE', final: false } },
       _count: { _all: true },
     });
     say(
@@ -347,6 +312,7 @@ async function main() {
     where: { cycleId: cycle.id },
     _count: { _all: true },
   });
+  const annual = await prisma.annualResult.count({ where: { cycleId: cycle.id } });
   latencies.sort((a, b) => a - b);
 
   // ---------------------------------------------------------------- the no-op baseline
@@ -386,7 +352,7 @@ async function main() {
   const noopRate = BASELINE / noopSeconds;
   console.log('');
   console.log(
-    `Siklus penilaian / appraisal cycle, ${EMPLOYEES} pegawai (batch ${BATCH}, ${CONCURRENCY} aktor paralel, cache ${CACHE ?? 'bawaan SDK'} alur kerja, heap ${Math.round(v8.getHeapStatistics().heap_size_limit / 1048576)} MiB)`,
+    `Tahun penilaian / appraisal year (${period.label}, ${EVALUATIONS} evaluasi / evaluations), ${EMPLOYEES} pegawai (batch ${BATCH}, ${CONCURRENCY} aktor paralel, cache ${CACHE ?? 'bawaan SDK'} alur kerja, heap ${Math.round(v8.getHeapStatistics().heap_size_limit / 1048576)} MiB)`,
   );
   console.log(`  waktu total / wall time        ${cycleSeconds.toFixed(1)} s`);
   console.log(`  pegawai/detik / employees/s     ${cycleRate.toFixed(2)}`);
@@ -399,7 +365,10 @@ async function main() {
     `  latensi penyelesaian tugas      p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
   );
   console.log(`  tahap akhir / final stages      ${appraisals.map((a) => `${a.stage} ${a._count._all}`).join(', ')}`);
-  console.log(`  penyesuaian TPP / pay rows      ${pay} (harus ${EMPLOYEES} / must equal employees)`);
+  console.log(
+    `  penyesuaian TPP / pay rows      ${pay} (harus ${EMPLOYEES * MONTHS_PAID} = pegawai × bulan / employees × months)`,
+  );
+  console.log(`  predikat tahunan / annual       ${annual} (harus ${EMPLOYEES})`);
   console.log(`Alur kerja no-op, langkah sama / no-op workflows, same steps (${BASELINE})`);
   console.log(`  waktu total / wall time        ${noopSeconds.toFixed(1)} s`);
   console.log(`  alur kerja/detik / workflows/s  ${noopRate.toFixed(2)}`);
@@ -409,7 +378,7 @@ async function main() {
   console.log(`Rasio siklus / no-op              ${(cycleRate / noopRate).toFixed(2)} (sasaran / goal ≥ 0.5)`);
   const projected = 10_000 / cycleRate / 60;
   console.log(`Proyeksi 10.000 pegawai           ${projected.toFixed(1)} menit (sasaran / goal ≤ 10)`);
-  if (pay !== EMPLOYEES) process.exitCode = 1;
+  if (pay !== EMPLOYEES * MONTHS_PAID || annual !== EMPLOYEES) process.exitCode = 1;
 }
 
 let stopping = false;
