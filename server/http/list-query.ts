@@ -1,6 +1,7 @@
 /** ra-data-simple-rest list parameters: `sort=["field","ASC"]`, `range=[0,24]`, `filter={...}` and `Content-Range`. */
 import type { Request, Response } from 'express';
 import { ApiError } from './api-error';
+import { MAX_ID } from './params';
 
 export interface ListQuery {
   skip: number;
@@ -66,8 +67,25 @@ export function parseListQuery(
     skip: range[0],
     take: Math.min(range[1] - range[0] + 1, MAX_PAGE),
     orderBy: { [sort[0]]: String(sort[1]).toLowerCase() as 'asc' | 'desc' },
-    filter,
+    filter: withNumericFilters(filter),
   };
+}
+
+/** Filters that name a record (`…Id`) or a year hold integers (or null): anything else is a 400 naming the filter. */
+const NUMERIC_FILTER = /(Id|^year)$/;
+
+function withNumericFilters(filter: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...filter };
+  for (const [key, value] of Object.entries(filter)) {
+    if (!NUMERIC_FILTER.test(key) || value === null || value === undefined) continue;
+    const n = typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value)) ? Number(value) : NaN;
+    if (!Number.isInteger(n) || n < 0 || n > MAX_ID)
+      throw ApiError.badRequest(`filter.${key}: harus bilangan bulat / must be an integer`, {
+        fields: [{ field: `filter.${key}`, message: 'harus bilangan bulat (id) / must be an integer id' }],
+      });
+    out[key] = n;
+  }
+  return out;
 }
 
 /** Sends a list page with the `Content-Range: <resource> start-end/total` header react-admin reads. */

@@ -89,6 +89,40 @@ describe('strict input (real PostgreSQL)', () => {
     expect(fields(res)).toEqual(['cycleId']);
   });
 
+  it('a list filter naming a record must be an integer: a 400 naming the filter, not a 500, on every list', async () => {
+    const lists = [
+      'appraisals',
+      'tasks',
+      'cycles',
+      'employees',
+      'pay-adjustments',
+      'sanctions',
+      'audit-events',
+      'units',
+    ];
+    const filters = { appraisals: 'cycleId', tasks: 'cycleId', cycles: 'unitId', employees: 'unitId' } as Record<
+      string,
+      string
+    >;
+    for (const list of lists) {
+      const key =
+        filters[list] ?? (list === 'audit-events' ? 'actorUserId' : list === 'units' ? 'parentId' : 'employeeId');
+      for (const bad of ['abc', 1.5, -1, [1, 2], 9_999_999_999]) {
+        const res = await request(app)
+          .get(`/api/${list}`)
+          .query({ filter: JSON.stringify({ [key]: bad }) })
+          .set(hr());
+        expect([list, bad, res.status]).toEqual([list, bad, 400]);
+        expect(res.body.error.details.fields[0].field).toBe(`filter.${key}`);
+      }
+      const ok = await request(app)
+        .get(`/api/${list}`)
+        .query({ filter: JSON.stringify({ [key]: '1' }) })
+        .set(hr());
+      expect([list, ok.status]).toEqual([list, 200]);
+    }
+  });
+
   it('an unknown key in a body is a 400 naming it, and nothing is stored', async () => {
     const before = await db.prisma.unit.count();
     const res = await request(app)
