@@ -16,6 +16,7 @@ import { DecisionTable } from './DecisionTable';
 import { GoldenTests } from './GoldenTests';
 import { LifecycleActions } from './LifecycleActions';
 import { RulesetReview } from './RulesetReview';
+import { RulesetTitle } from './RulesetTitle';
 import { VersionDiff } from './VersionDiff';
 
 const Simulation = lazy(() => import('./Simulation'));
@@ -32,6 +33,7 @@ function DocumentView() {
 export default function RulesetShow() {
   return (
     <Show
+      title={<RulesetTitle />}
       actions={
         <TopToolbar>
           <LifecycleActions />
