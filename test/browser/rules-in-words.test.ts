@@ -199,7 +199,12 @@ describeInBrowser('rules in words: decision table, golden tests, diff, confirmat
       .waitFor();
     await noCodes(page, 'decision-table');
     await shots.shot(page, 'decision-table-en');
+    // The version's dates follow the language too.
+    await page.getByRole('tab', { name: 'Summary' }).click();
+    await expect(text(page, 'ruleset-effective-from')).resolves.toBe('1 January 2026');
     await language(page, 'English', 'Bahasa Indonesia');
+    await page.getByTestId('ruleset-effective-from').filter({ hasText: 'Januari' }).waitFor();
+    await expect(text(page, 'ruleset-effective-from')).resolves.toBe('1 Januari 2026');
     expect(errors).toEqual([]);
     await context.close();
   });
