@@ -1,5 +1,6 @@
 /** The decision-table model of a matrix rule set (every rule: `equal` on the same two enumerated facts). */
 import { compileRuleset, type CompiledRuleset } from './ruleset.compiler';
+import { codeWords, eventWords } from './ruleset.explainer';
 import type { BilingualText, RuleEvent } from './ruleset.types';
 
 /** One axis of the table. */
@@ -7,6 +8,8 @@ export interface DecisionAxis {
   fact: string;
   label?: BilingualText;
   values: unknown[];
+  /** Each value in words (same order as `values`). */
+  words: BilingualText[];
 }
 
 /** One cell: the combination, the rules that match it (priority order) and what it yields. */
@@ -19,6 +22,8 @@ export interface DecisionCell {
   events: RuleEvent[];
   /** For SCORING: the predicate of the cell. */
   predicate?: string | null;
+  /** What the matching rules yield, in words (their events joined), null when no rule covers the cell. */
+  words: BilingualText | null;
 }
 
 /** The table model for the console. */
@@ -58,8 +63,14 @@ function build(c: CompiledRuleset): DecisionTable | null {
   const decls = c.facts.filter((f) => names.includes(f.name));
   if (decls.length !== 2 || decls.some((d) => !d.allowed || d.type === 'array')) return null;
   const [rowFact, colFact] = decls;
-  const rows: DecisionAxis = { fact: rowFact.name, label: rowFact.label, values: [...rowFact.allowed!] };
-  const columns: DecisionAxis = { fact: colFact.name, label: colFact.label, values: [...colFact.allowed!] };
+  const axis = (f: typeof rowFact): DecisionAxis => ({
+    fact: f.name,
+    label: f.label,
+    values: [...f.allowed!],
+    words: f.allowed!.map((v) => ({ id: codeWords(String(v), 'id'), en: codeWords(String(v), 'en') })),
+  });
+  const rows = axis(rowFact);
+  const columns = axis(colFact);
   const cells: DecisionCell[] = [];
   const missing: DecisionTable['missing'] = [];
   const overlaps: DecisionTable['overlaps'] = [];
@@ -75,6 +86,12 @@ function build(c: CompiledRuleset): DecisionTable | null {
         rule: matching[0]?.name ?? null,
         rules: matching.map((r) => r.name),
         events,
+        words: events.length
+          ? {
+              id: events.map((e) => eventWords(c.doc, e).id).join('; '),
+              en: events.map((e) => eventWords(c.doc, e).en).join('; '),
+            }
+          : null,
       };
       if (c.doc.kind === 'SCORING')
         cell.predicate = (events.find((e) => e.type === 'predicate')?.params?.predicate as string) ?? null;

@@ -41,32 +41,62 @@ export function formatBasisPoints(bp: number, lang: 'id' | 'en' = 'id'): string 
 }
 
 /**
- * Plain words for the domain's fixed codes (DOMAIN.md): the ratings and the five predicates. The code follows in
- * brackets so that an auditor can match it to the rule; any other value is shown as it is.
+ * Plain words for the domain's fixed codes (DOMAIN.md): the ratings, the five predicates, the unit ratings and the
+ * position types. The words carry no code: the structured trace (facts, conditions, events) keeps the codes for
+ * auditors. Any other value is shown as it is.
  */
 const CODE_WORDS: Record<string, [id: string, en: string]> = {
   ABOVE: ['di atas ekspektasi', 'above expectations'],
   MEETS: ['sesuai ekspektasi', 'meets expectations'],
   BELOW: ['di bawah ekspektasi', 'below expectations'],
-  SANGAT_BAIK: ['Sangat Baik', 'Outstanding'],
+  ISTIMEWA: ['Istimewa', 'Outstanding'],
+  // English as the console's predicate chips have it (ISTIMEWA, the unit's rating, is the one "Outstanding").
+  SANGAT_BAIK: ['Sangat Baik', 'Very good'],
   BAIK: ['Baik', 'Good'],
-  BUTUH_PERBAIKAN: ['Butuh Perbaikan', 'Needs Improvement'],
-  KURANG: ['Kurang', 'Misconduct'],
-  SANGAT_KURANG: ['Sangat Kurang', 'Very Poor'],
+  BUTUH_PERBAIKAN: ['Butuh Perbaikan', 'Needs improvement'],
+  KURANG: ['Kurang', 'Poor'],
+  SANGAT_KURANG: ['Sangat Kurang', 'Very poor'],
+  JPT: ['jabatan pimpinan tinggi', 'senior executive post'],
+  ADMINISTRATOR: ['administrator', 'administrator'],
+  PENGAWAS: ['pengawas', 'supervisor'],
+  PELAKSANA: ['pelaksana', 'executive staff'],
+  FUNGSIONAL: ['jabatan fungsional', 'functional post'],
 };
 
-/** `ABOVE` → `di atas ekspektasi (ABOVE)`; other strings unchanged. */
+/** `ABOVE` → `di atas ekspektasi`; other strings unchanged. */
 export function codeWords(code: string, lang: 'id' | 'en' = 'id'): string {
   const words = CODE_WORDS[code];
-  return words ? `${words[lang === 'id' ? 0 : 1]} (${code})` : code;
+  return words ? words[lang === 'id' ? 0 : 1] : code;
 }
 
-const showValue = (v: unknown, lang: 'id' | 'en') =>
-  Array.isArray(v)
-    ? v.map((x) => (typeof x === 'string' ? codeWords(x, lang) : JSON.stringify(x))).join(', ')
-    : typeof v === 'string'
-      ? codeWords(v, lang)
+/** The kinds of rule set in words (as the console's menu names them). */
+export const KIND_WORDS: Record<string, [id: string, en: string]> = {
+  SCORING: ['Predikat kinerja', 'Performance predicate'],
+  DISTRIBUTION: ['Kurva distribusi', 'Distribution curve'],
+  PAY: ['TPP', 'Allowance (TPP)'],
+  SANCTION: ['Sanksi & tindak lanjut', 'Sanctions & follow-up'],
+};
+
+/** `Predikat kinerja versi 2` / `Performance predicate version 2`. */
+export function rulesetWords(kind: string, version: number): BilingualText {
+  const [id, en] = KIND_WORDS[kind] ?? [kind, kind];
+  return { id: `${id} versi ${version}`, en: `${en} version ${version}` };
+}
+
+const scalarWords = (v: unknown, lang: 'id' | 'en'): string =>
+  typeof v === 'string'
+    ? codeWords(v, lang)
+    : typeof v === 'boolean'
+      ? lang === 'id'
+        ? v
+          ? 'ya'
+          : 'tidak'
+        : v
+          ? 'yes'
+          : 'no'
       : JSON.stringify(v);
+const showValue = (v: unknown, lang: 'id' | 'en') =>
+  Array.isArray(v) ? v.map((x) => scalarWords(x, lang)).join(', ') : scalarWords(v, lang);
 
 function factLabel(decl: FactDeclaration | undefined, name: string, lang: 'id' | 'en'): string {
   return decl?.label?.[lang] ?? name;
@@ -130,8 +160,8 @@ export function eventWords(doc: RuleSetDocument, e: RuleEvent): BilingualText {
       return { id: `Predikat ${codeWords(p.predicate, 'id')}`, en: `Predicate ${codeWords(p.predicate, 'en')}` };
     case 'violation':
       return {
-        id: `Pelanggaran kurva ${p.code}${p.message?.id ? `: ${p.message.id}` : ''}`,
-        en: `Curve violation ${p.code}${p.message?.en ? `: ${p.message.en}` : ''}`,
+        id: `Pelanggaran kurva: ${p.message?.id ?? p.code}`,
+        en: `Curve violation: ${p.message?.en ?? p.message?.id ?? p.code}`,
       };
     case 'recommendation':
       return { id: `Rekomendasi: ${p.title}`, en: `Recommendation: ${p.titleEn ?? p.title}` };
@@ -213,7 +243,7 @@ export function buildExplanation(c: CompiledRuleset, t: EvaluationTrace): Explan
   const doc = c.doc;
   const facts: Record<string, unknown> = {};
   c.facts.forEach((f, i) => (facts[f.name] = t.values[i]));
-  const where = { id: `${doc.kind} versi ${doc.version}`, en: `${doc.kind} version ${doc.version}` };
+  const where = rulesetWords(doc.kind, doc.version);
   const rules: RuleTrace[] = c.rules.map((r, k) => {
     const fired = t.fired[k] === 1;
     const trace: RuleTrace = {
@@ -231,8 +261,8 @@ export function buildExplanation(c: CompiledRuleset, t: EvaluationTrace): Explan
   const text: BilingualText = firedRules.length
     ? { id: firedRules.map((r) => r.text!.id).join('; '), en: firedRules.map((r) => r.text!.en).join('; ') }
     : {
-        id: `Tidak ada aturan yang terpenuhi (${where.id})`,
-        en: `No rule applies (${where.en})`,
+        id: `Tidak ada aturan yang terpenuhi (aturan ${where.id})`,
+        en: `No rule applies (rule set ${where.en})`,
       };
   return {
     ruleSet: { kind: doc.kind, version: doc.version, name: doc.name, effectiveFrom: doc.effectiveFrom },

@@ -239,10 +239,14 @@ export function rulesetsRoutes(deps: AppDeps): Router {
         ? await replacedVersion(db, b)
         : await db.ruleSetVersion.findUnique({ where: { id: parseId(req.query.against, 'against') } });
     if (!a && req.query.against !== undefined) throw ApiError.notFound('Versi aturan');
+    // Always older → newer, whichever of the two the caller stands on: the older version is "before".
+    const [older, newer] = a && a.version > b.version ? [b, a] : [a, b];
     res.json({
-      from: a ? { id: a.id, version: a.version } : null,
-      to: { id: b.id, version: b.version },
-      diff: rules.diffRulesets(a?.document ?? {}, b.document as any),
+      from: older ? { id: older.id, version: older.version } : null,
+      to: { id: newer!.id, version: newer!.version },
+      diff: rules.diffRulesets(older?.document ?? {}, newer!.document as any),
+      /** The same changes in words (id and en), part by part, as the review shows them. */
+      words: rules.describeChanges(older?.document ?? {}, newer!.document),
     });
   });
 

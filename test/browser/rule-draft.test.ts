@@ -125,16 +125,16 @@ describeInBrowser('rule draft: error inline, fix, simulate, four-eyes publish (C
     await page.locator('.recharts-surface').first().waitFor();
     await shots.shot(page, 'simulation-diff');
 
-    // The comparison with the published version names the changed rule.
+    // The comparison with the published version names the changed rule in words, version 1 before version 2.
     await page.getByRole('tab', { name: 'Perbandingan' }).click();
     await page.getByTestId('version-diff-summary').waitFor();
-    // The rule was renamed, so it shows as removed (… : BAIK) and added (… : SANGAT_BAIK); the test changed in place.
-    await expect(page.getByTestId('version-diff-summary').textContent()).resolves.toContain('aturan: +1 −1 ~0');
-    await expect(page.getByTestId('diff-added').first().textContent()).resolves.toContain(
-      'perilaku sesuai ekspektasi: SANGAT_BAIK',
+    await expect(page.getByTestId('version-diff-summary').textContent()).resolves.toContain(
+      'Versi 1 (Terbit) → versi 2 (Draf)',
     );
-    await expect(page.getByTestId('diff-removed').first().textContent()).resolves.toContain(
-      'perilaku sesuai ekspektasi: BAIK',
+    // The rule was renamed with the same conditions: one changed rule (its name and its outcome), not a removal.
+    await expect(page.getByTestId('diff-rules-counts').textContent()).resolves.toBe('0 ditambah, 0 dihapus, 1 diubah');
+    await expect(page.getByTestId('diff-rules-row').first().textContent()).resolves.toContain(
+      'perilaku sesuai ekspektasi: Sangat Baik',
     );
     await shots.shot(page, 'version-diff');
 

@@ -2,7 +2,8 @@
  * Four eyes on rule sets in a real Chromium. `admin` drafts a SCORING change (ABOVE × MEETS becomes SANGAT_BAIK, its
  * golden test follows, one test added) and submits it; the review tab tells them in words that they may not approve
  * it (in Bahasa Indonesia and in English). `admin2` reads the review — who drafted and submitted, the rule and
- * golden-test changes with the older wording under "Sebelum" and the newer under "Sesudah" — and publishes. Then the
+ * golden-test changes in words, codes in names too, with the older wording under "Sebelum" and the newer under
+ * "Sesudah" — and publishes. Then the
  * two-step retirement: `admin` requests it, a stale tab of theirs trying again is refused by the server's four-eyes
  * rule (worded, not a code), `admin` withdraws and requests again, and `admin2` approves. Screenshots in
  * test/.artifacts/screenshots/rule-review/.
@@ -132,49 +133,49 @@ describeInBrowser('rule-set review: four eyes in words, publish, two-step retire
     await expect(text(p2, 'review-rules-counts')).resolves.toBe('0 ditambah, 0 dihapus, 1 diubah');
     expect(await readTable(p2, 'review-rules')).toEqual([
       {
-        Nama: 'Hasil kerja di atas ekspektasi, perilaku sesuai ekspektasi: SANGAT_BAIK',
+        Nama: 'Hasil kerja di atas ekspektasi, perilaku sesuai ekspektasi: Sangat Baik',
         Perubahan: 'Diubah',
         Bagian: 'Nama',
-        Sebelum: 'Hasil kerja di atas ekspektasi, perilaku sesuai ekspektasi: BAIK',
-        Sesudah: 'Hasil kerja di atas ekspektasi, perilaku sesuai ekspektasi: SANGAT_BAIK',
+        Sebelum: 'Hasil kerja di atas ekspektasi, perilaku sesuai ekspektasi: Baik',
+        Sesudah: 'Hasil kerja di atas ekspektasi, perilaku sesuai ekspektasi: Sangat Baik',
       },
       {
-        Nama: 'Hasil kerja di atas ekspektasi, perilaku sesuai ekspektasi: SANGAT_BAIK',
+        Nama: 'Hasil kerja di atas ekspektasi, perilaku sesuai ekspektasi: Sangat Baik',
         Perubahan: 'Diubah',
         Bagian: 'Hasil',
-        Sebelum: 'Predikat Baik (BAIK)',
-        Sesudah: 'Predikat Sangat Baik (SANGAT_BAIK)',
+        Sebelum: 'Predikat Baik',
+        Sesudah: 'Predikat Sangat Baik',
       },
     ]);
     await expect(text(p2, 'review-tests-counts')).resolves.toBe('1 ditambah, 0 dihapus, 1 diubah');
     expect(await readTable(p2, 'review-tests')).toEqual([
       {
-        Nama: 'hasil ABOVE × perilaku MEETS → SANGAT_BAIK',
+        Nama: 'hasil di atas ekspektasi × perilaku sesuai ekspektasi → Sangat Baik',
         Perubahan: 'Diubah',
         Bagian: 'Nama',
-        Sebelum: 'hasil ABOVE × perilaku MEETS → BAIK',
-        Sesudah: 'hasil ABOVE × perilaku MEETS → SANGAT_BAIK',
+        Sebelum: 'hasil di atas ekspektasi × perilaku sesuai ekspektasi → Baik',
+        Sesudah: 'hasil di atas ekspektasi × perilaku sesuai ekspektasi → Sangat Baik',
       },
       {
-        Nama: 'hasil ABOVE × perilaku MEETS → SANGAT_BAIK',
+        Nama: 'hasil di atas ekspektasi × perilaku sesuai ekspektasi → Sangat Baik',
         Perubahan: 'Diubah',
         Bagian: 'Hasil yang diharapkan',
-        Sebelum: 'Predikat Baik (BAIK)',
-        Sesudah: 'Predikat Sangat Baik (SANGAT_BAIK)',
+        Sebelum: 'Predikat Baik',
+        Sesudah: 'Predikat Sangat Baik',
       },
       {
-        Nama: 'hasil BELOW × perilaku ABOVE → BUTUH_PERBAIKAN (kasus tambahan)',
+        Nama: 'hasil di bawah ekspektasi × perilaku di atas ekspektasi → Butuh Perbaikan (kasus tambahan)',
         Perubahan: 'Ditambah',
         Bagian: 'Fakta uji',
         Sebelum: '—',
-        Sesudah: 'rating hasil kerja: di bawah ekspektasi (BELOW); rating perilaku: di atas ekspektasi (ABOVE)',
+        Sesudah: 'rating hasil kerja: di bawah ekspektasi; rating perilaku: di atas ekspektasi',
       },
       {
-        Nama: 'hasil BELOW × perilaku ABOVE → BUTUH_PERBAIKAN (kasus tambahan)',
+        Nama: 'hasil di bawah ekspektasi × perilaku di atas ekspektasi → Butuh Perbaikan (kasus tambahan)',
         Perubahan: 'Ditambah',
         Bagian: 'Hasil yang diharapkan',
         Sebelum: '—',
-        Sesudah: 'Predikat Butuh Perbaikan (BUTUH_PERBAIKAN)',
+        Sesudah: 'Predikat Butuh Perbaikan',
       },
     ]);
     await shots.shot(p2, 'second-admin-review');
@@ -182,8 +183,8 @@ describeInBrowser('rule-set review: four eyes in words, publish, two-step retire
     await p2.getByRole('button', { name: 'Setujui & terbitkan' }).click();
     await confirm(
       p2,
-      'Setujui dan terbitkan Predikat kinerja versi 2? Siklus yang dimulai sejak 1 Jan 2026 akan memakainya. ' +
-        'Tindakan ini tidak dapat dibatalkan.',
+      'Setujui dan terbitkan Predikat kinerja versi 2? Versi ini menggantikan versi 1: siklus yang dimulai sejak ' +
+        '1 Jan 2026 akan memakainya. Tindakan ini tidak dapat dibatalkan.',
     );
     await p2.getByText('Versi diterbitkan').waitFor();
     await p2.getByText(/Disetujui dan diterbitkan oleh admin2 \(Anda\) pada/).waitFor();

@@ -73,10 +73,10 @@ describe('default rule sets', () => {
     });
     expect(predicate).toBe('SANGAT_BAIK');
     expect(explanation.text.id).toMatch(
-      /^Predikat Sangat Baik \(SANGAT_BAIK\) karena rating hasil kerja di atas ekspektasi \(ABOVE\) dan rating perilaku di atas ekspektasi \(ABOVE\) \(aturan ".+", SCORING versi 1\)$/,
+      /^Predikat Sangat Baik karena rating hasil kerja di atas ekspektasi dan rating perilaku di atas ekspektasi \(aturan ".+", Predikat kinerja versi 1\)$/,
     );
     expect(explanation.text.en).toMatch(
-      /^Predicate Outstanding \(SANGAT_BAIK\) because work-result rating above expectations \(ABOVE\) and behaviour rating above expectations \(ABOVE\) \(rule ".+", SCORING version 1\)$/,
+      /^Predicate Very good because work-result rating above expectations and behaviour rating above expectations \(rule ".+", Performance predicate version 1\)$/,
     );
     expect(explanation.ruleSet).toEqual({
       kind: 'SCORING',

@@ -179,10 +179,10 @@ describe('rule-set versions: golden tests before submit, retire, diff, explanati
     expect(x.fired).toHaveLength(1);
     const rule = x.fired[0];
     expect(x.text.id).toBe(
-      `Predikat Butuh Perbaikan (BUTUH_PERBAIKAN) karena rating hasil kerja di bawah ekspektasi (BELOW) dan rating perilaku sesuai ekspektasi (MEETS) (aturan "${rule}", SCORING versi 1)`,
+      `Predikat Butuh Perbaikan karena rating hasil kerja di bawah ekspektasi dan rating perilaku sesuai ekspektasi (aturan "${rule}", Predikat kinerja versi 1)`,
     );
     expect(x.text.en).toBe(
-      `Predicate Needs Improvement (BUTUH_PERBAIKAN) because work-result rating below expectations (BELOW) and behaviour rating meets expectations (MEETS) (rule "${rule}", SCORING version 1)`,
+      `Predicate Needs improvement because work-result rating below expectations and behaviour rating meets expectations (rule "${rule}", Performance predicate version 1)`,
     );
     // Per-rule results as json-rules-engine records them: every rule, fired or not, with its conditions' results.
     expect(x.rules).toHaveLength(9);

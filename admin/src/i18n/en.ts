@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainEn } from './domain-en';
 import { ssoEn } from './sso-en';
+import { rulesWordsEn } from './rules-words-en';
 
-const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn);
+const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn, rulesWordsEn);
 export default en;

@@ -7,6 +7,7 @@ import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainId } from './domain-id';
 import { raIndonesianFill } from './ra-id-fill';
 import { ssoId } from './sso-id';
+import { rulesWordsId } from './rules-words-id';
 
-const id: TranslationMessages = mergeTranslations(indonesianMessages, raIndonesianFill, domainId, ssoId);
+const id: TranslationMessages = mergeTranslations(indonesianMessages, raIndonesianFill, domainId, ssoId, rulesWordsId);
 export default id;

@@ -1,17 +1,24 @@
-/** The predicate and why, in plain words: the ratings that went in, the rule that decided, and the rule set's version. */
+/**
+ * The predicate and why, in plain words of the chosen language: the ratings that went in, the rule that decided, and
+ * the rule set's version — rendered from the stored explanation's structured part (facts, rule traces), which stays as
+ * it was stored for auditors; no codes on screen.
+ */
 import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { PREDICATE_COLOR } from '../../common/enums';
+import { formatDate } from '../../common/format';
+import { explanationWords, langOf, withoutCodes } from '../rulesets/rule-words';
 
 export function PredicateExplanation({ appraisal }: { appraisal: any }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const lang = locale === 'en' ? 'en' : 'id';
+  const w = { translate, lang: langOf(locale) };
   if (!appraisal?.predicate) return <Alert severity="info">{translate('capaian.appraisals.no_predicate_yet')}</Alert>;
   // Stored by the scoring activity as { ruleSet, facts, source, explanation: { text, lines, ruleSet, … } }.
   const stored = appraisal.predicateExplanation;
   const ex = stored?.explanation ?? stored;
   const review = appraisal.review;
+  const words = explanationWords(ex, w);
   return (
     <Box data-testid="predicate-explanation">
       <Stack direction="row" spacing={2} sx={{ mb: 1, alignItems: 'center' }}>
@@ -29,24 +36,48 @@ export function PredicateExplanation({ appraisal }: { appraisal: any }) {
           <b>{translate(`capaian.enum.rating.${review.behaviourRating}`)}</b>
         </Typography>
       )}
-      {ex?.text?.[lang] && (
+      {words.sentences.length > 0 && (
         <Alert severity="info" icon={false} sx={{ mb: 1 }}>
           <Typography variant="subtitle2">{translate('capaian.appraisals.why')}</Typography>
-          <Typography data-testid="explanation-text">{ex.text[lang]}</Typography>
-          {(ex.lines ?? []).map((l: any, k: number) => (
+          {words.sentences.map((s, k) => (
+            <Typography key={k} data-testid="explanation-text">
+              {s}
+            </Typography>
+          ))}
+          {stored?.source === 'APPEAL' && (
+            <Typography variant="body2">{translate('capaian.rulesWords.appeal')}</Typography>
+          )}
+          {stored?.calibration && (
+            <Typography variant="body2" data-testid="explanation-calibration">
+              {translate('capaian.rulesWords.calibrated', {
+                from: translate(`capaian.enum.predicate.${stored.calibration.from}`, { _: stored.calibration.from }),
+                to: translate(`capaian.enum.predicate.${stored.calibration.to}`, { _: stored.calibration.to }),
+                by: stored.calibration.by ?? '—',
+              })}
+              {stored.calibration.note ? ` ${stored.calibration.note}` : ''}
+            </Typography>
+          )}
+          {(ex?.lines ?? []).map((l: any, k: number) => (
             <Typography key={k} variant="body2">
-              • {l?.[lang]}
+              • {withoutCodes(String(l?.[w.lang] ?? ''), w)}
             </Typography>
           ))}
         </Alert>
       )}
       {ex?.ruleSet && (
-        <Typography variant="caption" color="text.secondary">
-          {translate('capaian.appraisals.ruleset_used', {
-            name: ex.ruleSet.name,
-            version: ex.ruleSet.version,
-            date: ex.ruleSet.effectiveFrom,
-          })}
+        <Typography variant="caption" color="text.secondary" data-testid="explanation-ruleset">
+          {words.fired.length
+            ? translate('capaian.rulesWords.decided_by', {
+                rule: words.fired.join('", "'),
+                kind: translate(`capaian.enum.rulesetKind.${ex.ruleSet.kind}`, { _: ex.ruleSet.kind }),
+                version: ex.ruleSet.version,
+                date: formatDate(ex.ruleSet.effectiveFrom, locale),
+              })
+            : translate('capaian.rulesWords.computed_by', {
+                kind: translate(`capaian.enum.rulesetKind.${ex.ruleSet.kind}`, { _: ex.ruleSet.kind }),
+                version: ex.ruleSet.version,
+                date: formatDate(ex.ruleSet.effectiveFrom, locale),
+              })}
         </Typography>
       )}
     </Box>

@@ -1,4 +1,7 @@
-/** A confirmation before a lifecycle action that cannot be taken back, with an optional note. */
+/**
+ * The confirmation before every lifecycle step of a rule version (submit, delete, approve and publish, return, the
+ * retirement steps): the question in words naming the version and its effect, with an optional note.
+ */
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
@@ -8,12 +11,15 @@ export function ConfirmDialog({
   pending,
   onConfirm,
   onClose,
+  withComment = true,
 }: {
   /** The question; the dialog is open while it is set. */
   text: string | null;
   pending: boolean;
   onConfirm: (comment: string) => void;
   onClose: () => void;
+  /** Offer the optional note (sent with the step); off for a step that takes none, such as deleting a draft. */
+  withComment?: boolean;
 }) {
   const translate = useTranslate();
   const [comment, setComment] = useState('');
@@ -25,15 +31,17 @@ export function ConfirmDialog({
     <Dialog open={!!text} onClose={close} fullWidth maxWidth="sm">
       <DialogContent>
         <DialogContentText data-testid="confirm-text">{text}</DialogContentText>
-        <TextField
-          label={translate('capaian.rulesets.review.comment')}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          fullWidth
-          multiline
-          minRows={2}
-          margin="dense"
-        />
+        {withComment && (
+          <TextField
+            label={translate('capaian.rulesets.review.comment')}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            fullWidth
+            multiline
+            minRows={2}
+            margin="dense"
+          />
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={close}>{translate('ra.action.cancel')}</Button>

@@ -1,22 +1,26 @@
 /**
- * Toolbar of a version: edit, submit (after a confirmation), delete and new-draft buttons. Approving, returning and
- * retiring happen on the review tab, where the changes are shown in words before anyone decides (four eyes).
+ * Toolbar of a version: edit, submit and delete (each after a confirmation in words naming the version and what
+ * follows, the same ConfirmDialog as the review's steps), and new-draft. Approving, returning and retiring happen on
+ * the review tab, where the changes are shown in words before anyone decides (four eyes).
  */
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Button, Stack } from '@mui/material';
 import {
   Link,
   useCreate,
   useCreatePath,
   useDelete,
+  useLocaleState,
   useRecordContext,
   useRedirect,
   useTranslate,
   usePermissions,
 } from 'react-admin';
+import { formatDate } from '../../common/format';
 import { useAction } from '../../common/use-action';
+import { ConfirmDialog } from './ConfirmDialog';
 
-type Action = 'submit';
+type Action = 'submit' | 'delete';
 
 export function LifecycleActions() {
   const record = useRecordContext();
@@ -24,21 +28,30 @@ export function LifecycleActions() {
   const redirect = useRedirect();
   const createPath = useCreatePath();
   const { permissions } = usePermissions<{ roles: string[] }>();
+  const [locale] = useLocaleState();
   const [pending, setPending] = useState<Action | null>(null);
-  const [comment, setComment] = useState('');
   const { run, isPending } = useAction({ successMessage: 'capaian.rulesets.transition_done' });
   const [create, { isPending: creating }] = useCreate();
   const [remove, { isPending: deleting }] = useDelete();
   if (!record || !permissions?.roles?.includes('HR_ADMIN')) return null;
 
-  const available: Action[] = record.status === 'DRAFT' ? ['submit'] : [];
   const reviewPath = `${createPath({ resource: 'rulesets', id: record.id, type: 'show' })}/review`;
+  const args = {
+    kind: translate(`capaian.enum.rulesetKind.${record.kind}`, { _: record.kind }),
+    version: record.version,
+    date: formatDate(record.effectiveFrom, locale),
+  };
 
-  const confirm = async () => {
-    if (!pending) return;
-    await run(`/rulesets/${record.id}/${pending}`, comment ? { comment } : {});
+  const confirm = async (comment: string) => {
+    const action = pending;
     setPending(null);
-    setComment('');
+    if (action === 'submit') await run(`/rulesets/${record.id}/submit`, comment ? { comment } : {});
+    if (action === 'delete')
+      remove(
+        'rulesets',
+        { id: record.id, previousData: record },
+        { mutationMode: 'pessimistic', onSuccess: () => redirect('list', 'rulesets') },
+      );
   };
 
   return (
@@ -48,11 +61,11 @@ export function LifecycleActions() {
           {translate('capaian.rulesets.edit_json')}
         </Button>
       )}
-      {available.map((a) => (
-        <Button key={a} variant="contained" disabled={isPending} onClick={() => setPending(a)}>
-          {translate(`capaian.rulesets.action.${a}`)}
+      {record.status === 'DRAFT' && (
+        <Button variant="contained" disabled={isPending} onClick={() => setPending('submit')}>
+          {translate('capaian.rulesets.action.submit')}
         </Button>
-      ))}
+      )}
       {(record.status === 'SUBMITTED' || record.status === 'PUBLISHED') && (
         <Button variant="contained" component={Link} to={reviewPath}>
           {translate(
@@ -75,41 +88,17 @@ export function LifecycleActions() {
         </Button>
       )}
       {record.status === 'DRAFT' && (
-        <Button
-          color="error"
-          disabled={deleting}
-          onClick={() =>
-            window.confirm(translate('ra.message.delete_content')) &&
-            remove(
-              'rulesets',
-              { id: record.id, previousData: record },
-              { mutationMode: 'pessimistic', onSuccess: () => redirect('list', 'rulesets') },
-            )
-          }
-        >
+        <Button color="error" disabled={deleting} onClick={() => setPending('delete')}>
           {translate('ra.action.delete')}
         </Button>
       )}
-      <Dialog open={!!pending} onClose={() => setPending(null)} fullWidth maxWidth="sm">
-        <DialogTitle>{pending && translate(`capaian.rulesets.confirm.${pending}`)}</DialogTitle>
-        <DialogContent>
-          <TextField
-            label={translate('capaian.common.comment')}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            fullWidth
-            multiline
-            minRows={2}
-            margin="dense"
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setPending(null)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" onClick={confirm} disabled={isPending}>
-            {translate('ra.action.confirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ConfirmDialog
+        text={pending ? translate(`capaian.rulesWords.confirm.${pending}`, args) : null}
+        pending={isPending || deleting}
+        withComment={pending === 'submit'}
+        onConfirm={(comment) => void confirm(comment)}
+        onClose={() => setPending(null)}
+      />
     </Stack>
   );
 }

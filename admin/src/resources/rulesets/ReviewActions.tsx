@@ -142,7 +142,13 @@ export function ReviewActions({ review, onDone }: { review: Review; onDone: () =
         </Box>
       )}
       <ConfirmDialog
-        text={step ? translate(`${K}.confirm_${step}`, args) : null}
+        text={
+          step === 'approve' && review.replaces
+            ? translate('capaian.rulesWords.confirm.approve_replaces', { ...args, replaced: review.replaces.version })
+            : step
+              ? translate(`${K}.confirm_${step}`, args)
+              : null
+        }
         pending={isPending}
         onConfirm={confirm}
         onClose={() => setStep(null)}

@@ -1,19 +1,31 @@
-/** The changes of a version in words: one table per section, one row per changed part, older under "Sebelum". */
+/**
+ * The changes of a version in words: one table per section, one row per changed part, older under "Sebelum". Codes
+ * left in names and values (a rule named "…: SANGAT_BAIK") are written as words of the chosen language.
+ */
 import { Fragment } from 'react';
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import type { Counts, PartChange, WordedChange } from './review-types';
+import { langOf, nameWords } from './rule-words';
 
 const K = 'capaian.rulesets.review';
 const OP_COLOR = { added: 'success', removed: 'error', changed: 'warning' } as const;
 const cell = { maxWidth: 380, overflowWrap: 'anywhere', verticalAlign: 'top' } as const;
 
+/** `nameWords` with the console's translate and language. */
+function useNameWords() {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (name: string) => nameWords(name, { translate, lang: langOf(locale) });
+}
+
 function Words({ text, tone }: { text: PartChange['before']; tone: 'before' | 'after' }) {
   const [locale] = useLocaleState();
+  const words = useNameWords();
   if (!text) return <span>—</span>;
   return (
     <Box component="span" sx={{ color: tone === 'before' ? 'error.dark' : 'success.dark' }}>
-      {locale === 'en' ? text.en : text.id}
+      {words(locale === 'en' ? text.en : text.id)}
     </Box>
   );
 }
@@ -31,6 +43,7 @@ export function ChangeSection({
   testId: string;
 }) {
   const translate = useTranslate();
+  const words = useNameWords();
   return (
     <Box sx={{ mt: 3 }} data-testid={testId}>
       <Typography variant="h6">{title}</Typography>
@@ -56,7 +69,7 @@ export function ChangeSection({
                     {k === 0 && (
                       <>
                         <TableCell rowSpan={c.parts.length} sx={cell}>
-                          {c.name}
+                          {words(c.name)}
                         </TableCell>
                         <TableCell rowSpan={c.parts.length} sx={{ verticalAlign: 'top' }}>
                           <Chip size="small" color={OP_COLOR[c.op]} label={translate(`${K}.op.${c.op}`)} />

@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
 import { JsonEditor, parseOrNull, type PointerError } from './JsonEditor';
+import { RulesetTitle } from './RulesetTitle';
 
 /** Pointer errors from a 400: `{ field: 'document/rules/0/priority', pointer: '/rules/0/priority', message }`. */
 function pointerErrors(error: unknown): PointerError[] {
@@ -97,6 +98,7 @@ function Editor() {
 export default function RulesetEdit() {
   return (
     <Edit
+      title={<RulesetTitle />}
       mutationMode="pessimistic"
       actions={
         <TopToolbar>

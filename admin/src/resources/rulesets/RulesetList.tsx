@@ -9,6 +9,7 @@ import {
   SelectInput,
   TextField,
   TopToolbar,
+  useLocaleState,
 } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
 import { choices, RULESET_KINDS, RULESET_STATUSES } from '../../common/enums';
@@ -20,6 +21,9 @@ const filters = [
 ];
 
 export default function RulesetList() {
+  // Dates in the chosen language, not the browser's.
+  const [locale] = useLocaleState();
+  const locales = locale === 'en' ? 'en-GB' : 'id-ID';
   return (
     <List
       filters={filters}
@@ -35,8 +39,12 @@ export default function RulesetList() {
         <NumberField source="version" />
         <TextField source="name" />
         <EnumField source="status" list="rulesetStatus" />
-        <DateField source="effectiveFrom" />
-        <DateField source="updatedAt" showTime />
+        <DateField
+          source="effectiveFrom"
+          locales={locales}
+          options={{ day: 'numeric', month: 'long', year: 'numeric' }}
+        />
+        <DateField source="updatedAt" locales={locales} showTime />
       </Datagrid>
     </List>
   );

@@ -9,6 +9,7 @@ import {
   TabbedShowLayout,
   TextField,
   TopToolbar,
+  useLocaleState,
   useRecordContext,
 } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
@@ -16,6 +17,7 @@ import { DecisionTable } from './DecisionTable';
 import { GoldenTests } from './GoldenTests';
 import { LifecycleActions } from './LifecycleActions';
 import { RulesetReview } from './RulesetReview';
+import { RulesetTitle } from './RulesetTitle';
 import { VersionDiff } from './VersionDiff';
 
 const Simulation = lazy(() => import('./Simulation'));
@@ -29,9 +31,16 @@ function DocumentView() {
   );
 }
 
+const DAY = { day: 'numeric', month: 'long', year: 'numeric' } as const;
+const TIME = { ...DAY, hour: '2-digit', minute: '2-digit' } as const;
+
 export default function RulesetShow() {
+  // Dates in the chosen language, not the browser's.
+  const [locale] = useLocaleState();
+  const locales = locale === 'en' ? 'en-GB' : 'id-ID';
   return (
     <Show
+      title={<RulesetTitle />}
       actions={
         <TopToolbar>
           <LifecycleActions />
@@ -45,9 +54,9 @@ export default function RulesetShow() {
           <TextField source="name" />
           <TextField source="description" emptyText="—" />
           <EnumField source="status" list="rulesetStatus" />
-          <DateField source="effectiveFrom" />
-          <DateField source="submittedAt" showTime emptyText="—" />
-          <DateField source="publishedAt" showTime emptyText="—" />
+          <DateField source="effectiveFrom" locales={locales} options={DAY} data-testid="ruleset-effective-from" />
+          <DateField source="submittedAt" locales={locales} options={TIME} showTime emptyText="—" />
+          <DateField source="publishedAt" locales={locales} options={TIME} showTime emptyText="—" />
           <TextField source="contentHash" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="capaian.rulesets.review.tab" path="review">

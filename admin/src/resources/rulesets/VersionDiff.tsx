@@ -1,79 +1,28 @@
 /**
- * Differences between this version and another version of the same kind (by default the published one): the
- * server's structural diff (rules/ruleset.differ.ts) — metadata, then facts, rules and golden tests added, removed,
- * changed (value by value, with JSON pointers) or moved.
+ * Differences between this version and another version of the same kind (by default the published one), in words:
+ * always the older version as "before" and the newer as "after", whichever of the two this page shows; rules, golden
+ * tests, facts and the version's description part by part (rule names, fact labels, operators and values in words), as
+ * the four-eyes review shows them.
  */
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Box, Chip, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
-import { useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Alert, Box, MenuItem, TextField } from '@mui/material';
+import { useGetList, useRecordContext, useTranslate } from 'react-admin';
 import { api } from '../../providers/http';
+import { ChangeSection, MetadataChanges } from './ReviewChanges';
+import type { Review } from './review-types';
 
-interface ValueChange {
-  pointer: string;
-  old?: unknown;
-  new?: unknown;
-}
-interface NamedDiff {
-  added: { name: string; pointer: string; value: unknown }[];
-  removed: { name: string; pointer: string; value: unknown }[];
-  changed: { name: string; pointer: string; changes: ValueChange[] }[];
-  moved: { name: string; from: number; to: number }[];
-}
-interface RulesetDiff {
-  identical: boolean;
-  metadata: ValueChange[];
-  facts: NamedDiff;
-  rules: NamedDiff;
-  tests: NamedDiff;
-  summary: { id: string; en: string };
+interface DiffAnswer {
+  from: { id: number; version: number } | null;
+  to: { id: number; version: number };
+  words: Review['words'];
 }
 
-type Op = 'added' | 'removed' | 'changed' | 'moved';
-interface Row {
-  section: 'metadata' | 'facts' | 'rules' | 'tests';
-  op: Op;
-  name: string;
-  pointer: string;
-  before?: unknown;
-  after?: unknown;
-}
-
-const show = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
-const OP_COLOR: Record<Op, 'success' | 'error' | 'warning' | 'default'> = {
-  added: 'success',
-  removed: 'error',
-  changed: 'warning',
-  moved: 'default',
-};
-
-/** One table row per difference. */
-export function diffRows(diff: RulesetDiff): Row[] {
-  const rows: Row[] = diff.metadata.map((c) => ({
-    section: 'metadata',
-    op: 'changed',
-    name: c.pointer.slice(1),
-    pointer: c.pointer,
-    before: c.old,
-    after: c.new,
-  }));
-  for (const section of ['facts', 'rules', 'tests'] as const) {
-    const d = diff[section];
-    for (const a of d.removed) rows.push({ section, op: 'removed', name: a.name, pointer: a.pointer, before: a.value });
-    for (const a of d.added) rows.push({ section, op: 'added', name: a.name, pointer: a.pointer, after: a.value });
-    for (const c of d.changed)
-      for (const v of c.changes)
-        rows.push({ section, op: 'changed', name: c.name, pointer: v.pointer, before: v.old, after: v.new });
-    for (const m of d.moved)
-      rows.push({ section, op: 'moved', name: m.name, pointer: `/${section}/${m.to}`, before: m.from, after: m.to });
-  }
-  return rows;
-}
+const R = 'capaian.rulesets.review';
 
 export function VersionDiff() {
   const record = useRecordContext();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const [against, setAgainst] = useState('');
   const { data: versions } = useGetList(
     'rulesets',
@@ -92,11 +41,16 @@ export function VersionDiff() {
   }, [against, others]);
   const { data, error } = useQuery({
     queryKey: ['rulesets', record?.id, 'diff', against],
-    queryFn: () => api<{ diff: RulesetDiff }>(`/rulesets/${record!.id}/diff?against=${against}`),
+    queryFn: () => api<DiffAnswer>(`/rulesets/${record!.id}/diff?against=${against}`),
     enabled: !!record && !!against,
   });
-  const diff = data?.diff;
-  const rows = diff ? diffRows(diff) : [];
+  const status = (id: number | undefined) => {
+    const v = id === record?.id ? record : (versions ?? []).find((x) => x.id === id);
+    return v ? translate(`capaian.enum.rulesetStatus.${v.status}`, { _: v.status }) : '—';
+  };
+  const words = data?.words;
+  const identical =
+    !!words && !words.metadata.length && !words.rules.length && !words.tests.length && !words.facts.length;
   return (
     <Box>
       <TextField
@@ -109,62 +63,52 @@ export function VersionDiff() {
       >
         {others.map((v) => (
           <MenuItem key={v.id} value={String(v.id)}>
-            v{v.version} — {translate(`capaian.enum.rulesetStatus.${v.status}`)}
+            {translate('capaian.rulesets.review.title', {
+              kind: translate(`capaian.enum.rulesetKind.${v.kind}`, { _: v.kind }),
+              version: v.version,
+              name: translate(`capaian.enum.rulesetStatus.${v.status}`, { _: v.status }),
+            })}
           </MenuItem>
         ))}
       </TextField>
       {error && <Alert severity="error">{(error as Error).message}</Alert>}
-      {diff && (
-        <Alert severity={diff.identical ? 'info' : 'warning'} sx={{ mb: 2 }} data-testid="version-diff-summary">
-          {diff.identical ? translate('capaian.rulesets.no_difference') : diff.summary[locale === 'en' ? 'en' : 'id']}
+      {data && (
+        <Alert severity={identical ? 'info' : 'warning'} sx={{ mb: 2 }} data-testid="version-diff-summary">
+          {data.from
+            ? translate('capaian.rulesWords.diff.direction', {
+                from: data.from.version,
+                fromStatus: status(data.from.id),
+                to: data.to.version,
+                toStatus: status(data.to.id),
+              })
+            : translate('capaian.rulesWords.diff.direction_first', { to: data.to.version })}{' '}
+          {identical && translate('capaian.rulesWords.diff.identical')}
         </Alert>
       )}
-      {rows.length > 0 && (
-        <Table size="small" data-testid="version-diff">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('capaian.rulesets.diff_path')}</TableCell>
-              <TableCell>{translate('capaian.rulesets.diff_change')}</TableCell>
-              <TableCell>{translate('capaian.rulesets.before')}</TableCell>
-              <TableCell>{translate('capaian.rulesets.after')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map((r, k) => (
-              <TableRow key={k} data-testid={`diff-${r.op}`}>
-                <TableCell>
-                  <Box>{r.name}</Box>
-                  <Box sx={{ fontFamily: 'monospace', fontSize: 12, color: 'text.secondary' }}>{r.pointer}</Box>
-                </TableCell>
-                <TableCell>
-                  <Chip size="small" color={OP_COLOR[r.op]} label={translate(`capaian.rulesets.diff_op.${r.op}`)} />
-                </TableCell>
-                <TableCell
-                  sx={{
-                    fontFamily: 'monospace',
-                    fontSize: 12,
-                    color: 'error.main',
-                    maxWidth: 360,
-                    overflowWrap: 'anywhere',
-                  }}
-                >
-                  {show(r.before)}
-                </TableCell>
-                <TableCell
-                  sx={{
-                    fontFamily: 'monospace',
-                    fontSize: 12,
-                    color: 'success.main',
-                    maxWidth: 360,
-                    overflowWrap: 'anywhere',
-                  }}
-                >
-                  {show(r.after)}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+      {words && !identical && (
+        <Box data-testid="version-diff">
+          <MetadataChanges changes={words.metadata} />
+          <ChangeSection
+            title={translate(`${R}.rules_title`)}
+            counts={words.counts.rules}
+            changes={words.rules}
+            testId="diff-rules"
+          />
+          <ChangeSection
+            title={translate(`${R}.tests_title`)}
+            counts={words.counts.tests}
+            changes={words.tests}
+            testId="diff-tests"
+          />
+          {words.facts.length > 0 && (
+            <ChangeSection
+              title={translate(`${R}.facts_title`)}
+              counts={words.counts.facts}
+              changes={words.facts}
+              testId="diff-facts"
+            />
+          )}
+        </Box>
       )}
     </Box>
   );
