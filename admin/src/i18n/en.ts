@@ -2,7 +2,8 @@
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainEn } from './domain-en';
+import { recordsEn } from './records-en';
 import { ssoEn } from './sso-en';
 
-const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn);
+const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn, recordsEn);
 export default en;

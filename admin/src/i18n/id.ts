@@ -6,7 +6,8 @@ import indonesianMessages from 'ra-language-indonesian';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainId } from './domain-id';
 import { raIndonesianFill } from './ra-id-fill';
+import { recordsId } from './records-id';
 import { ssoId } from './sso-id';
 
-const id: TranslationMessages = mergeTranslations(indonesianMessages, raIndonesianFill, domainId, ssoId);
+const id: TranslationMessages = mergeTranslations(indonesianMessages, raIndonesianFill, domainId, ssoId, recordsId);
 export default id;
