@@ -49,12 +49,13 @@ const CODE_WORDS: Record<string, [id: string, en: string]> = {
   ABOVE: ['di atas ekspektasi', 'above expectations'],
   MEETS: ['sesuai ekspektasi', 'meets expectations'],
   BELOW: ['di bawah ekspektasi', 'below expectations'],
-  ISTIMEWA: ['Istimewa', 'Outstanding'],
-  // English as the console's predicate chips have it (ISTIMEWA, the unit's rating, is the one "Outstanding").
-  SANGAT_BAIK: ['Sangat Baik', 'Very good'],
+  // A unit's rating is worded apart from a person's predicate.
+  ISTIMEWA: ['Istimewa', 'Exceptional'],
+  // The predicates in English as DOMAIN.md and the console's chips have them (Kurang / Misconduct).
+  SANGAT_BAIK: ['Sangat Baik', 'Outstanding'],
   BAIK: ['Baik', 'Good'],
   BUTUH_PERBAIKAN: ['Butuh Perbaikan', 'Needs improvement'],
-  KURANG: ['Kurang', 'Poor'],
+  KURANG: ['Kurang', 'Misconduct'],
   SANGAT_KURANG: ['Sangat Kurang', 'Very poor'],
   JPT: ['jabatan pimpinan tinggi', 'senior executive post'],
   ADMINISTRATOR: ['administrator', 'administrator'],

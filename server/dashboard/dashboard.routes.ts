@@ -2,7 +2,9 @@
  * `GET /api/dashboard?cycleId=&periodId=`: figures for the HR dashboard — stage funnel, predicates per unit against the
  * curve, allowance totals. A year cycle has one appraisal row per employee and evaluation period: the funnel counts
  * each employee once (their current row), the distribution is of one evaluation period (`periodId`, by default the
- * latest with predicates); `periodId` narrows every figure to that period.
+ * latest with predicates); `periodId` narrows every figure to that period. Open tasks are the shown cycle's (and
+ * period's); a unit's calibration status is that of the period shown, so a justified spread is no longer "off the
+ * curve"; `waitingSanctionDecision` counts the appraisals whose sanction decision HR has still to take.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -49,7 +51,7 @@ export function dashboardRoutes(deps: AppDeps): Router {
           select: { id: true },
         })
       )?.id;
-    const [employees, openTasks, cycles] = await Promise.all([
+    const [employees, allOpenTasks, cycles] = await Promise.all([
       db.employee.count({ where: { status: 'ACTIVE' } }),
       db.task.count({ where: { status: 'OPEN' } }),
       db.cycle.findMany({
@@ -58,7 +60,7 @@ export function dashboardRoutes(deps: AppDeps): Router {
         select: { id: true, name: true, status: true, period: { select: { label: true } } },
       }),
     ]);
-    if (!cycleId) return void res.json({ employees, openTasks, cycles, cycle: null });
+    if (!cycleId) return void res.json({ employees, openTasks: allOpenTasks, cycles, cycle: null });
     // The evaluation periods of the cycle (one for a cycle evaluated once), and the one the distribution is of.
     const periodGroups = await db.appraisal.groupBy({ by: ['periodId'], where: { cycleId }, _count: { _all: true } });
     const periods = await db.period.findMany({
@@ -80,7 +82,19 @@ export function dashboardRoutes(deps: AppDeps): Router {
     const narrow: Prisma.AppraisalWhereInput = query.periodId
       ? { cycleId, periodId: query.periodId }
       : { cycleId, NOT: { stage: 'DONE', final: false } };
-    const [cycle, byStage, byUnit, ratings, pay] = await Promise.all([
+    // The cycle's own tasks: its appraisals' (of the period, when one is chosen) and its calibrations (of that period).
+    const tasksOfCycle: Prisma.TaskWhereInput = {
+      status: 'OPEN',
+      OR: [
+        { appraisal: query.periodId ? { cycleId, periodId: query.periodId } : { cycleId } },
+        {
+          cycleId,
+          appraisalId: null,
+          ...(query.periodId ? { key: { endsWith: `:period-${query.periodId}` } } : {}),
+        },
+      ],
+    };
+    const [cycle, byStage, byUnit, ratings, pay, openTasks, waitingSanctionDecision] = await Promise.all([
       db.cycle.findUnique({
         where: { id: cycleId },
         select: {
@@ -99,12 +113,20 @@ export function dashboardRoutes(deps: AppDeps): Router {
       }),
       db.unitCycleRating.findMany({
         where: { cycleId },
-        select: { unitId: true, rating: true, status: true, violations: true, periodId: true },
+        select: { unitId: true, rating: true, status: true, violations: true, periodId: true, justification: true },
       }),
       db.payAdjustment.aggregate({
         where: { cycleId, ...(query.periodId ? { periodId: query.periodId } : {}) },
         _sum: { amount: true, baseAmount: true, cutAmount: true },
         _count: { _all: true },
+      }),
+      db.task.count({ where: tasksOfCycle }),
+      db.task.count({
+        where: {
+          status: 'OPEN',
+          type: 'sanction.decide',
+          appraisal: query.periodId ? { cycleId, periodId: query.periodId } : { cycleId },
+        },
       }),
     ]);
     const stageCount = new Map(byStage.map((s) => [s.stage, s._count._all]));
@@ -134,11 +156,14 @@ export function dashboardRoutes(deps: AppDeps): Router {
         unitRating: r?.rating ?? null,
         calibration: ofPeriod ? r.status : null,
         violations: ofPeriod ? r.violations : [],
+        justification: ofPeriod ? r.justification : null,
       };
     });
     res.json({
       employees,
       openTasks,
+      allOpenTasks,
+      waitingSanctionDecision,
       cycles,
       cycle,
       periods,

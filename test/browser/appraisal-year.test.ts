@@ -223,7 +223,7 @@ describeInBrowser('the appraisal year in the console (Chromium)', () => {
     await e.locator('button[aria-controls="simple-menu"]', { hasText: 'Bahasa Indonesia' }).click();
     await e.getByRole('menuitem', { name: 'English' }).click();
     await e.getByText('Annual predicate', { exact: true }).waitFor();
-    expect(await text(e, 'annual-predicate')).toMatch(/^Annual predicate Very good \(Sangat Baik\)/);
+    expect(await text(e, 'annual-predicate')).toMatch(/^Annual predicate Outstanding \(Sangat Baik\)/);
     expect(await row(3)).toBe(`Triwulan III ${y} Done Good (Baik) Revision 1 Decided — Result changed`);
     expect(await text(e, `year-pay-${y}-0${CUT_MONTH}`)).toBe(
       `March ${y} Good (Baik) ${rupiah(BASE, 'en-US')} ${rupiah(CUT, 'en-US')} ${rupiah(BASE - CUT, 'en-US')}`,

@@ -315,7 +315,7 @@ describeInBrowser('rules in words: decision table, golden tests, diff, confirmat
     expect(en).toHaveLength(1);
     expect(en[0]).toMatchObject({ Change: 'Changed', Part: 'Outcome' });
     expect(en[0].Before).toMatch(/^Predicate Good\b/);
-    expect(en[0].After).toMatch(/^Predicate Very good\b/);
+    expect(en[0].After).toMatch(/^Predicate Outstanding\b/);
     await noCodes(page, 'version-diff');
     await shots.shot(page, 'diff-from-published-en');
 

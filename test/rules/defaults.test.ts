@@ -76,7 +76,7 @@ describe('default rule sets', () => {
       /^Predikat Sangat Baik karena rating hasil kerja di atas ekspektasi dan rating perilaku di atas ekspektasi \(aturan ".+", Predikat kinerja versi 1\)$/,
     );
     expect(explanation.text.en).toMatch(
-      /^Predicate Very good because work-result rating above expectations and behaviour rating above expectations \(rule ".+", Performance predicate version 1\)$/,
+      /^Predicate Outstanding because work-result rating above expectations and behaviour rating above expectations \(rule ".+", Performance predicate version 1\)$/,
     );
     expect(explanation.ruleSet).toEqual({
       kind: 'SCORING',

@@ -72,7 +72,7 @@ describe('rules in words, without codes', () => {
       'below expectations',
     ]);
     const cell = table.cells.find((c) => c.row === 'ABOVE' && c.column === 'ABOVE')!;
-    expect(cell.words).toEqual({ id: 'Predikat Sangat Baik', en: 'Predicate Very good' });
+    expect(cell.words).toEqual({ id: 'Predikat Sangat Baik', en: 'Predicate Outstanding' });
     expect(cell.predicate).toBe('SANGAT_BAIK');
   });
 
@@ -88,7 +88,7 @@ describe('rules in words, without codes', () => {
           {
             part: 'outcome',
             before: { id: 'Predikat Baik', en: 'Predicate Good' },
-            after: { id: 'Predikat Sangat Baik', en: 'Predicate Very good' },
+            after: { id: 'Predikat Sangat Baik', en: 'Predicate Outstanding' },
           },
         ],
       },

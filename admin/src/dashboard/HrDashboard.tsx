@@ -21,7 +21,7 @@ import {
 import { Loading, Title, useLocaleState, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { PREDICATES } from '../common/enums';
-import { formatRupiah } from '../common/format';
+import { formatNumber, formatRupiah } from '../common/format';
 import { api } from '../providers/http';
 
 const PREDICATE_FILL: Record<string, string> = {
@@ -35,7 +35,10 @@ const FUNNEL_FILL = ['#0d47a1', '#1565c0', '#1976d2', '#1e88e5', '#2196f3', '#42
 
 interface DashboardData {
   employees: number;
+  /** The shown cycle's open tasks (of the shown period, when one is chosen); every open task without a cycle. */
   openTasks: number;
+  /** Appraisals of the shown cycle waiting for HR's sanction decision. */
+  waitingSanctionDecision?: number;
   cycles: { id: number; name: string; status: string; period?: { label: string } }[];
   cycle: { id: number; name: string; status: string } | null;
   /** The cycle's evaluation periods, and the one the distribution (and, when chosen, every figure) is of. */
@@ -52,6 +55,7 @@ interface DashboardData {
     unitRating: string | null;
     calibration: string | null;
     violations: unknown[];
+    justification?: string | null;
   }[];
   allowance?: { count: number; total: number; base: number; cuts: number };
 }
@@ -68,6 +72,35 @@ function Figure({ label, value, testId }: { label: string; value: string | numbe
         </Typography>
       </CardContent>
     </Card>
+  );
+}
+
+/**
+ * A unit's calibration in the period shown: off the curve (warning) until a calibrator adjusts the predicates or
+ * justifies the spread; then it says so instead.
+ */
+function CalibrationChip({
+  unit,
+}: {
+  unit: { fullName: string; unitRating: string | null; calibration: string | null };
+}) {
+  const translate = useTranslate();
+  const rating = translate(`capaian.enum.unitRating.${unit.unitRating}`, { _: unit.unitRating ?? '' });
+  const words: Record<string, [string, 'warning' | 'info' | 'success']> = {
+    VIOLATES_CURVE: ['capaian.dashboard.violates', 'warning'],
+    JUSTIFIED: ['capaian.records.dashboard.justified', 'info'],
+    ADJUSTED: ['capaian.records.dashboard.adjusted', 'success'],
+  };
+  const shown = unit.calibration ? words[unit.calibration] : undefined;
+  if (!shown) return null;
+  return (
+    <Chip
+      color={shown[1]}
+      variant={shown[1] === 'warning' ? 'filled' : 'outlined'}
+      sx={{ mr: 1, mb: 1, maxWidth: '100%', height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.5 } }}
+      data-testid={`calibration-${unit.calibration}`}
+      label={translate(shown[0], { unit: unit.fullName, rating })}
+    />
   );
 }
 
@@ -96,6 +129,7 @@ export default function HrDashboard() {
       violations: u.violations,
       unitRating: u.unitRating,
       calibration: u.calibration,
+      justification: u.justification ?? null,
       ...Object.fromEntries(PREDICATES.map((p) => [p, Math.round(((u.counts[p] ?? 0) / total) * 100)])),
     };
   });
@@ -144,15 +178,26 @@ export default function HrDashboard() {
       </Stack>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <Figure label={translate('capaian.dashboard.employees')} value={data.employees} testId="dash-employees" />
+          <Figure
+            label={translate('capaian.dashboard.employees')}
+            value={formatNumber(data.employees, locale)}
+            testId="dash-employees"
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <Figure label={translate('capaian.dashboard.open_tasks')} value={data.openTasks} />
+          <Figure
+            label={translate(
+              data.cycle ? 'capaian.records.dashboard.open_tasks_cycle' : 'capaian.dashboard.open_tasks',
+            )}
+            value={formatNumber(data.openTasks, locale)}
+            testId="dash-open-tasks"
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
           <Figure
             label={translate('capaian.dashboard.allowance_total')}
             value={formatRupiah(data.allowance?.total ?? 0, locale)}
+            testId="dash-allowance-total"
           />
         </Grid>
       </Grid>
@@ -188,6 +233,18 @@ export default function HrDashboard() {
                   </BarChart>
                 </ResponsiveContainer>
               </CardContent>
+              {(data.waitingSanctionDecision ?? 0) > 0 && (
+                <CardContent sx={{ pt: 0 }}>
+                  <Chip
+                    color="warning"
+                    variant="outlined"
+                    data-testid="dash-waiting-sanction"
+                    label={translate('capaian.records.dashboard.waiting_sanction', {
+                      smart_count: data.waitingSanctionDecision,
+                    })}
+                  />
+                </CardContent>
+              )}
             </Card>
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
@@ -207,7 +264,14 @@ export default function HrDashboard() {
                   >
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis dataKey="name" />
-                    <YAxis tickFormatter={(v: number) => `${Math.round(v / 1_000_000)} jt`} />
+                    <YAxis
+                      width={70}
+                      tickFormatter={(v: number) =>
+                        translate('capaian.records.dashboard.millions', {
+                          value: formatNumber(v / 1_000_000, locale, 1),
+                        })
+                      }
+                    />
                     <Tooltip formatter={(v) => formatRupiah(Number(v), locale)} />
                     <Legend />
                     <Bar
@@ -269,20 +333,10 @@ export default function HrDashboard() {
                   <Typography color="text.secondary">{translate('capaian.dashboard.no_predicates')}</Typography>
                 )}
               </CardContent>
-              <CardContent>
-                {units
-                  .filter((u) => u.violations?.length || u.calibration === 'VIOLATES_CURVE')
-                  .map((u) => (
-                    <Chip
-                      key={u.name}
-                      color="warning"
-                      sx={{ mr: 1, mb: 1 }}
-                      label={translate('capaian.dashboard.violates', {
-                        unit: u.fullName,
-                        rating: translate(`capaian.enum.unitRating.${u.unitRating}`, { _: u.unitRating ?? '' }),
-                      })}
-                    />
-                  ))}
+              <CardContent data-testid="dash-calibration">
+                {units.map((u) => (
+                  <CalibrationChip key={u.name} unit={u} />
+                ))}
               </CardContent>
             </Card>
           </Grid>

@@ -2,8 +2,9 @@
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainEn } from './domain-en';
+import { recordsEn } from './records-en';
 import { ssoEn } from './sso-en';
 import { rulesWordsEn } from './rules-words-en';
 
-const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn, rulesWordsEn);
+const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn, rulesWordsEn, recordsEn);
 export default en;

@@ -6,8 +6,16 @@ import indonesianMessages from 'ra-language-indonesian';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainId } from './domain-id';
 import { raIndonesianFill } from './ra-id-fill';
+import { recordsId } from './records-id';
 import { ssoId } from './sso-id';
 import { rulesWordsId } from './rules-words-id';
 
-const id: TranslationMessages = mergeTranslations(indonesianMessages, raIndonesianFill, domainId, ssoId, rulesWordsId);
+const id: TranslationMessages = mergeTranslations(
+  indonesianMessages,
+  raIndonesianFill,
+  domainId,
+  ssoId,
+  rulesWordsId,
+  recordsId,
+);
 export default id;

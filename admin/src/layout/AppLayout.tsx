@@ -1,7 +1,8 @@
 /**
  * The layout: react-admin's, with a menu that adds the import page for HR and "Akun Saya" for everyone (the locale
  * switch is in the app bar). After a one-time password the menu holds only Akun Saya (logout stays in the app bar)
- * and every other page says why it is closed, until the password is changed.
+ * and every other page says why it is closed, until the password is changed. A long page title wraps in the app
+ * bar, and a long menu entry in the menu, instead of being cut off.
  */
 import type { ReactNode } from 'react';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
@@ -58,13 +59,27 @@ function AppMenu() {
   );
 }
 
+/** The page title in the app bar and the menu's entries: wrapped when long, never cut with an ellipsis. */
+const TITLE_WRAPS = {
+  '& .RaMenuItemLink-root .MuiTypography-noWrap': { whiteSpace: 'normal', lineHeight: 1.25 },
+  '& #react-admin-title': {
+    whiteSpace: 'normal',
+    overflow: 'visible',
+    textOverflow: 'clip',
+    overflowWrap: 'anywhere',
+    lineHeight: 1.2,
+    fontSize: { xs: '1rem', lg: '1.15rem' },
+    py: 0.5,
+  },
+} as const;
+
 export function AppLayout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const locked = !!sessionUser()?.mustChangePassword && pathname !== '/account';
   // Straight after sign-in (the home page) to Akun Saya; any other page says why it is closed.
   if (locked && pathname === '/') return <Navigate to="/account" replace />;
   return (
-    <Layout menu={AppMenu} appBar={NotificationsAppBar}>
+    <Layout menu={AppMenu} appBar={NotificationsAppBar} sx={TITLE_WRAPS}>
       {locked ? <PasswordChangeFirst /> : children}
     </Layout>
   );

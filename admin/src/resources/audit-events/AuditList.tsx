@@ -1,20 +1,29 @@
-/** The audit log: every state change, hash-chained; the chain's verification result on top; CSV export. */
+/**
+ * The audit log: every state change, hash-chained; the chain's verification result on top; CSV export. Each entry
+ * in words — who (a person's name, or which workflow), what was done to which record, when in the chosen language —
+ * in a table that fits a laptop screen (the hashes are on the entry's own page).
+ */
 import { useQuery } from '@tanstack/react-query';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Alert, Button } from '@mui/material';
 import {
+  AutocompleteInput,
   Datagrid,
-  DateField,
   DateTimeInput,
   List,
+  SelectInput,
   TextField,
   TextInput,
   TopToolbar,
   useListContext,
   useTranslate,
 } from 'react-admin';
+import { LocaleDateField } from '../../common/LocaleFields';
 import { useDownload } from '../../common/use-download';
 import { api } from '../../providers/http';
+import { AuditActor, AuditWhat } from './AuditActor';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from './audit-codes';
+import { useActionChoices, useAuditWords } from './audit-words';
 
 function Verification() {
   const translate = useTranslate();
@@ -61,16 +70,24 @@ function ExportCsv() {
   );
 }
 
-const filters = [
-  <TextInput key="actor" source="actor" alwaysOn />,
-  <TextInput key="entity" source="entity" alwaysOn />,
-  <TextInput key="entityId" source="entityId" />,
-  <TextInput key="action" source="action" />,
-  <DateTimeInput key="at_gte" source="at_gte" label="capaian.audit.from" />,
-  <DateTimeInput key="at_lte" source="at_lte" label="capaian.audit.until" />,
-];
+function useFilters() {
+  const words = useAuditWords();
+  const actions = useActionChoices(AUDIT_ACTIONS);
+  const entities = AUDIT_ENTITIES.map((id) => ({ id, name: words.entity(id) })).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+  return [
+    <TextInput key="actor" source="actor" alwaysOn />,
+    <SelectInput key="entity" source="entity" choices={entities} alwaysOn />,
+    <AutocompleteInput key="action" source="action" choices={actions} sx={{ minWidth: 260 }} />,
+    <TextInput key="entityId" source="entityId" />,
+    <DateTimeInput key="at_gte" source="at_gte" label="capaian.audit.from" />,
+    <DateTimeInput key="at_lte" source="at_lte" label="capaian.audit.until" />,
+  ];
+}
 
 export default function AuditList() {
+  const filters = useFilters();
   return (
     <>
       <Verification />
@@ -84,14 +101,15 @@ export default function AuditList() {
           </TopToolbar>
         }
       >
-        <Datagrid rowClick="show" bulkActionButtons={false}>
+        <Datagrid
+          rowClick="show"
+          bulkActionButtons={false}
+          sx={{ tableLayout: 'fixed', '& td': { verticalAlign: 'top' }, '& .column-id': { width: 64 } }}
+        >
           <TextField source="id" />
-          <DateField source="at" showTime />
-          <TextField source="actor" />
-          <TextField source="action" />
-          <TextField source="entity" />
-          <TextField source="entityId" />
-          <TextField source="hash" sx={{ fontFamily: 'monospace', fontSize: 11 }} sortable={false} />
+          <LocaleDateField source="at" withTime label="resources.audit-events.fields.at" />
+          <AuditActor label="resources.audit-events.fields.actor" sortable={false} />
+          <AuditWhat label="resources.audit-events.fields.action" sortBy="action" />
         </Datagrid>
       </List>
     </>

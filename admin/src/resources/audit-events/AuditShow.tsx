@@ -1,31 +1,39 @@
-/** One audit event: who did what to which record, the state before and after, and its place in the hash chain. */
-import { Box } from '@mui/material';
-import { DateField, FunctionField, Labeled, Show, SimpleShowLayout, TextField } from 'react-admin';
+/**
+ * One audit event in words: who did what to which record and when, the values before and after as lines, and its
+ * place in the hash chain.
+ */
+import { Labeled, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { LocaleDateField } from '../../common/LocaleFields';
+import { AuditActor, AuditWhat } from './AuditActor';
+import { AuditChanges } from './AuditChanges';
 
-const Json = ({ value }: { value: unknown }) => (
-  <Box component="pre" sx={{ fontSize: 12, m: 0, whiteSpace: 'pre-wrap' }}>
-    {value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}
-  </Box>
-);
+function Title() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  return (
+    <span>
+      {translate('resources.audit-events.name', { smart_count: 1 })} {record ? `#${record.id}` : ''}
+    </span>
+  );
+}
 
 export default function AuditShow() {
   return (
-    <Show>
+    <Show title={<Title />}>
       <SimpleShowLayout>
         <TextField source="id" />
-        <DateField source="at" showTime />
-        <TextField source="actor" />
-        <TextField source="action" />
-        <TextField source="entity" />
-        <TextField source="entityId" />
-        <Labeled source="before">
-          <FunctionField source="before" render={(r) => <Json value={r.before} />} />
+        <LocaleDateField source="at" withTime label="resources.audit-events.fields.at" />
+        <Labeled label="resources.audit-events.fields.actor">
+          <AuditActor />
         </Labeled>
-        <Labeled source="after">
-          <FunctionField source="after" render={(r) => <Json value={r.after} />} />
+        <Labeled label="resources.audit-events.fields.action">
+          <AuditWhat />
         </Labeled>
-        <TextField source="prevHash" sx={{ fontFamily: 'monospace' }} />
-        <TextField source="hash" sx={{ fontFamily: 'monospace' }} />
+        <Labeled label="capaian.records.audit.changes">
+          <AuditChanges />
+        </Labeled>
+        <TextField source="prevHash" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }} />
+        <TextField source="hash" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }} />
       </SimpleShowLayout>
     </Show>
   );

@@ -1,4 +1,7 @@
-/** The employee form; the direct superior (the rater) is chosen by search. NIP and loops are checked by the server. */
+/**
+ * The employee form; the unit and the direct superior (the rater) are chosen by search (name, NIP or code). NIP and
+ * loops are checked by the server.
+ */
 import {
   AutocompleteInput,
   email,
@@ -10,6 +13,7 @@ import {
   TextInput,
 } from 'react-admin';
 import { choices, EMPLOYEE_STATUSES, EMPLOYMENT_TYPES, POSITION_TYPES } from '../../common/enums';
+import { byText } from '../../common/reference-search';
 
 export function EmployeeForm() {
   return (
@@ -24,15 +28,11 @@ export function EmployeeForm() {
       <TextInput source="position" validate={required()} fullWidth />
       <SelectInput source="positionType" choices={choices('positionType', POSITION_TYPES)} validate={required()} />
       <TextInput source="grade" />
-      <ReferenceInput source="unitId" reference="units">
-        <AutocompleteInput filterToQuery={(q: string) => ({ q })} validate={required()} fullWidth />
+      <ReferenceInput source="unitId" reference="units" sort={{ field: 'code', order: 'ASC' }}>
+        <AutocompleteInput filterToQuery={byText} validate={required()} fullWidth />
       </ReferenceInput>
-      <ReferenceInput source="superiorId" reference="employees">
-        <AutocompleteInput
-          filterToQuery={(q: string) => ({ q })}
-          fullWidth
-          helperText="capaian.employees.superior_help"
-        />
+      <ReferenceInput source="superiorId" reference="employees" sort={{ field: 'name', order: 'ASC' }}>
+        <AutocompleteInput filterToQuery={byText} fullWidth helperText="capaian.employees.superior_help" />
       </ReferenceInput>
       <NumberInput source="baseAllowance" step={1000} min={0} />
       <TextInput source="email" validate={email()} />

@@ -1,9 +1,8 @@
 /** An employee with the reporting line: direct superior (rater) and direct subordinates, and their appraisals. */
 import {
   Datagrid,
-  DateField,
   EditButton,
-  NumberField,
+  FunctionField,
   ReferenceField,
   ReferenceManyField,
   Show,
@@ -13,6 +12,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
+import { LocaleDateField, MoneyField } from '../../common/LocaleFields';
 
 export default function EmployeeShow() {
   return (
@@ -33,11 +33,7 @@ export default function EmployeeShow() {
           <TextField source="grade" emptyText="—" />
           <ReferenceField source="unitId" reference="units" link="show" />
           <ReferenceField source="superiorId" reference="employees" link="show" emptyText="—" />
-          <NumberField
-            source="baseAllowance"
-            options={{ style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }}
-            locales="id-ID"
-          />
+          <MoneyField source="baseAllowance" label="resources.employees.fields.baseAllowance" />
           <EnumField source="status" list="employeeStatus" />
         </Tab>
         <Tab label="capaian.employees.tab_team" path="team">
@@ -52,10 +48,14 @@ export default function EmployeeShow() {
         <Tab label="capaian.employees.tab_appraisals" path="appraisals">
           <ReferenceManyField reference="appraisals" target="employeeId" label={false}>
             <Datagrid rowClick="show" bulkActionButtons={false}>
-              <ReferenceField source="cycleId" reference="cycles" />
+              <ReferenceField source="cycleId" reference="cycles" sortable={false} />
+              <FunctionField
+                label="capaian.records.employees.appraisal_period"
+                render={(r: any) => r.period?.label ?? '—'}
+              />
               <EnumField source="stage" list="stage" />
               <EnumField source="predicate" list="predicate" />
-              <DateField source="updatedAt" />
+              <LocaleDateField source="updatedAt" label="capaian.records.employees.updated" />
             </Datagrid>
           </ReferenceManyField>
         </Tab>

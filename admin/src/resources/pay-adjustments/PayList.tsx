@@ -1,15 +1,16 @@
 /**
- * Allowances (TPP) per employee and month (a quarter's evaluation pays three months); the payroll export is a CSV in
- * integer rupiah, for one month when the month filter is set.
+ * Allowances (TPP) per employee and month (a quarter's evaluation pays three months), each with its explanation in
+ * words; money and months in the chosen language. The payroll export is a CSV in integer rupiah, for one month when
+ * the month filter is set. Cycles and periods are searchable, newest first.
  */
+import { Box, Typography } from '@mui/material';
 import {
+  AutocompleteInput,
   Datagrid,
   downloadCSV,
-  DateField,
   ExportButton,
   FunctionField,
   List,
-  NumberField,
   ReferenceInput,
   SelectInput,
   TextField,
@@ -20,8 +21,9 @@ import {
 import { toCsv } from '../../common/csv';
 import { EnumField } from '../../common/EnumField';
 import { choices, PREDICATES } from '../../common/enums';
-
-const money = { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 } as const;
+import { MoneyField, MonthField } from '../../common/LocaleFields';
+import { byText, CYCLES_NEWEST_FIRST, periodFilterToQuery, PERIODS_NEWEST_FIRST } from '../../common/reference-search';
+import { PayExplanation } from './PayExplanation';
 
 /** Payroll export: one row per employee and month, amounts as integer rupiah. */
 const payrollExporter: Exporter = (rows) => {
@@ -41,14 +43,28 @@ const payrollExporter: Exporter = (rows) => {
 
 const filters = [
   <TextInput key="month" source="month" type="month" label="resources.pay-adjustments.fields.month" alwaysOn />,
-  <ReferenceInput key="cycleId" source="cycleId" reference="cycles" alwaysOn>
-    <SelectInput optionText="name" />
+  <ReferenceInput key="cycleId" source="cycleId" reference="cycles" sort={CYCLES_NEWEST_FIRST} alwaysOn>
+    <AutocompleteInput optionText="name" filterToQuery={byText} sx={{ minWidth: 240 }} />
   </ReferenceInput>,
-  <ReferenceInput key="periodId" source="periodId" reference="periods" alwaysOn>
-    <SelectInput optionText="label" />
+  <ReferenceInput key="periodId" source="periodId" reference="periods" sort={PERIODS_NEWEST_FIRST} alwaysOn>
+    <AutocompleteInput optionText="label" filterToQuery={periodFilterToQuery} sx={{ minWidth: 220 }} />
   </ReferenceInput>,
   <SelectInput key="predicate" source="predicate" choices={choices('predicate', PREDICATES)} />,
 ];
+
+/** The person: name first, NIP beneath it. */
+const Person = (_: { label?: string }) => (
+  <FunctionField
+    render={(r: any) => (
+      <Box>
+        <Typography variant="body2">{r.employee?.name ?? '—'}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          {r.employee?.nip}
+        </Typography>
+      </Box>
+    )}
+  />
+);
 
 export default function PayList() {
   return (
@@ -61,20 +77,33 @@ export default function PayList() {
         </TopToolbar>
       }
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="employee.nip" label="resources.employees.fields.nip" sortable={false} />
-        <TextField source="employee.name" label="resources.employees.fields.name" sortable={false} />
-        <TextField source="period.label" label="resources.pay-adjustments.fields.periodId" sortable={false} />
-        <DateField source="month" options={{ year: 'numeric', month: 'long', timeZone: 'UTC' }} locales="id-ID" />
-        <EnumField source="predicate" list="predicate" />
-        <NumberField source="baseAmount" options={money} locales="id-ID" sortable={false} />
-        <NumberField source="cutAmount" options={money} locales="id-ID" sortable={false} />
-        <NumberField source="amount" options={money} locales="id-ID" />
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        sx={{
+          '& td': { verticalAlign: 'top' },
+          // Narrower than 1536 px: the ceiling is in the explanation's first line on the month's page.
+          '& .column-baseAmount': { display: { xs: 'none', xl: 'table-cell' } },
+        }}
+      >
+        <Person label="resources.employees.fields.name" />
         <FunctionField
-          label="capaian.pay.explanation"
-          render={(r: any) => r.explanation?.text?.id ?? ''}
-          sx={{ maxWidth: 360, display: 'block' }}
+          source="month"
+          label="resources.pay-adjustments.fields.month"
+          render={() => (
+            <Box>
+              <MonthField source="month" />
+              <Typography variant="caption" component="div" color="text.secondary">
+                <TextField source="period.label" variant="caption" />
+              </Typography>
+            </Box>
+          )}
         />
+        <EnumField source="predicate" list="predicate" />
+        <MoneyField source="baseAmount" label="resources.pay-adjustments.fields.baseAmount" sortable={false} />
+        <MoneyField source="cutAmount" label="resources.pay-adjustments.fields.cutAmount" sortable={false} />
+        <MoneyField source="amount" label="resources.pay-adjustments.fields.amount" />
+        <PayExplanation compact label="capaian.pay.explanation" sortable={false} />
       </Datagrid>
     </List>
   );
