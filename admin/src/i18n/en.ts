@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainEn } from './domain-en';
 import { ssoEn } from './sso-en';
+import { tasksEn } from './tasks-en';
 
-const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn);
+const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn, tasksEn);
 export default en;

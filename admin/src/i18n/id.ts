@@ -7,6 +7,7 @@ import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainId } from './domain-id';
 import { raIndonesianFill } from './ra-id-fill';
 import { ssoId } from './sso-id';
+import { tasksId } from './tasks-id';
 
-const id: TranslationMessages = mergeTranslations(indonesianMessages, raIndonesianFill, domainId, ssoId);
+const id: TranslationMessages = mergeTranslations(indonesianMessages, raIndonesianFill, domainId, ssoId, tasksId);
 export default id;
