@@ -1,6 +1,6 @@
 /** One task: the form of its type (plan, plan review, evidence, rating, response to the result, appeal decision, …). */
 import { Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
-import { DateField, Loading, Show, useGetOne, useRecordContext, useTranslate, Link, useCreatePath } from 'react-admin';
+import { Loading, Show, useGetOne, useRecordContext, useTranslate, Link, useCreatePath } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
 import { AppealDecisionForm } from './AppealDecisionForm';
 import { CalibrationForm } from './CalibrationForm';
@@ -10,6 +10,8 @@ import { PlanReviewForm } from './PlanReviewForm';
 import { ResultRespondForm } from './ResultRespondForm';
 import { ReviewForm } from './ReviewForm';
 import { SanctionDecisionForm } from './SanctionDecisionForm';
+import { taskPeriod, taskSubject } from './task-words';
+import { When } from './When';
 
 const FORMS: Record<string, (p: { task: any; appraisal: any }) => React.ReactNode> = {
   'plan.submit': PlanForm,
@@ -41,18 +43,25 @@ function TaskBody() {
         <EnumField source="status" list="taskStatus" />
         {task.dueAt && (
           <Typography variant="body2" color="text.secondary">
-            {translate('resources.tasks.fields.dueAt')}: <DateField source="dueAt" showTime />
+            {translate('resources.tasks.fields.dueAt')}: <When value={task.dueAt} time />
           </Typography>
         )}
       </Stack>
-      {appraisal && (
-        <Typography variant="body2" sx={{ mb: 2 }}>
-          {translate('resources.appraisals.name', { smart_count: 1 })}:{' '}
-          <Link to={createPath({ resource: 'appraisals', id: appraisal.id, type: 'show' })}>
-            {appraisal.employee?.name ?? `#${appraisal.id}`} — {appraisal.cycle?.name ?? ''}
-          </Link>
-        </Typography>
-      )}
+      <Typography variant="body1" sx={{ mb: 2 }} data-testid="task-context">
+        {translate(task.appraisalId ? 'capaian.work.context_employee' : 'capaian.work.context_unit', {
+          subject: taskSubject(task as any),
+          cycle: task.cycle?.name ?? appraisal?.cycle?.name ?? '—',
+          period: taskPeriod(task as any),
+        })}
+        {appraisal && (
+          <>
+            {' · '}
+            <Link to={createPath({ resource: 'appraisals', id: appraisal.id, type: 'show' })}>
+              {translate('capaian.work.open_appraisal')}
+            </Link>
+          </>
+        )}
+      </Typography>
       {task.status !== 'OPEN' ? (
         <Alert severity="success">{translate('capaian.tasks.already_done')}</Alert>
       ) : Form ? (
