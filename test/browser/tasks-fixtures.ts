@@ -201,6 +201,25 @@ export async function seedTasks(prisma: PrismaClient) {
     },
   });
 
+  // HR's decision on a follow-up recommended for the first quarter (the SANCTION rules' words and basis).
+  const sanctionTask = await task({
+    key: 'ui-tasks:sanction',
+    type: 'sanction.decide',
+    title: 'Konfirmasi atau tolak rekomendasi sanksi/tindak lanjut',
+    appraisalId: q1.id,
+    assigneeRole: 'HR_ADMIN',
+    updateName: 'decideSanctions',
+    context: {
+      recommendations: [
+        {
+          code: 'TEGURAN_LISAN',
+          title: 'Teguran lisan',
+          params: { titleEn: 'Verbal reprimand', basis: 'PP 94/2021 tentang Disiplin PNS' },
+        },
+      ],
+    },
+  });
+
   // The unit's calibration of the first quarter: every employee Baik in a unit rated Baik breaks the curve.
   const unitId = people[0].unitId;
   const unit = await prisma.unit.findUniqueOrThrow({ where: { id: unitId } });
@@ -236,6 +255,7 @@ export async function seedTasks(prisma: PrismaClient) {
     subordinates,
     evidenceTask,
     planTask,
+    sanctionTask,
     calibration,
     windowEnds,
     unit,

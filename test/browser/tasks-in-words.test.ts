@@ -15,7 +15,8 @@ import { describeInBrowser, launchChromium, listen, newSession, pageToken, scree
 import { recorder, seedTasks, standInTemporal } from './tasks-fixtures';
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Text as read: whitespace (and MUI's zero-width spaces) as single spaces. */
+const squash = (s: string) => s.replace(/[\s\u200b]+/g, ' ').trim();
 const text = async (page: Page, testId: string) => squash(await page.getByTestId(testId).first().innerText());
 
 /** Switches the console's language from the app bar. */
@@ -138,6 +139,21 @@ describeInBrowser('tasks in words (Chromium)', () => {
     await shots.shot(page, 'hr-calibration-distribution-english');
     await language(page, 'English', 'Bahasa Indonesia');
     await page.getByText('Batas kurva', { exact: true }).waitFor();
+
+    // The follow-up decision names the recommendation and its basis in words, never a code or a message key.
+    await page.goto(`${url}/#/tasks/${data.sanctionTask.id}/show`);
+    expect(await text(page, 'recommendation-0')).toMatch(
+      /^Teguran lisan Dasar: PP 94\/2021 tentang Disiplin PNS Kukuhkan rekomendasi Batalkan rekomendasi/,
+    );
+    expect(await text(page, 'recommendation-0')).not.toMatch(/capaian\.|TEGURAN_LISAN/);
+    await shots.shot(page, 'hr-sanction-decision');
+    await language(page, 'Bahasa Indonesia', 'English');
+    await page.getByText('Confirm the recommendation').waitFor();
+    expect(await text(page, 'recommendation-0')).toMatch(
+      /^Verbal reprimand Basis: PP 94\/2021 tentang Disiplin PNS Confirm the recommendation Dismiss the recommendation/,
+    );
+    await language(page, 'English', 'Bahasa Indonesia');
+    await page.getByText('Kukuhkan rekomendasi').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -85,6 +85,10 @@ export const tasksEn = {
       transfer_confirm: 'Record the transfer',
       leave_confirm: 'Record the leaving',
       employment_done: 'Employment change recorded',
+      sanction_basis: 'Basis',
+      sanction_confirm: 'Confirm the recommendation',
+      sanction_dismiss: 'Dismiss the recommendation',
+      own_case: 'This is your own appraisal: another HR admin decides this task.',
       settings_title: 'Stage deadlines',
       setting: {
         planningDays:

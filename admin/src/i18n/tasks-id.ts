@@ -89,6 +89,10 @@ export const tasksId = {
       transfer_confirm: 'Catat mutasi',
       leave_confirm: 'Catat berhenti',
       employment_done: 'Perubahan kepegawaian dicatat',
+      sanction_basis: 'Dasar',
+      sanction_confirm: 'Kukuhkan rekomendasi',
+      sanction_dismiss: 'Batalkan rekomendasi',
+      own_case: 'Ini penilaian Anda sendiri: tugas ini diputuskan oleh admin SDM lain.',
       settings_title: 'Tenggat tiap tahap',
       setting: {
         planningDays:

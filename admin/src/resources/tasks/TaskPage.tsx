@@ -2,6 +2,7 @@
 import { Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { Loading, Show, useGetOne, useRecordContext, useTranslate, Link, useCreatePath } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
+import { sessionUser } from '../../providers/auth-provider';
 import { AppealDecisionForm } from './AppealDecisionForm';
 import { CalibrationForm } from './CalibrationForm';
 import { EvidenceForm } from './EvidenceForm';
@@ -36,6 +37,8 @@ function TaskBody() {
   if (!task) return null;
   if (task.appraisalId && isPending) return <Loading />;
   const Form = FORMS[task.type];
+  // A person never decides their own case: an HR task about the reader's own appraisal is another HR admin's.
+  const ownCase = !!task.assigneeRole && !!appraisal && appraisal.employeeId === sessionUser()?.employeeId;
   return (
     <Box sx={{ p: 2 }}>
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
@@ -64,6 +67,10 @@ function TaskBody() {
       </Typography>
       {task.status !== 'OPEN' ? (
         <Alert severity="success">{translate('capaian.tasks.already_done')}</Alert>
+      ) : ownCase ? (
+        <Alert severity="info" data-testid="own-case">
+          {translate('capaian.work.own_case')}
+        </Alert>
       ) : Form ? (
         <Form task={task} appraisal={appraisal} />
       ) : (
