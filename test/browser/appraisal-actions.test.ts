@@ -175,6 +175,14 @@ describeInBrowser('the appraisal and cycle pages: every capability reachable (Ch
       'Pegawai dapat mengajukan keberatan dalam 14 hari setelah hasil dibagikan (bawaan)',
     );
     expect(await text(page, 'setting-zone')).toBe('Tenggat dihitung menurut waktu WIB (UTC+7)');
+
+    // The table of appraisals follows the live progress without a reload.
+    const colleague = data.subordinates[1];
+    const q2row = page.locator('tbody tr', { hasText: colleague.name }).filter({ hasText: `Triwulan II ${data.year}` });
+    await q2row.getByText('Periode berjalan').waitFor();
+    await db.prisma.appraisal.update({ where: { id: data.current.get(colleague.id)! }, data: { stage: 'EVIDENCE' } });
+    await page.getByTestId('cycle-progress').getByText('Pelaksanaan & bukti: 1').waitFor();
+    await q2row.getByText('Pelaksanaan & bukti').waitFor({ timeout: 10_000 });
     const row = page.getByTestId(`unit-rating-${unit.id}`);
     expect(squash(await row.innerText())).toContain('Baik (bawaan) Belum diperiksa');
     await row.getByRole('combobox').click();
