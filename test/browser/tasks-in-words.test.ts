@@ -162,6 +162,17 @@ describeInBrowser('tasks in words (Chromium)', () => {
     const { planTask, evidenceTask, mine, indicator } = data;
     const { context, page, errors } = await newSession(browser);
     await signIn(page, url, 'pegawai');
+    // The response to a shared result says until which day an appeal may be filed.
+    const respond = await db.prisma.task.findUniqueOrThrow({ where: { key: 'ui-tasks:respond' } });
+    await page.goto(`${url}/#/tasks/${respond.id}/show`);
+    const until = data.windowEnds.toLocaleDateString('id-ID', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Asia/Jakarta',
+    });
+    expect(await text(page, 'appeal-days-left')).toBe(`Sisa waktu mengajukan keberatan: 10 hari (sampai ${until})`);
+
     await page.goto(`${url}/#/tasks/${planTask.id}/show`);
     await page.getByRole('button', { name: 'Tambah RHK' }).waitFor();
     await page.getByRole('button', { name: 'Tambah indikator' }).first().waitFor();

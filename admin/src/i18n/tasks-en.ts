@@ -49,6 +49,7 @@ export const tasksEn = {
       appeal_window_self:
         'You may appeal to the rater’s superior (%{superior}) until %{date} (%{smart_count} day left). |||| You may appeal to the rater’s superior (%{superior}) until %{date} (%{smart_count} days left).',
       appeal_reason_help: 'Give your reasons, at least 10 characters (PP 30/2019 art. 59).',
+      appeal_until: 'until %{date}',
       appeal_send: 'File an appeal',
       appeal_not_yet: 'The result has not been shared yet; an appeal can be filed once it is.',
       appeal_window_other: 'The employee may appeal until %{date}.',

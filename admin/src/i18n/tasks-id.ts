@@ -52,6 +52,7 @@ export const tasksId = {
       appeal_window_self:
         'Anda dapat mengajukan keberatan kepada atasan pejabat penilai (%{superior}) sampai %{date} (sisa %{smart_count} hari). |||| Anda dapat mengajukan keberatan kepada atasan pejabat penilai (%{superior}) sampai %{date} (sisa %{smart_count} hari).',
       appeal_reason_help: 'Tulis alasan Anda, minimal 10 karakter (PP 30/2019 pasal 59).',
+      appeal_until: 'sampai %{date}',
       appeal_send: 'Ajukan keberatan',
       appeal_not_yet: 'Hasil penilaian belum dibagikan; keberatan dapat diajukan setelah hasil dibagikan.',
       appeal_window_other: 'Pegawai dapat mengajukan keberatan sampai %{date}.',
