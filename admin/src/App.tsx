@@ -10,6 +10,7 @@ import appraisals from './resources/appraisals';
 import attendance from './resources/attendance';
 import auditEvents from './resources/audit-events';
 import cycles from './resources/cycles';
+import cycleSchedules from './resources/cycles/schedules';
 import delegations from './resources/delegations';
 import employees from './resources/employees';
 import payAdjustments from './resources/pay-adjustments';
@@ -42,6 +43,7 @@ export function App() {
       <Resource name="tasks" {...tasks} />
       <Resource name="appraisals" {...appraisals} />
       <Resource name="cycles" {...cycles} recordRepresentation="name" />
+      <Resource name="cycle-schedules" {...cycleSchedules} recordRepresentation="name" />
       <Resource name="rulesets" {...rulesets} recordRepresentation={(r) => `${r.kind} v${r.version}`} />
       <Resource name="employees" {...employees} recordRepresentation={(r) => `${r.name} (${r.nip})`} />
       <Resource name="units" {...units} recordRepresentation={(r) => `${r.code} — ${r.name}`} />

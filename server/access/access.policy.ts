@@ -325,7 +325,8 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     record: 'task',
     refusal: TASK_NOT_YOURS,
     refuseUnrelated: true,
-    routes: ['POST /api/tasks/:id/complete'],
+    // Working on an open evidence task includes removing a file uploaded by mistake (server/tasks/evidence-removal.ts).
+    routes: ['POST /api/tasks/:id/complete', 'DELETE /api/tasks/:id/evidence/:evidenceId'],
   },
 
   // ------------------------------------------------------------------ pay and sanctions

@@ -12,6 +12,8 @@ import { parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
 import { TASK_PAYLOADS } from '../../workflows/task-payloads';
+import { calibrationDistribution } from './calibration-view';
+import { evidenceRemovalRoutes } from './evidence-removal';
 import { completeTask, isAssignee, mineWhere } from './tasks.service';
 
 const completeSchema = z.strictObject({ payload: z.unknown().optional() });
@@ -43,8 +45,17 @@ describeRoutes(
   },
 );
 
+/** Whose case, which cycle and which evaluation period: what a list of identical task titles needs to be read. */
 const include = {
-  appraisal: { select: { id: true, stage: true, employee: { select: { id: true, name: true, nip: true } } } },
+  appraisal: {
+    select: {
+      id: true,
+      stage: true,
+      employee: { select: { id: true, name: true, nip: true } },
+      period: { select: { id: true, label: true } },
+    },
+  },
+  cycle: { select: { id: true, name: true } },
   assignee: { select: { id: true, name: true } },
 } satisfies Prisma.TaskInclude;
 
@@ -76,11 +87,13 @@ export function tasksRoutes(deps: AppDeps): Router {
     if (!task) throw ApiError.notFound('Tugas');
     if (!isAssignee(user, task) && !hasRole(user, 'HR_ADMIN', 'AUDITOR') && task.completedById !== user.id)
       throw ApiError.forbidden('Tugas ini bukan untuk Anda / this task is assigned to someone else');
-    res.json(task);
+    // A unit's calibration: its predicates counted now, against the limits of the curve pinned to the cycle.
+    res.json({ ...task, distribution: await calibrationDistribution(deps, task) });
   });
   router.post('/:id/complete', authorize(deps, 'task', 'complete'), validateBody(completeSchema), async (req, res) => {
     const result = await completeTask(deps, currentUser(req), parseId(req.params.id), req.body.payload ?? {});
     res.json(result);
   });
+  evidenceRemovalRoutes(deps, router);
   return router;
 }

@@ -44,6 +44,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
     await h.waitForURL(/#\/cycles\/\d+\/show/);
     const cycleId = Number(/#\/cycles\/(\d+)\/show/.exec(h.url())![1]);
     await h.getByRole('button', { name: 'Mulai siklus' }).click();
+    await h.getByRole('dialog').getByRole('button', { name: 'Ya, mulai siklus' }).click(); // it asks first
     await h
       .getByText('Berhasil disimpan')
       .first()
@@ -268,7 +269,7 @@ describeInBrowser('an appraisal through the console (Chromium, Temporal, Postgre
       .first()
       .waitFor();
     await timeline
-      .getByText(/evidence\.upload/)
+      .getByText(/evidence\.upload|Bukti dukung diunggah/)
       .first()
       .waitFor();
     await shots.shot(auditor.page, 'auditor-timeline');

@@ -5,6 +5,7 @@ import { domainEn } from './domain-en';
 import { recordsEn } from './records-en';
 import { ssoEn } from './sso-en';
 import { rulesWordsEn } from './rules-words-en';
+import { tasksEn } from './tasks-en';
 
-const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn, rulesWordsEn, recordsEn);
+const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn, rulesWordsEn, recordsEn, tasksEn);
 export default en;

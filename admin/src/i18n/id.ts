@@ -9,6 +9,7 @@ import { raIndonesianFill } from './ra-id-fill';
 import { recordsId } from './records-id';
 import { ssoId } from './sso-id';
 import { rulesWordsId } from './rules-words-id';
+import { tasksId } from './tasks-id';
 
 const id: TranslationMessages = mergeTranslations(
   indonesianMessages,
@@ -17,5 +18,6 @@ const id: TranslationMessages = mergeTranslations(
   ssoId,
   rulesWordsId,
   recordsId,
+  tasksId,
 );
 export default id;

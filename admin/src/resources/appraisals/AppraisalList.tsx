@@ -2,24 +2,27 @@
  * Appraisals: mine, my team's (raters), or all (HR, auditors); filters by cycle, evaluation period, stage and
  * predicate. A year cycle has one row per employee and evaluation period: the period's label tells them apart.
  */
-import { Datagrid, List, ReferenceField, ReferenceInput, SelectInput, TextField } from 'react-admin';
+import {
+  AutocompleteInput,
+  Datagrid,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+} from 'react-admin';
 import { EnumField } from '../../common/EnumField';
 import { choices, PREDICATES, STAGES } from '../../common/enums';
+import { PeriodInput } from '../cycles/PeriodInput';
 
+/** Filters: the employee by name or NIP, the cycle and the period searchable and newest first, stage, predicate. */
 const filters = [
-  <ReferenceInput key="cycleId" source="cycleId" reference="cycles" alwaysOn>
-    <SelectInput optionText="name" />
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="cycleId" source="cycleId" reference="cycles" sort={{ field: 'id', order: 'DESC' }} alwaysOn>
+    <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 260 }} />
   </ReferenceInput>,
-  <ReferenceInput
-    key="periodId"
-    source="periodId"
-    reference="periods"
-    sort={{ field: 'startDate', order: 'ASC' }}
-    perPage={500}
-    alwaysOn
-  >
-    <SelectInput optionText="label" label="capaian.year.period" />
-  </ReferenceInput>,
+  <PeriodInput key="periodId" source="periodId" label="capaian.year.period" alwaysOn sx={{ minWidth: 220 }} />,
   <SelectInput key="stage" source="stage" choices={choices('stage', STAGES)} alwaysOn />,
   <SelectInput key="predicate" source="predicate" choices={choices('predicate', PREDICATES)} />,
 ];

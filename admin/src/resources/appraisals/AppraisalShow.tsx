@@ -1,4 +1,8 @@
-/** One appraisal: result and explanation, plan, evidence, appeal, timeline, and the printable evaluation document (PDF). */
+/**
+ * One appraisal: result and explanation with the rater's notes and the seven value ratings, plan, evidence, feedback
+ * notes, appeal (filed here within its window), timeline, the printable evaluation document (PDF), and HR's
+ * interventions (another rater, a transfer, leaving).
+ */
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Box, Button, Link as MuiLink, Typography } from '@mui/material';
 import {
@@ -16,6 +20,10 @@ import { useDownload } from '../../common/use-download';
 import { PlanView } from '../tasks/PlanView';
 import { PredicateExplanation } from './PredicateExplanation';
 import { Timeline } from './Timeline';
+import { AppealSection } from './actions/AppealSection';
+import { FeedbackTab } from './actions/FeedbackTab';
+import { HrActions } from './actions/HrActions';
+import { ReviewDetails } from './actions/ReviewDetails';
 import { AppraisalYear } from './year/AppraisalYear';
 
 function PdfButton() {
@@ -42,31 +50,6 @@ function Result() {
 function Plan() {
   const record = useRecordContext();
   return <PlanView plan={record?.plan} />;
-}
-
-function Appeal() {
-  const record = useRecordContext();
-  const translate = useTranslate();
-  const a = record?.appeal;
-  if (!a) return <Typography color="text.secondary">{translate('capaian.appeal.none')}</Typography>;
-  return (
-    <Box>
-      <Typography>
-        <b>{translate('capaian.appeal.reason')}:</b> {a.reason}
-      </Typography>
-      <Typography>
-        <b>{translate('capaian.appeal.status')}:</b>{' '}
-        {translate(`capaian.enum.appealStatus.${a.status}`, { _: a.status })}
-      </Typography>
-      {a.decision && (
-        <Typography>
-          <b>{translate('capaian.appeal.decision')}:</b>{' '}
-          {translate(`capaian.enum.appealDecision.${a.decision}`, { _: a.decision })}
-          {a.decisionNote ? ` — ${a.decisionNote}` : ''}
-        </Typography>
-      )}
-    </Box>
-  );
 }
 
 function Evidence() {
@@ -100,6 +83,7 @@ export default function AppraisalShow() {
     <Show
       actions={
         <TopToolbar>
+          <HrActions />
           <PdfButton />
         </TopToolbar>
       }
@@ -114,6 +98,7 @@ export default function AppraisalShow() {
           <TextField source="rater.name" label="resources.appraisals.fields.raterId" emptyText="—" />
           <TextField source="raterSuperior.name" label="resources.appraisals.fields.raterSuperiorId" emptyText="—" />
           <FunctionField label={false} render={() => <Result />} />
+          <FunctionField label={false} render={() => <ReviewDetails />} />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="capaian.year.tab" path="year">
           <AppraisalYear />
@@ -125,7 +110,10 @@ export default function AppraisalShow() {
           <Evidence />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="capaian.appraisals.tab_appeal" path="appeal">
-          <Appeal />
+          <AppealSection />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.work.tab_feedback" path="feedback">
+          <FeedbackTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="capaian.appraisals.tab_timeline" path="timeline">
           <Timeline />

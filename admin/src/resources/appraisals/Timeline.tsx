@@ -1,10 +1,14 @@
-/** The appraisal's timeline: audit events and workflow history together, with a link to the Temporal Web UI. */
+/**
+ * The appraisal's timeline: audit events and workflow history together, in words (what happened and who did it, never
+ * the action code or an NIP as a name), with a link to the Temporal Web UI.
+ */
 import { useQuery } from '@tanstack/react-query';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Alert, Box, Button, Chip, List, ListItem, ListItemText } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDate } from '../../common/format';
 import { api } from '../../providers/http';
+import { actorWords, eventWords, useActorNames } from './timeline-words';
 
 interface HistoryEntry {
   at?: string;
@@ -29,13 +33,14 @@ export function Timeline() {
     queryFn: () => api<any>(`/appraisals/${record!.id}/history`),
     enabled: !!record,
   });
-  if (!record) return null;
   const entries: HistoryEntry[] = Array.isArray(data) ? data : (data?.events ?? data?.entries ?? data?.items ?? []);
+  const names = useActorNames(entries.map((e) => e.actor ?? ''));
+  if (!record) return null;
   const temporalUrl: string | undefined = data?.temporalUrl ?? data?.temporalUiUrl ?? record.temporalUrl;
   const describe = (e: HistoryEntry) => {
     const t = e.text;
     if (t && typeof t === 'object') return (locale === 'en' ? t.en : t.id) ?? '';
-    return t ?? e.title ?? [e.action ?? e.type ?? e.kind, e.entity as string | undefined].filter(Boolean).join(' · ');
+    return eventWords({ kind: e.kind ?? e.action ?? e.type, data: e.data }, translate);
   };
   return (
     <Box data-testid="timeline">
@@ -57,7 +62,7 @@ export function Timeline() {
             />
             <ListItemText
               primary={describe(e)}
-              secondary={`${formatDate(e.at ?? e.time, locale, true)}${e.actor ? ` · ${e.actor}` : ''}`}
+              secondary={`${formatDate(e.at ?? e.time, locale, true)}${e.actor ? ` · ${actorWords(e.actor, names, translate)}` : ''}`}
             />
           </ListItem>
         ))}

@@ -12,35 +12,23 @@ import {
   SelectInput,
   SimpleForm,
   TextInput,
-  useGetList,
 } from 'react-admin';
 import { Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { FREQUENCIES } from './FrequencyField';
+import { PeriodInput } from './PeriodInput';
 
 /** "Once for the whole span": no evaluationFrequency in the request. */
 const ONCE = 'NONE';
 
-/** The span: YEAR periods first, newest first; then the shorter periods, newest first. */
+/** The span: YEAR periods first, newest first; then the shorter periods, newest first; searchable by typing. */
 function YearInput() {
-  const { data, isPending } = useGetList('periods', {
-    pagination: { page: 1, perPage: 500 },
-    sort: { field: 'startDate', order: 'DESC' },
-  });
-  const periods = [...(data ?? [])].sort(
-    (a, b) =>
-      Number(b.type === 'YEAR') - Number(a.type === 'YEAR') ||
-      String(b.startDate).localeCompare(String(a.startDate)) ||
-      a.id - b.id,
-  );
   return (
-    <SelectInput
+    <PeriodInput
+      yearsFirst
       source="periodId"
       label="capaian.year.year"
       helperText="capaian.year.year_help"
-      choices={periods}
-      optionText="label"
-      isPending={isPending}
       validate={required()}
       sx={{ minWidth: 320 }}
     />
@@ -71,7 +59,7 @@ const DAYS = [
   'appealDecisionDays',
 ] as const;
 
-function Settings() {
+export function Settings() {
   const translate = useTranslate();
   return (
     <>
@@ -102,7 +90,12 @@ export default function CycleCreate() {
       >
         <TextInput source="name" validate={required()} fullWidth />
         <ReferenceInput source="unitId" reference="units">
-          <AutocompleteInput filterToQuery={(q: string) => ({ q })} validate={required()} fullWidth />
+          <AutocompleteInput
+            filterToQuery={(q: string) => ({ q })}
+            validate={required()}
+            fullWidth
+            helperText="capaian.work.search_unit_help"
+          />
         </ReferenceInput>
         <BooleanInput source="includeDescendants" />
         <YearInput />

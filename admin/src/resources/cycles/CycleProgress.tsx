@@ -1,9 +1,10 @@
 /**
  * Live progress of a running cycle: polls GET /api/cycles/:id/progress every 2 s while the cycle runs; for a year
- * cycle also the evaluation it is waiting on and the progress per evaluation period.
+ * cycle also the evaluation it is waiting on and the progress per evaluation period. The cycle page's table of
+ * appraisals is refetched when the counts change, so it never lags the bar.
  */
-import { useEffect } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import { useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { api } from '../../providers/http';
@@ -41,6 +42,18 @@ export function CycleProgress() {
   useEffect(() => {
     if (record?.status === 'DRAFT' && data) refresh();
   }, [record?.status, data, refresh]);
+  // The page's table of appraisals follows the live progress: refetched whenever the counts per stage change.
+  const queryClient = useQueryClient();
+  const counts = data
+    ? JSON.stringify([data.perStage, data.finished, data.failed, data.cancelled, data.perPeriod])
+    : null;
+  const seen = useRef<string | null>(null);
+  useEffect(() => {
+    if (counts === null) return;
+    if (seen.current !== null && seen.current !== counts)
+      void queryClient.invalidateQueries({ queryKey: ['appraisals', 'getManyReference'] });
+    seen.current = counts;
+  }, [counts, queryClient]);
   if (!record || !hasStarted) return null;
   if (error) return <Alert severity="warning">{(error as Error).message}</Alert>;
   if (!data) return <LinearProgress />;

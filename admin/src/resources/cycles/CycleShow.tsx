@@ -1,10 +1,13 @@
-/** A cycle: start (pins the rule versions in force), live progress, cancel; its appraisals. */
+/**
+ * A cycle: start (pins the rule versions in force; asks first, in words), live progress, cancel; its stage deadlines in
+ * words, the unit ratings the curve follows, and its appraisals.
+ */
 import { useState } from 'react';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from '@mui/material';
 import {
   Datagrid,
-  DateField,
+  FunctionField,
   ReferenceField,
   ReferenceManyField,
   Show,
@@ -19,7 +22,11 @@ import { EnumField } from '../../common/EnumField';
 import { useAction } from '../../common/use-action';
 import { useDownload } from '../../common/use-download';
 import { CycleProgress } from './CycleProgress';
+import { CycleSettings } from './CycleSettings';
+import { StartCycleButton } from './StartCycleButton';
+import { UnitRatings } from './UnitRatings';
 import { FrequencyField } from './FrequencyField';
+import { When } from '../tasks/When';
 
 function Actions() {
   const record = useRecordContext();
@@ -42,11 +49,7 @@ function Actions() {
       >
         {translate('capaian.pay.payroll_export')}
       </Button>
-      {hr && record.status === 'DRAFT' && !record.startedAt && (
-        <Button variant="contained" disabled={isPending} onClick={() => run(`/cycles/${record.id}/start`)}>
-          {translate('capaian.cycles.start')}
-        </Button>
-      )}
+      {hr && record.status === 'DRAFT' && !record.startedAt && <StartCycleButton record={record} />}
       {hr && (record.status === 'RUNNING' || record.status === 'CALIBRATION' || record.status === 'DRAFT') && (
         <Button color="error" disabled={isPending} onClick={() => setCancelOpen(true)}>
           {translate('capaian.cycles.cancel')}
@@ -93,10 +96,12 @@ export default function CycleShow() {
         <ReferenceField source="periodId" reference="periods" link={false} label="capaian.year.year" />
         <FrequencyField label="capaian.year.frequency" />
         <EnumField source="status" list="cycleStatus" />
-        <DateField source="startedAt" showTime emptyText="—" />
+        <FunctionField source="startedAt" render={(r: any) => <When value={r.startedAt} time />} />
         <ReferenceField source="scoringVersionId" reference="rulesets" emptyText="—" />
         <ReferenceField source="payVersionId" reference="rulesets" emptyText="—" />
+        <CycleSettings />
         <CycleProgress />
+        <UnitRatings />
         <ReferenceManyField
           reference="appraisals"
           target="cycleId"

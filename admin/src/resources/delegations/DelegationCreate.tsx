@@ -14,6 +14,9 @@ import {
 import { choices, DELEGATION_KINDS } from '../../common/enums';
 import { ConfirmDelegationToolbar } from './ConfirmDelegationToolbar';
 
+/** Only active employees may act or be acted for; searched by name, NIP or position on the server. */
+const ACTIVE = { status: 'ACTIVE' };
+const BY_NAME = { field: 'name', order: 'ASC' as const };
 const person = (e: any) => (e ? `${e.name} (${e.nip}) — ${e.position}` : '');
 
 export default function DelegationCreate() {
@@ -25,11 +28,23 @@ export default function DelegationCreate() {
           {translate('capaian.delegations.create_help')}
         </Typography>
         <SelectInput source="kind" choices={choices('delegation_kind', DELEGATION_KINDS)} validate={required()} />
-        <ReferenceInput source="principalId" reference="employees" perPage={20}>
-          <AutocompleteInput optionText={person} validate={required()} fullWidth />
+        <ReferenceInput source="principalId" reference="employees" perPage={20} filter={ACTIVE} sort={BY_NAME}>
+          <AutocompleteInput
+            optionText={person}
+            filterToQuery={(q: string) => ({ q })}
+            validate={required()}
+            helperText="capaian.work.search_employee_help"
+            fullWidth
+          />
         </ReferenceInput>
-        <ReferenceInput source="actingId" reference="employees" perPage={20}>
-          <AutocompleteInput optionText={person} validate={required()} fullWidth />
+        <ReferenceInput source="actingId" reference="employees" perPage={20} filter={ACTIVE} sort={BY_NAME}>
+          <AutocompleteInput
+            optionText={person}
+            filterToQuery={(q: string) => ({ q })}
+            validate={required()}
+            helperText="capaian.work.search_employee_help"
+            fullWidth
+          />
         </ReferenceInput>
         <DateInput source="startsOn" validate={required()} />
         <DateInput source="endsOn" validate={required()} />

@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { choices, PREDICATES } from '../../common/enums';
+import { UnitDistribution } from './UnitDistribution';
 import { useCompleteTask } from './use-complete';
 
 /** A violation of the DISTRIBUTION rules: `{ code, message: { id, en } }` (rules/policy.helpers.ts), in the UI's language. */
@@ -96,6 +97,7 @@ export function CalibrationForm({ task }: { task: any }) {
   };
   return (
     <>
+      <UnitDistribution distribution={task.distribution} />
       {violations.map((v, k) => (
         <Alert key={k} severity="warning" sx={{ mb: 1 }}>
           {violationText(v, locale)}

@@ -1,4 +1,5 @@
 /** plan.submit: the plan editor — work results (main/additional) linked to the superior's items, with indicators and targets. */
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert } from '@mui/material';
 import {
@@ -15,6 +16,8 @@ import {
 } from 'react-admin';
 import { choices } from '../../common/enums';
 import { api } from '../../providers/http';
+import { DraftButton, DraftRestored, readDraft } from './drafts';
+import { listButtons } from './iterator-buttons';
 import { useCompleteTask } from './use-complete';
 
 /** GET /api/appraisals/:id/superior-items: the superior's approved items of the year, or why there are none. */
@@ -65,6 +68,7 @@ export function PlanForm({ task, appraisal }: Props) {
   const translate = useTranslate();
   const complete = useCompleteTask(task.id);
   const plan = appraisal?.plan;
+  const [draft] = useState(() => readDraft(task.id));
   const superior = useQuery({
     queryKey: ['appraisals', appraisal?.id, 'superior-items'],
     queryFn: () => api<SuperiorItems>(`/appraisals/${appraisal!.id}/superior-items`),
@@ -91,18 +95,24 @@ export function PlanForm({ task, appraisal }: Props) {
           })}
         </Alert>
       )}
+      <DraftRestored taskId={task.id} draft={draft} />
       <SimpleForm
-        record={initialPlan(plan)}
+        record={draft?.values ?? initialPlan(plan)}
         onSubmit={(values: any) => complete(values)}
         toolbar={
           <Toolbar>
             <SaveButton label="capaian.plan.submit" alwaysEnable />
+            <DraftButton taskId={task.id} />
           </Toolbar>
         }
       >
         <TextInput source="expectations" label="capaian.plan.expectations" multiline fullWidth />
         <ArrayInput source="items" label="capaian.plan.items">
-          <SimpleFormIterator inline={false} fullWidth>
+          <SimpleFormIterator
+            inline={false}
+            fullWidth
+            {...listButtons('capaian.work.add_result', 'capaian.work.remove_result')}
+          >
             <SelectInput
               source="kind"
               label="capaian.plan.kind"
@@ -118,7 +128,10 @@ export function PlanForm({ task, appraisal }: Props) {
               fullWidth
             />
             <ArrayInput source="indicators" label="capaian.plan.indicators">
-              <SimpleFormIterator inline>
+              <SimpleFormIterator
+                inline
+                {...listButtons('capaian.work.add_indicator', 'capaian.work.remove_indicator')}
+              >
                 <SelectInput
                   source="aspect"
                   label="capaian.plan.aspect"

@@ -1,8 +1,48 @@
-/** Read-only view of a plan (SKP): work results with their indicators, targets and, once recorded, realizations. */
-import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+/**
+ * Read-only view of a plan (SKP): work results with their indicators, targets and, once recorded, realizations — and,
+ * given the appraisal's evidence, the files and links supporting each indicator (what the rater rates).
+ */
+import {
+  Box,
+  Chip,
+  Link as MuiLink,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { useDownload } from '../../common/use-download';
 
-export function PlanView({ plan }: { plan: any }) {
+/** Evidence files and links of one indicator (or of none: `indicatorId` null), each opening in words. */
+export function EvidenceLinks({ evidence, indicatorId }: { evidence: any[]; indicatorId: number | null }) {
+  const translate = useTranslate();
+  const download = useDownload();
+  const mine = evidence.filter((e) => (e.indicatorId ?? null) === indicatorId);
+  if (!mine.length) return null;
+  return (
+    <Box data-testid="indicator-evidence">
+      {mine.map((e) => (
+        <Typography key={e.id} variant="body2">
+          {translate(e.kind === 'LINK' ? 'capaian.work.evidence_link' : 'capaian.work.evidence_file')}:{' '}
+          {e.kind === 'LINK' ? (
+            <a href={e.url} target="_blank" rel="noopener noreferrer">
+              {e.title}
+            </a>
+          ) : (
+            <MuiLink component="button" type="button" onClick={() => download(`/documents/evidence/${e.id}`)}>
+              {e.fileName ?? e.title}
+            </MuiLink>
+          )}
+        </Typography>
+      ))}
+    </Box>
+  );
+}
+
+export function PlanView({ plan, evidence }: { plan: any; evidence?: any[] }) {
   const translate = useTranslate();
   if (!plan) return <Typography color="text.secondary">{translate('capaian.plan.none')}</Typography>;
   return (
@@ -47,6 +87,7 @@ export function PlanView({ plan }: { plan: any }) {
                         {r.note ? ` (${r.note})` : ''}
                       </Typography>
                     ))}
+                    {evidence && <EvidenceLinks evidence={evidence} indicatorId={ind.id ?? null} />}
                   </Box>
                 ))}
               </TableCell>
@@ -54,6 +95,7 @@ export function PlanView({ plan }: { plan: any }) {
           ))}
         </TableBody>
       </Table>
+      {evidence && <EvidenceLinks evidence={evidence} indicatorId={null} />}
     </Box>
   );
 }

@@ -1,10 +1,19 @@
 /** result.respond: the employee sees the predicate and why, and accepts it or files an appeal (keberatan) within the window. */
 import { Alert, Box } from '@mui/material';
-import { RadioButtonGroupInput, SaveButton, SimpleForm, TextInput, Toolbar, useTranslate } from 'react-admin';
+import {
+  RadioButtonGroupInput,
+  SaveButton,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  useLocaleState,
+  useTranslate,
+} from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { daysUntil } from '../../common/format';
 import { PredicateExplanation } from '../appraisals/PredicateExplanation';
 import { useCompleteTask } from './use-complete';
+import { longDay } from './When';
 
 function Reason() {
   const action = useWatch({ name: 'action' });
@@ -24,6 +33,7 @@ function Reason() {
 
 export function ResultRespondForm({ task, appraisal }: { task: any; appraisal: any }) {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const complete = useCompleteTask(task.id);
   const ends = task.context?.appealWindowEndsAt ?? task.dueAt;
   const days = ends ? daysUntil(ends) : null;
@@ -34,7 +44,8 @@ export function ResultRespondForm({ task, appraisal }: { task: any; appraisal: a
       </Box>
       {days !== null && (
         <Alert severity={days <= 3 ? 'warning' : 'info'} sx={{ mb: 2 }} data-testid="appeal-days-left">
-          {translate('capaian.appeal.days_left', { smart_count: Math.max(0, days) })}
+          {translate('capaian.appeal.days_left', { smart_count: Math.max(0, days) })} (
+          {translate('capaian.work.appeal_until', { date: longDay(ends, locale) })})
         </Alert>
       )}
       <SimpleForm

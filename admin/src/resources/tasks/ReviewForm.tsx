@@ -1,7 +1,13 @@
-/** review.submit: the rating form — work result, overall behaviour and the seven BerAKHLAK core values with guidance. */
+/**
+ * review.submit: the rating form — in front of the rater the plan (work results, indicators, targets) with the
+ * realizations and the evidence files and links being rated; then the work result, the seven BerAKHLAK core values
+ * with guidance and the overall behaviour; the ratings can be kept as a draft on this device.
+ */
+import { useState } from 'react';
 import { Box, Typography } from '@mui/material';
 import { RadioButtonGroupInput, required, SaveButton, SimpleForm, TextInput, Toolbar, useTranslate } from 'react-admin';
 import { BERAKHLAK, RATINGS } from '../../common/enums';
+import { DraftButton, DraftRestored, readDraft } from './drafts';
 import { PlanView } from './PlanView';
 import { useCompleteTask } from './use-complete';
 
@@ -9,12 +15,16 @@ export function ReviewForm({ task, appraisal }: { task: any; appraisal: any }) {
   const translate = useTranslate();
   const complete = useCompleteTask(task.id);
   const ratingChoices = RATINGS.map((id) => ({ id, name: translate(`capaian.enum.rating.${id}`) }));
+  const [draft] = useState(() => readDraft(task.id));
   return (
     <>
-      <Box sx={{ mb: 2 }}>
-        <PlanView plan={appraisal?.plan} />
+      <Box sx={{ mb: 2 }} data-testid="rated-plan">
+        <Typography variant="h6">{translate('capaian.work.rated_plan')}</Typography>
+        <PlanView plan={appraisal?.plan} evidence={appraisal?.evidence ?? []} />
       </Box>
+      <DraftRestored taskId={task.id} draft={draft} />
       <SimpleForm
+        record={draft?.values ?? {}}
         onSubmit={(v: any) =>
           complete({
             resultRating: v.resultRating,
@@ -27,6 +37,7 @@ export function ReviewForm({ task, appraisal }: { task: any; appraisal: any }) {
         toolbar={
           <Toolbar>
             <SaveButton label="capaian.review.submit" alwaysEnable />
+            <DraftButton taskId={task.id} />
           </Toolbar>
         }
       >

@@ -1,9 +1,14 @@
-/** My tasks (and, for raters, the team's): what the workflows wait for, with deadlines. */
+/**
+ * My tasks (and, for raters, the team's): what the workflows wait for, with deadlines — and, for each, whose plan or
+ * rating it is (the unit for a calibration), which cycle and which evaluation period, so identical titles read apart.
+ */
 import { Chip } from '@mui/material';
-import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, useTranslate } from 'react-admin';
+import { Datagrid, FunctionField, List, SelectInput, useLocaleState, useTranslate } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
 import { choices, TASK_STATUSES } from '../../common/enums';
 import { daysUntil } from '../../common/format';
+import { When } from './When';
+import { taskName, taskPeriod, taskSubject, type TaskRow } from './task-words';
 
 export const TASK_TYPES = [
   'plan.submit',
@@ -47,14 +52,31 @@ export default function TaskList() {
   return (
     <List filters={filters} filterDefaultValues={{ status: 'OPEN' }} sort={{ field: 'dueAt', order: 'ASC' }}>
       <Datagrid rowClick={(_id, _res, r) => (r.status === 'OPEN' ? 'edit' : 'show')} bulkActionButtons={false}>
-        <TextField source="title" />
+        <FunctionField source="title" sortable={false} render={(r: TaskRow) => <Name task={r} />} />
+        <FunctionField
+          label="capaian.work.subject"
+          sortable={false}
+          render={(r: TaskRow) => <span data-testid="task-subject">{taskSubject(r)}</span>}
+        />
+        <FunctionField
+          label="resources.appraisals.fields.cycleId"
+          sortable={false}
+          render={(r: TaskRow) => r.cycle?.name ?? '—'}
+        />
+        <FunctionField label="capaian.year.period" sortable={false} render={(r: TaskRow) => taskPeriod(r)} />
         <FunctionField source="type" render={(r: any) => <TypeLabel type={r.type} />} />
         <EnumField source="status" list="taskStatus" />
-        <DateField source="dueAt" showTime />
+        <FunctionField source="dueAt" render={(r: any) => <When value={r.dueAt} time />} />
         <Due />
       </Datagrid>
     </List>
   );
+}
+
+function Name({ task }: { task: TaskRow }) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return <>{taskName(task, translate, locale)}</>;
 }
 
 function TypeLabel({ type }: { type: string }) {

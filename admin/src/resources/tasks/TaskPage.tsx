@@ -1,7 +1,8 @@
 /** One task: the form of its type (plan, plan review, evidence, rating, response to the result, appeal decision, …). */
 import { Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
-import { DateField, Loading, Show, useGetOne, useRecordContext, useTranslate, Link, useCreatePath } from 'react-admin';
+import { Loading, Show, useGetOne, useRecordContext, useTranslate, Link, useCreatePath } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
+import { sessionUser } from '../../providers/auth-provider';
 import { AppealDecisionForm } from './AppealDecisionForm';
 import { CalibrationForm } from './CalibrationForm';
 import { EvidenceForm } from './EvidenceForm';
@@ -10,6 +11,8 @@ import { PlanReviewForm } from './PlanReviewForm';
 import { ResultRespondForm } from './ResultRespondForm';
 import { ReviewForm } from './ReviewForm';
 import { SanctionDecisionForm } from './SanctionDecisionForm';
+import { taskPeriod, taskSubject } from './task-words';
+import { When } from './When';
 
 const FORMS: Record<string, (p: { task: any; appraisal: any }) => React.ReactNode> = {
   'plan.submit': PlanForm,
@@ -34,6 +37,8 @@ function TaskBody() {
   if (!task) return null;
   if (task.appraisalId && isPending) return <Loading />;
   const Form = FORMS[task.type];
+  // A person never decides their own case: an HR task about the reader's own appraisal is another HR admin's.
+  const ownCase = !!task.assigneeRole && !!appraisal && appraisal.employeeId === sessionUser()?.employeeId;
   return (
     <Box sx={{ p: 2 }}>
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
@@ -41,20 +46,31 @@ function TaskBody() {
         <EnumField source="status" list="taskStatus" />
         {task.dueAt && (
           <Typography variant="body2" color="text.secondary">
-            {translate('resources.tasks.fields.dueAt')}: <DateField source="dueAt" showTime />
+            {translate('resources.tasks.fields.dueAt')}: <When value={task.dueAt} time />
           </Typography>
         )}
       </Stack>
-      {appraisal && (
-        <Typography variant="body2" sx={{ mb: 2 }}>
-          {translate('resources.appraisals.name', { smart_count: 1 })}:{' '}
-          <Link to={createPath({ resource: 'appraisals', id: appraisal.id, type: 'show' })}>
-            {appraisal.employee?.name ?? `#${appraisal.id}`} — {appraisal.cycle?.name ?? ''}
-          </Link>
-        </Typography>
-      )}
+      <Typography variant="body1" sx={{ mb: 2 }} data-testid="task-context">
+        {translate(task.appraisalId ? 'capaian.work.context_employee' : 'capaian.work.context_unit', {
+          subject: taskSubject(task as any),
+          cycle: task.cycle?.name ?? appraisal?.cycle?.name ?? '—',
+          period: taskPeriod(task as any),
+        })}
+        {appraisal && (
+          <>
+            {' · '}
+            <Link to={createPath({ resource: 'appraisals', id: appraisal.id, type: 'show' })}>
+              {translate('capaian.work.open_appraisal')}
+            </Link>
+          </>
+        )}
+      </Typography>
       {task.status !== 'OPEN' ? (
         <Alert severity="success">{translate('capaian.tasks.already_done')}</Alert>
+      ) : ownCase ? (
+        <Alert severity="info" data-testid="own-case">
+          {translate('capaian.work.own_case')}
+        </Alert>
       ) : Form ? (
         <Form task={task} appraisal={appraisal} />
       ) : (

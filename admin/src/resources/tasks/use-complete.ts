@@ -1,6 +1,7 @@
 /** Completes a task: POST /api/tasks/:id/complete with the step's payload, pessimistically (a sent update cannot be undone). */
 import { HttpError, useNotify, useRedirect, useRefresh } from 'react-admin';
 import { api } from '../../providers/http';
+import { clearDraft } from './drafts';
 
 /** Returns a submit handler for react-admin forms: server field errors come back to the form, next to the fields. */
 export function useCompleteTask(taskId: number | string) {
@@ -11,6 +12,7 @@ export function useCompleteTask(taskId: number | string) {
     try {
       // The server takes { payload }; its field errors name paths inside the payload (items.0.title), as the form does.
       await api(`/tasks/${taskId}/complete`, { body: { payload } });
+      clearDraft(taskId);
       notify('capaian.tasks.completed', { type: 'success' });
       refresh();
       redirect('list', 'tasks');
