@@ -3,6 +3,8 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainEn } from './domain-en';
 import { ssoEn } from './sso-en';
+import { accessEn } from './access-en';
+import { errorsEn } from './errors-en';
 
-const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn);
+const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn, errorsEn, accessEn);
 export default en;

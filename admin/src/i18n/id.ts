@@ -7,6 +7,15 @@ import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainId } from './domain-id';
 import { raIndonesianFill } from './ra-id-fill';
 import { ssoId } from './sso-id';
+import { accessId } from './access-id';
+import { errorsId } from './errors-id';
 
-const id: TranslationMessages = mergeTranslations(indonesianMessages, raIndonesianFill, domainId, ssoId);
+const id: TranslationMessages = mergeTranslations(
+  indonesianMessages,
+  raIndonesianFill,
+  domainId,
+  ssoId,
+  errorsId,
+  accessId,
+);
 export default id;

@@ -2,10 +2,11 @@
  * The login page: react-admin's user name and password form, and "Masuk dengan SSO" when the server says single
  * sign-on is on (GET /api/auth/config). Coming back from the provider, the URL carries a one-time code (`?sso=` in
  * the hash, never sent to a server): it is traded for a token by POST /api/auth/oidc/exchange (authProvider.login).
+ * The language switch is here too, so that a refused sign-in reads in the chosen language.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Box, Button, CircularProgress, Typography } from '@mui/material';
-import { Login, LoginForm, useLogin, useNotify, useTranslate } from 'react-admin';
+import { LocalesMenuButton, Login, LoginForm, useLogin, useNotify, useTranslate } from 'react-admin';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../providers/http';
 
@@ -41,6 +42,10 @@ export function LoginPage() {
 
   return (
     <Login>
+      {/* The language is chosen before signing in: a refused sign-in is worded in it too. */}
+      <Box sx={{ display: 'flex', justifyContent: 'flex-end', px: 1, pt: 1 }} data-testid="login-language">
+        <LocalesMenuButton />
+      </Box>
       {code ? (
         <Box sx={{ p: 3, display: 'flex', gap: 2, alignItems: 'center' }}>
           <CircularProgress size={20} />
