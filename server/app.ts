@@ -12,6 +12,7 @@ import { employeesRoutes } from './employees/employees.routes';
 import { healthRoutes } from './health/health.routes';
 import { createMetrics } from './metrics/metrics';
 import { metricsRoutes } from './metrics/metrics.routes';
+import { compressedStatic } from './http/compressed-static';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { openapiRoutes } from './openapi/openapi.routes';
 import { skeletonRoutes } from './skeleton/skeleton.routes';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): Express {
 
   const dist = resolve(deps.config.ADMIN_DIST ?? join(__dirname, '..', 'admin', 'dist'));
   if (existsSync(join(dist, 'index.html'))) {
+    app.use(compressedStatic(dist));
     app.use(
       express.static(dist, {
         index: false,

@@ -1,7 +1,10 @@
-/** The one error handler (registered last): every error becomes JSON `{ error: { code, message, details } }`. */
+/**
+ * The one error handler (registered last): every error becomes JSON `{ error: { code, message, params, details } }`,
+ * `message` bilingual as before, `code` and `params` for a client to word it in its own language.
+ */
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { ApiError } from './api-error';
+import { ApiError, type ErrorParams } from './api-error';
 
 function isDatabaseDown(err: any): boolean {
   const text = `${err?.code ?? ''} ${err?.name ?? ''} ${err?.message ?? ''} ${err?.cause?.code ?? ''}`;
@@ -28,14 +31,28 @@ function fromPrisma(err: any): ApiError | null {
       field: String(f),
       message: 'sudah dipakai / already taken',
     }));
-    return ApiError.conflict(`Data sudah ada: ${fields.map((f: any) => f.field).join(', ') || 'nilai unik'}`, {
-      fields,
-    });
+    const names = fields.map((f: any) => f.field).join(', ');
+    return new ApiError(
+      409,
+      'CONFLICT',
+      `Data sudah ada: ${names || 'nilai unik'} / already exists`,
+      { fields },
+      {
+        fields: names,
+      },
+    );
   }
-  if (err?.code === 'P2025') return new ApiError(404, 'NOT_FOUND', 'Data tidak ditemukan / record not found');
+  if (err?.code === 'P2025')
+    return new ApiError(404, 'NOT_FOUND', 'Data tidak ditemukan / record not found', undefined, { entity: 'record' });
   if (err?.code === 'P2003')
     return ApiError.badRequest('Data yang dirujuk tidak ada / referenced record does not exist', {
-      fields: [{ field: String(err.meta?.field_name ?? err.meta?.constraint ?? ''), message: 'tidak ada' }],
+      fields: [
+        {
+          field: String(err.meta?.field_name ?? err.meta?.constraint ?? ''),
+          message: 'tidak ada / does not exist',
+          code: 'NOT_FOUND',
+        },
+      ],
     });
   return null;
 }
@@ -64,15 +81,41 @@ export function errorHandler(logger: Logger) {
       logger.error({ err }, 'unhandled error');
       apiError = new ApiError(500, 'INTERNAL', 'Terjadi kesalahan pada server / internal error');
     }
-    res
-      .status(apiError.status)
-      .json({ error: { code: apiError.code, message: apiError.message, details: apiError.details } });
+    res.status(apiError.status).json({
+      error: {
+        code: apiError.code,
+        message: apiError.message,
+        params: paramsOf(apiError),
+        details: apiError.details,
+      },
+    });
   };
+}
+
+/**
+ * The parameters a client words the error with: the error's own, or read off the details of the errors built
+ * outside this folder (the access guard's refusal names who may act; a separation-of-duties refusal what was refused).
+ */
+export function paramsOf(error: ApiError): ErrorParams {
+  const details = (error.details ?? {}) as Record<string, unknown>;
+  const params: ErrorParams = { ...error.params };
+  if (
+    error.code === 'FORBIDDEN' &&
+    Array.isArray(details.allow) &&
+    error.message.startsWith(`Tindakan ${String(details.resource)}.${String(details.action)} hanya untuk:`)
+  )
+    params.allow = details.allow.join(',');
+  if (error.code === 'OWN_CASE' && typeof details.what === 'string') params.what = details.what;
+  return params;
 }
 
 /** 404 for any unknown /api route. */
 export function notFoundHandler(req: Request, res: Response) {
-  res
-    .status(404)
-    .json({ error: { code: 'NOT_FOUND', message: `Rute tidak ditemukan / no route: ${req.method} ${req.path}` } });
+  res.status(404).json({
+    error: {
+      code: 'NOT_FOUND',
+      message: `Rute tidak ditemukan / no route: ${req.method} ${req.path}`,
+      params: { entity: 'route', route: `${req.method} ${req.path}` },
+    },
+  });
 }

@@ -4,9 +4,65 @@ import type { z } from 'zod';
 import { zodFieldErrors } from '../../workflows/task-payloads';
 import { ApiError, type FieldError } from './api-error';
 
-/** Turns zod issues into field errors (`items.0.title: Wajib diisi`; an unknown key named as such). */
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return zodFieldErrors(error).map((f) => ({ ...f, field: f.field === '(payload)' ? '(body)' : f.field }));
+/**
+ * Turns zod issues into field errors (`items.0.title: Wajib diisi`; an unknown key named as such), each with a
+ * `code` and `params` a client can word in its own language (`REQUIRED`, `TOO_SHORT {minimum}`, …) where zod says
+ * what was wrong; `input` (the value parsed) tells a missing field from a wrong one.
+ */
+export function fieldErrors(error: z.ZodError, input?: unknown): FieldError[] {
+  const coded = error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' ? issue.keys.map(() => fieldCode(issue, input)) : [fieldCode(issue, input)],
+  );
+  return zodFieldErrors(error).map((f, i) => ({
+    ...f,
+    field: f.field === '(payload)' ? '(body)' : f.field,
+    ...coded[i],
+  }));
+}
+
+/** The value at `path` inside `value` (undefined when a step is missing). */
+function at(value: unknown, path: PropertyKey[]): unknown {
+  let v = value;
+  for (const key of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+const SIZE_CODES: Record<string, [string, string]> = {
+  string: ['TOO_SHORT', 'TOO_LONG'],
+  array: ['TOO_FEW', 'TOO_MANY'],
+  set: ['TOO_FEW', 'TOO_MANY'],
+  number: ['TOO_SMALL', 'TOO_BIG'],
+  int: ['TOO_SMALL', 'TOO_BIG'],
+  bigint: ['TOO_SMALL', 'TOO_BIG'],
+  date: ['TOO_EARLY', 'TOO_LATE'],
+};
+
+/** The code and parameters of one zod issue (none for a refinement: its message is all there is). */
+function fieldCode(issue: z.ZodError['issues'][number], input: unknown): Pick<FieldError, 'code' | 'params'> {
+  switch (issue.code) {
+    case 'invalid_type':
+      return input !== undefined && at(input, issue.path) === undefined
+        ? { code: 'REQUIRED', params: {} }
+        : { code: 'INVALID_TYPE', params: { expected: String(issue.expected) } };
+    case 'too_small': {
+      const codes = SIZE_CODES[String(issue.origin)];
+      return codes ? { code: codes[0], params: { minimum: Number(issue.minimum) } } : {};
+    }
+    case 'too_big': {
+      const codes = SIZE_CODES[String(issue.origin)];
+      return codes ? { code: codes[1], params: { maximum: Number(issue.maximum) } } : {};
+    }
+    case 'invalid_value':
+      return { code: 'INVALID_OPTION', params: { options: issue.values.map(String).join(', ') } };
+    case 'invalid_format':
+      return { code: 'INVALID_FORMAT', params: { format: String(issue.format) } };
+    case 'not_multiple_of':
+      return { code: 'NOT_MULTIPLE_OF', params: { divisor: Number(issue.divisor) } };
+    case 'unrecognized_keys':
+      return { code: 'UNKNOWN_FIELD', params: {} };
+    default:
+      return {};
+  }
 }
 
 /** Paths of the strings in `value` that hold a NUL character, which PostgreSQL text cannot store. */
@@ -21,11 +77,11 @@ function nulStrings(value: unknown, at: string[] = [], out: string[] = []): stri
 /** Parses `value` with `schema` or throws a 400 ApiError listing every invalid field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw ApiError.invalidFields(fieldErrors(result.error));
+  if (!result.success) throw ApiError.invalidFields(fieldErrors(result.error, value ?? {}));
   const nul = nulStrings(result.data);
   if (nul.length)
     throw ApiError.invalidFields(
-      nul.map((field) => ({ field, message: 'karakter NUL tidak diizinkan / NUL character' })),
+      nul.map((field) => ({ field, message: 'karakter NUL tidak diizinkan / NUL character', code: 'NUL_CHARACTER' })),
     );
   return result.data;
 }

@@ -27,11 +27,11 @@ export function updateError(err: unknown): unknown {
     const message = String(cause.message ?? e.message);
     if (cause.type === VALIDATION_ERROR) return ApiError.badRequest(message, details);
     if (cause.type === NOT_ASSIGNEE) return ApiError.forbidden(message);
-    if (cause.type === TASK_NOT_OPEN) return ApiError.conflict(message);
+    if (cause.type === TASK_NOT_OPEN) return ApiError.taskNotOpen(message);
     return ApiError.badRequest(message, details);
   }
   if (e?.name === 'WorkflowNotFoundError' || /already completed|not found/i.test(String(e?.message)))
-    return ApiError.conflict(
+    return ApiError.taskNotOpen(
       'Alur kerja sudah selesai; tugas ini tidak lagi menunggu jawaban / workflow already closed',
     );
   return err;

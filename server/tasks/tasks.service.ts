@@ -71,7 +71,7 @@ export async function completeTask(deps: AppDeps, user: AuthUser, id: number, pa
   if (!task) throw ApiError.notFound('Tugas');
   if (!isAssignee(user, task))
     throw ApiError.forbidden('Tugas ini bukan untuk Anda / this task is assigned to someone else');
-  if (task.status !== 'OPEN') throw ApiError.conflict(closedMessage(task), { status: task.status });
+  if (task.status !== 'OPEN') throw ApiError.taskNotOpen(closedMessage(task), { status: task.status });
   await refuseOwnCase(deps, user, task, payload);
   const result = await executeUpdate<{ outcome?: unknown }>(deps, task.workflowId, task.updateName, {
     taskKey: task.key,
@@ -84,5 +84,5 @@ export async function completeTask(deps: AppDeps, user: AuthUser, id: number, pa
 
 /** Throws 409 with the reason when the task is not open (used by shortcuts such as the appeal endpoint). */
 export function assertOpen(task: Task): void {
-  if (task.status !== 'OPEN') throw ApiError.conflict(closedMessage(task), { status: task.status });
+  if (task.status !== 'OPEN') throw ApiError.taskNotOpen(closedMessage(task), { status: task.status });
 }

@@ -87,7 +87,7 @@ describeInBrowser('accounts: HR creates an account, the employee changes the one
     };
     await fill(oneTime, 'sekarsaja');
     await staff.page
-      .getByText(/Kata sandi baru .*minimal 10 karakter/)
+      .getByText(/Kata sandi baru.*minimal 10 karakter/)
       .first()
       .waitFor();
     await shots.shot(staff.page, 'employee-weak-password');

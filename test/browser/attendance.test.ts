@@ -52,7 +52,7 @@ describeInBrowser('attendance import and list in the console (Chromium)', () => 
     );
     await page.getByRole('button', { name: 'Uji coba (tanpa menyimpan)' }).click();
     await page.getByText('Uji coba: 4 baris, 1 valid, 3 tidak valid').waitFor();
-    await page.getByText('nip: NIP 199001012015011999 tidak dikenal / unknown NIP').waitFor();
+    await page.getByText('nip: NIP 199001012015011999 tidak dikenal', { exact: true }).waitFor();
     await page.getByText(/status: status MANGKIR tidak dikenal; pilih HADIR, ALPA, IZIN, SAKIT, CUTI, DINAS/).waitFor();
     await page.getByText(/tanggal: hari yang sama untuk NIP ini sudah ada di baris 2/).waitFor();
     expect(await page.getByRole('button', { name: 'Impor', exact: true }).isDisabled()).toBe(true);

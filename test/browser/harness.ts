@@ -3,7 +3,7 @@
  * playwright-core (CHROMIUM_PATH; never `playwright install`), sign-in through the console's login page, and
  * screenshots of each step in test/.artifacts/screenshots/<scenario>/ (ignored by git).
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Express } from 'express';
@@ -146,4 +146,49 @@ export function demoConsole(label: string): DemoConsole {
     await demo.db?.drop();
   });
   return demo;
+}
+
+/** One accessibility violation as axe-core reports it: the rule, its impact, what it asks and where it failed. */
+export interface A11yViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string; summary: string }[];
+}
+
+let axeSource: string | undefined;
+
+/**
+ * The serious and critical accessibility violations axe-core (npm axe-core, every WCAG 2.x A/AA rule and its best
+ * practices) finds on the page as it is now. The script is evaluated through the DevTools protocol, which the
+ * console's Content-Security-Policy does not block; the page is not changed otherwise.
+ */
+export async function a11yViolations(page: Page): Promise<A11yViolation[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => typeof (globalThis as any).axe !== 'undefined'))) await page.evaluate(axeSource);
+  const violations: A11yViolation[] = await page.evaluate(async () => {
+    const g = globalThis as any;
+    const result = await g.axe.run(g.document, { resultTypes: ['violations'] });
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n: any) => ({ target: n.target.join(' '), summary: n.failureSummary ?? '' })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Fails when axe-core finds a serious or critical violation on the page (opt-in: a test calls it on the pages it
+ * visits), naming each rule and the elements that break it; `where` names the page in the message.
+ */
+export async function checkA11y(page: Page, where: string): Promise<void> {
+  const violations = await a11yViolations(page);
+  if (!violations.length) return;
+  const lines = violations.flatMap((v) => [
+    `  ${v.id} (${v.impact}): ${v.help}`,
+    ...v.nodes.slice(0, 5).map((n) => `    ${n.target}`),
+  ]);
+  throw new Error(`Aksesibilitas / accessibility (axe-core) — ${where}:\n${lines.join('\n')}`);
 }

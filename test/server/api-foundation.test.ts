@@ -52,7 +52,9 @@ describe('API foundation (real PostgreSQL)', () => {
       .expect(400);
     expect(bad.body.error.details.fields[0].field).toBe('(body)');
     const missing = await request(app).post('/api/auth/login').send({ password: 'x' }).expect(400);
-    expect(missing.body.error.details.fields).toEqual([{ field: 'username', message: expect.any(String) }]);
+    expect(missing.body.error.details.fields).toEqual([
+      { field: 'username', message: expect.any(String), code: 'REQUIRED', params: {} },
+    ]);
   });
 
   it('unknown routes are JSON 404s; no token is 401', async () => {

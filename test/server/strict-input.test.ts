@@ -131,7 +131,7 @@ describe('strict input (real PostgreSQL)', () => {
       .send({ code: 'UJI-1', name: 'Unit Uji', isAdmin: true });
     expect(res.status).toBe(400);
     expect(res.body.error.details.fields).toEqual([
-      { field: 'isAdmin', message: 'kolom tidak dikenal / unknown field' },
+      { field: 'isAdmin', message: 'kolom tidak dikenal / unknown field', code: 'UNKNOWN_FIELD', params: {} },
     ]);
     expect(await db.prisma.unit.count()).toBe(before);
     const login = await request(app).post('/api/auth/login').send({ username: 'pegawai', password: 'x', roles: [] });

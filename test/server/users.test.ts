@@ -124,7 +124,12 @@ describe('accounts and roles (real PostgreSQL)', () => {
       request(app).post('/api/auth/change-password').set(bearer(token)).send({ currentPassword, newPassword });
     const short = await change('pendek1').expect(400);
     expect(short.body.error.details.fields).toEqual([
-      { field: 'newPassword', message: expect.stringMatching(/^Kata sandi baru .*minimal 10 karakter/) },
+      {
+        field: 'newPassword',
+        message: expect.stringMatching(/^Kata sandi baru .*minimal 10 karakter/),
+        code: 'TOO_SHORT',
+        params: { minimum: 10 },
+      },
     ]);
     expect((await change('hanyahurufsaja').expect(400)).body.error.message).toMatch(/huruf dan angka/);
     expect((await change(`x${employee.nip}`).expect(400)).body.error.message).toMatch(/NIP/);

@@ -4,8 +4,19 @@ import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainEn } from './domain-en';
 import { recordsEn } from './records-en';
 import { ssoEn } from './sso-en';
+import { accessEn } from './access-en';
+import { errorsEn } from './errors-en';
 import { rulesWordsEn } from './rules-words-en';
 import { tasksEn } from './tasks-en';
 
-const en: TranslationMessages = mergeTranslations(englishMessages, domainEn, ssoEn, rulesWordsEn, recordsEn, tasksEn);
+const en: TranslationMessages = mergeTranslations(
+  englishMessages,
+  domainEn,
+  ssoEn,
+  rulesWordsEn,
+  recordsEn,
+  tasksEn,
+  errorsEn,
+  accessEn,
+);
 export default en;

@@ -8,6 +8,8 @@ import { domainId } from './domain-id';
 import { raIndonesianFill } from './ra-id-fill';
 import { recordsId } from './records-id';
 import { ssoId } from './sso-id';
+import { accessId } from './access-id';
+import { errorsId } from './errors-id';
 import { rulesWordsId } from './rules-words-id';
 import { tasksId } from './tasks-id';
 
@@ -19,5 +21,7 @@ const id: TranslationMessages = mergeTranslations(
   rulesWordsId,
   recordsId,
   tasksId,
+  errorsId,
+  accessId,
 );
 export default id;

@@ -25,7 +25,8 @@ import {
   Tabs,
   Typography,
 } from '@mui/material';
-import { HttpError, Title, useNotify, useTranslate } from 'react-admin';
+import { HttpError, Title, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { inLanguage } from '../providers/error-words';
 import { uploadWithProgress } from '../providers/http';
 
 type Kind = 'units' | 'employees' | 'attendance';
@@ -78,6 +79,7 @@ const HEADERS: Record<Kind, string> = {
 
 export default function ImportPage() {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const notify = useNotify();
   const [kind, setKind] = useState<Kind>('units');
   const [file, setFile] = useState<File | null>(null);
@@ -256,7 +258,7 @@ export default function ImportPage() {
                     <TableCell>
                       {r.errors.map((e, k) => (
                         <Typography key={k} variant="body2" color="error">
-                          {e.field}: {e.message}
+                          {e.field}: {inLanguage(e.message, locale)}
                         </Typography>
                       ))}
                     </TableCell>

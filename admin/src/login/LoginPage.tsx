@@ -2,12 +2,23 @@
  * The login page: react-admin's user name and password form, and "Masuk dengan SSO" when the server says single
  * sign-on is on (GET /api/auth/config). Coming back from the provider, the URL carries a one-time code (`?sso=` in
  * the hash, never sent to a server): it is traded for a token by POST /api/auth/oidc/exchange (authProvider.login).
+ * The language switch is here too, so that a refused sign-in reads in the chosen language. Once the person starts
+ * typing, the code of the first screens after sign-in (home, task inbox, a task) is fetched, so that on a slow
+ * regional line signing in waits only for data (scripts/measure-regional.ts); the page itself needs only the initial
+ * JavaScript.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Box, Button, CircularProgress, Typography } from '@mui/material';
-import { Login, LoginForm, useLogin, useNotify, useTranslate } from 'react-admin';
+import { LocalesMenuButton, Login, LoginForm, useLogin, useNotify, useTranslate } from 'react-admin';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../providers/http';
+
+/** The screens every employee opens after signing in: home, the task inbox, a task's form. */
+const PREFETCH = [
+  () => import('../dashboard/Dashboard'),
+  () => import('../resources/tasks/TaskList'),
+  () => import('../resources/tasks/TaskPage'),
+];
 
 /** The login page with its single sign-on button. */
 export function LoginPage() {
@@ -19,6 +30,13 @@ export function LoginPage() {
   const code = new URLSearchParams(search).get('sso');
   const [sso, setSso] = useState(false);
   const tried = useRef(false);
+  const prefetched = useRef(false);
+  // Once, at the first key or click; a failure (offline) is retried when the screen is opened.
+  const prefetch = () => {
+    if (prefetched.current) return;
+    prefetched.current = true;
+    for (const load of PREFETCH) load().catch(() => undefined);
+  };
 
   useEffect(() => {
     let live = true;
@@ -40,7 +58,11 @@ export function LoginPage() {
   }, [code, login, notify, navigate]);
 
   return (
-    <Login>
+    <Login onKeyDownCapture={prefetch} onPointerDownCapture={prefetch}>
+      {/* The language is chosen before signing in: a refused sign-in is worded in it too. */}
+      <Box sx={{ display: 'flex', justifyContent: 'flex-end', px: 1, pt: 1 }} data-testid="login-language">
+        <LocalesMenuButton />
+      </Box>
       {code ? (
         <Box sx={{ p: 3, display: 'flex', gap: 2, alignItems: 'center' }}>
           <CircularProgress size={20} />

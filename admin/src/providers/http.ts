@@ -1,5 +1,10 @@
-/** HTTP to the API: bearer token from localStorage, and the server's `{ error: { code, message, details } }` turned into react-admin errors. */
+/**
+ * HTTP to the API: bearer token from localStorage, and the server's `{ error: { code, message, params, details } }`
+ * turned into react-admin errors worded in the chosen language (error-words.ts).
+ */
 import { fetchUtils, HttpError } from 'react-admin';
+import { wordError, type ServerError } from './error-words';
+import { i18nProvider } from './i18n-provider';
 
 export const TOKEN_KEY = 'capaian.token';
 export const USER_KEY = 'capaian.user';
@@ -9,33 +14,24 @@ export function getToken(): string | null {
   return localStorage.getItem(TOKEN_KEY);
 }
 
-interface ServerFieldError {
-  field: string;
-  message: string;
-  pointer?: string;
-}
-
-interface ServerErrorBody {
-  error?: { code?: string; message?: string; details?: { fields?: ServerFieldError[] } & Record<string, unknown> };
-}
+/** The chosen language's words for a text key (react-admin's translate, outside React). */
+const translate = (key: string, options?: Record<string, unknown>) => i18nProvider.translate(key, options);
 
 /**
- * Rewrites a server error for react-admin: `body.errors` maps each named field to its message, so that forms show
- * the message next to the field (server-side validation); the whole server error stays in `body.error`.
+ * Rewrites a server error for react-admin, in the chosen language: the error's message, and `body.errors` mapping
+ * each named field to its words, so that forms show them next to the field (server-side validation); `body.fields`
+ * lists the fields with their worded message, the server's own error stays in `body.error`.
  */
 export function toHttpError(status: number, body: unknown, fallback: string): HttpError {
-  const error = (body as ServerErrorBody | null)?.error;
-  const fields = Array.isArray(error?.details?.fields) ? error!.details!.fields! : [];
-  const errors: Record<string, string> = {};
-  for (const f of fields) {
-    if (f && typeof f.field === 'string' && !(f.field in errors)) errors[f.field] = f.message;
-  }
-  const message = error?.message ?? fallback;
+  const error = (body as { error?: ServerError } | null)?.error;
+  const raw = Array.isArray(error?.details?.fields) ? error!.details!.fields! : [];
+  const { message, fields: errors } = wordError(error, fallback, i18nProvider.getLocale(), translate);
   return new HttpError(message, status, {
     ...(typeof body === 'object' && body ? body : {}),
     errors: { ...errors, root: { serverError: message } },
-    fields,
+    fields: raw.map((f) => ({ ...f, message: errors[f.field] ?? f.message })),
     code: error?.code,
+    params: error?.params,
   });
 }
 
@@ -87,7 +83,7 @@ export function uploadWithProgress<T = any>(
       if (xhr.status >= 200 && xhr.status < 300) resolve(json as T);
       else reject(toHttpError(xhr.status, json, xhr.statusText));
     };
-    xhr.onerror = () => reject(new Error('Jaringan terputus / network error'));
+    xhr.onerror = () => reject(new Error(translate('capaian.server_error.NETWORK')));
     xhr.send(body);
   });
 }

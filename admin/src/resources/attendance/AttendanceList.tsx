@@ -3,11 +3,9 @@
  * employee, month and status); an employee sees their own days, a rater also the team's (the API scopes the list).
  */
 import {
-  AutocompleteInput,
   Datagrid,
   FunctionField,
   List,
-  ReferenceInput,
   SelectInput,
   TextField,
   TextInput,
@@ -15,12 +13,11 @@ import {
   useTranslate,
 } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
+import { EmployeeSearchInput } from '../../common/SearchReferenceInput';
 import { ATTENDANCE_STATUSES, choices } from '../../common/enums';
 
 const filters = [
-  <ReferenceInput key="employeeId" source="employeeId" reference="employees" alwaysOn>
-    <AutocompleteInput optionText={(e: any) => `${e.name} (${e.nip})`} sx={{ minWidth: 320 }} />
-  </ReferenceInput>,
+  <EmployeeSearchInput key="employeeId" source="employeeId" alwaysOn noHelp sx={{ minWidth: 320 }} />,
   <TextInput key="month" source="month" type="month" alwaysOn />,
   <SelectInput key="status" source="status" choices={choices('attendance_status', ATTENDANCE_STATUSES)} alwaysOn />,
 ];

@@ -1,7 +1,8 @@
 /** The roles of an account, with the calibrator's unit when CALIBRATOR is chosen (shared by create and edit). */
 import { Typography } from '@mui/material';
-import { AutocompleteInput, CheckboxGroupInput, ReferenceInput, required, useTranslate } from 'react-admin';
+import { CheckboxGroupInput, required, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
+import { UnitSearchInput } from '../../common/SearchReferenceInput';
 
 export const ROLES = ['EMPLOYEE', 'HR_ADMIN', 'AUDITOR', 'CALIBRATOR'] as const;
 
@@ -20,9 +21,7 @@ export function RolesInput() {
           <Typography variant="body2" color="text.secondary">
             {translate('capaian.users.calibrator_help')}
           </Typography>
-          <ReferenceInput source="calibrationUnitId" reference="units" perPage={50}>
-            <AutocompleteInput optionText={(u: any) => `${u.code} — ${u.name}`} validate={required()} fullWidth />
-          </ReferenceInput>
+          <UnitSearchInput source="calibrationUnitId" validate={required()} fullWidth />
         </>
       )}
     </>

@@ -1,17 +1,8 @@
 /** A new account for an employee: HR picks the employee and the roles; the one-time password is shown once. */
 import { useState } from 'react';
 import { Typography } from '@mui/material';
-import {
-  AutocompleteInput,
-  Create,
-  ReferenceInput,
-  required,
-  SimpleForm,
-  useCreate,
-  useNotify,
-  useRedirect,
-  useTranslate,
-} from 'react-admin';
+import { Create, required, SimpleForm, useCreate, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { EmployeeSearchInput } from '../../common/SearchReferenceInput';
 import { OneTimePasswordDialog } from './OneTimePasswordDialog';
 import { rolesBody, RolesInput } from './RolesInput';
 
@@ -41,9 +32,7 @@ export default function UserCreate() {
         <Typography variant="body2" color="text.secondary">
           {translate('capaian.users.create_help')}
         </Typography>
-        <ReferenceInput source="employeeId" reference="employees" perPage={20}>
-          <AutocompleteInput optionText={(e: any) => `${e.name} (${e.nip})`} validate={required()} fullWidth />
-        </ReferenceInput>
+        <EmployeeSearchInput source="employeeId" validate={required()} fullWidth />
         <RolesInput />
       </SimpleForm>
       {created && (
