@@ -56,7 +56,7 @@ export function CycleProgress() {
   }, [counts, queryClient]);
   if (!record || !hasStarted) return null;
   if (error) return <Alert severity="warning">{(error as Error).message}</Alert>;
-  if (!data) return <LinearProgress />;
+  if (!data) return <LinearProgress aria-label={translate('ra.page.loading')} />;
   const total = data.total || 0;
   const started = data.started ?? total;
   const done = (data.finished ?? 0) + (data.failed ?? 0) + (data.cancelled ?? 0);
@@ -77,7 +77,13 @@ export function CycleProgress() {
           })}
         </Typography>
       )}
-      <LinearProgress variant="buffer" value={pct} valueBuffer={startPct} sx={{ height: 10, borderRadius: 1 }} />
+      <LinearProgress
+        variant="buffer"
+        value={pct}
+        valueBuffer={startPct}
+        aria-label={translate('capaian.cycles.progress', { started, total, done, pct })}
+        sx={{ height: 10, borderRadius: 1 }}
+      />
       <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }}>
         {Object.entries(data.perStage ?? {}).map(([stage, n]) => (
           <Chip key={stage} size="small" label={`${translate(`capaian.enum.stage.${stage}`, { _: stage })}: ${n}`} />
