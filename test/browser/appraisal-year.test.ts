@@ -16,7 +16,16 @@ import type { Page } from 'playwright-core';
 import { seedDemo } from '../../prisma/seed/seed-database';
 import { createTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { describeInBrowser, launchChromium, listen, newSession, pageToken, screenshots, signIn } from './harness';
+import {
+  checkA11y,
+  describeInBrowser,
+  launchChromium,
+  listen,
+  newSession,
+  pageToken,
+  screenshots,
+  signIn,
+} from './harness';
 import { BASE, CUT, CUT_MONTH, seedYears } from './year-fixtures';
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
@@ -130,6 +139,7 @@ describeInBrowser('the appraisal year in the console (Chromium)', () => {
     const rows = (await table.locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     expect(rows).toEqual([`Triwulan I ${year} 0 ${n} ${n}`, `Triwulan II ${year} ${n} 0 ${n}`]);
     await shots.shot(h, 'hr-running-year-per-quarter');
+    await checkA11y(h, 'the running year (cycle page)');
 
     // 3. The appraisal list tells an employee's rows apart by their evaluation period, and filters by it.
     await h.goto(`${url}/#/appraisals`);
