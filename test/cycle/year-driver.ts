@@ -45,6 +45,41 @@ export function periodRowsIn(
   };
 }
 
+/** The current run of every employee's year workflow of the cycle that is still running. */
+async function currentRuns(t: WorkflowTestContext, cycleId: number): Promise<Map<string, string>> {
+  const rows = await t.db.prisma.appraisal.findMany({ where: { cycleId }, distinct: ['workflowId'] });
+  const runs = new Map<string, string>();
+  for (const r of rows) {
+    const d = await t.env.client.workflow.getHandle(r.workflowId).describe();
+    if (d.status.name === 'RUNNING') runs.set(r.workflowId, d.runId);
+  }
+  return runs;
+}
+
+/**
+ * Every employee's year runs in the next period: its row waits in PERIOD, and each workflow still running has a new
+ * run (the previous period's run opens the row, then continues as new: until then an update still reaches the old
+ * run, which refuses it) that has completed its first workflow task.
+ */
+function nextPeriodRunning(
+  t: WorkflowTestContext,
+  cycleId: number,
+  periodId: number,
+  expected: number,
+  before: Map<string, string>,
+) {
+  const rowsReady = periodRowsIn(t, cycleId, periodId, ['PERIOD'], expected);
+  return async () => {
+    if (!(await rowsReady())) return false;
+    for (const [workflowId, runId] of before) {
+      const d = await t.env.client.workflow.getHandle(workflowId).describe();
+      if (d.status.name !== 'RUNNING') continue;
+      if (d.runId === runId || d.historyLength < 4) return false;
+    }
+    return true;
+  };
+}
+
 /**
  * Runs the year from its first plan to the cycle's close (or through its first `periods` periods). `answers(k)`
  * overrides task answers in period k; `duringPeriod(k)` runs while period k is in force, before its evaluation opens (a
@@ -78,10 +113,11 @@ export async function runYear(
     );
     await options.afterOpening?.(k);
     const last = k === periods.length - 1;
+    const runs = await currentRuns(t, cycleId);
     await drive(
       t,
       cycleId,
-      last ? closed : periodRowsIn(t, cycleId, periods[k + 1].id, ['PERIOD'], employeesIn(k + 1)),
+      last ? closed : nextPeriodRunning(t, cycleId, periods[k + 1].id, employeesIn(k + 1), runs),
       options.answers?.(k) ?? {},
       120_000,
     );
