@@ -182,6 +182,9 @@ describeInBrowser('pay, sanctions, audit, employees and the dashboard in words (
 
     // The actor filter finds a person by name.
     await h.getByLabel('Pelaku').fill(nipEmployee.name.split(' ')[0]);
+    // The list applies a typed filter after a pause (it rewrites the address): wait for it, or it would take the page
+    // back to the list after the next navigation.
+    await h.waitForURL(/filter=/);
     await h.getByTestId(`audit-actor-${done.id}`).waitFor();
     await h.goto(`${url}/#/audit-events/${stage.id}/show`);
     const changes = await text(h, 'audit-changes');
