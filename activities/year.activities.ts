@@ -125,15 +125,17 @@ export function yearActivities(prisma: PrismaClient) {
           where: { cycleId_employeeId: { cycleId: a.cycleId, employeeId: a.employeeId } },
         });
         if (before?.appraisalId === a.id && before.predicate === a.predicate) return;
-        const data = {
-          appraisalId: a.id,
-          predicate: a.predicate,
-          explanation: (a.predicateExplanation ?? {}) as object,
-        };
+        const explanation = (a.predicateExplanation ?? {}) as object;
         await tx.annualResult.upsert({
           where: { cycleId_employeeId: { cycleId: a.cycleId, employeeId: a.employeeId } },
-          create: { cycleId: a.cycleId, employeeId: a.employeeId, ...data },
-          update: data,
+          create: {
+            cycleId: a.cycleId,
+            employeeId: a.employeeId,
+            appraisalId: a.id,
+            predicate: a.predicate,
+            explanation,
+          },
+          update: { appraisalId: a.id, predicate: a.predicate, explanation },
         });
         await recordAudit(tx, {
           actor: input.actor,

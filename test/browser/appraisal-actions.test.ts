@@ -13,7 +13,7 @@ import { seedDemo } from '../../prisma/seed/seed-database';
 import { unitScope } from '../../prisma/unit-tree';
 import { createTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { describeInBrowser, launchChromium, listen, newSession, screenshots, signIn } from './harness';
+import { describeInBrowser, launchChromium, listen, newSession, screenshots, signIn, switchLanguage } from './harness';
 import { recorder, seedTasks, standInTemporal } from './tasks-fixtures';
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
@@ -22,13 +22,6 @@ const squash = (s: string) => s.replace(/[\s\u200b]+/g, ' ').trim();
 const text = async (page: Page, testId: string) => squash(await page.getByTestId(testId).first().innerText());
 const longDay = (d: Date, locale: string) =>
   d.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' });
-
-async function language(page: Page, from: string, to: string) {
-  // The app bar hides while the page is scrolled down: back to the top first.
-  await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
-  await page.locator('button[aria-controls="simple-menu"]', { hasText: from }).click();
-  await page.getByRole('menuitem', { name: to }).click();
-}
 
 describeInBrowser('the appraisal and cycle pages: every capability reachable (Chromium)', () => {
   const shots = screenshots('appraisal-actions');
@@ -86,13 +79,13 @@ describeInBrowser('the appraisal and cycle pages: every capability reachable (Ch
     expect(await text(page, 'value-berorientasiPelayanan')).toBe('Berorientasi Pelayanan Di atas ekspektasi');
     expect(await page.getByTestId('review-details').locator('tbody tr').count()).toBe(8);
     await shots.shot(page, 'employee-review-details');
-    await language(page, 'Bahasa Indonesia', 'English');
+    await switchLanguage(page, 'en');
     await page.getByText('The rater’s review').waitFor();
     expect(await text(page, 'value-adaptif')).toBe('Adaptive (Adaptif) Below expectations');
     await page.getByRole('tab', { name: /Appeal|Keberatan/ }).click();
     expect(await text(page, 'appeal-window')).toContain(`until ${longDay(windowEnds, 'en-GB')} (10 days left)`);
     await shots.shot(page, 'employee-appeal-window-english');
-    await language(page, 'English', 'Bahasa Indonesia');
+    await switchLanguage(page, 'id');
 
     // The appeal, within the window, in words.
     await page.goto(`${url}/#/appraisals/${q1.id}/show/appeal`);
@@ -194,12 +187,12 @@ describeInBrowser('the appraisal and cycle pages: every capability reachable (Ch
     });
     expect(stored.rating).toBe('ISTIMEWA');
     await shots.shot(page, 'hr-cycle-settings-and-unit-ratings');
-    await language(page, 'Bahasa Indonesia', 'English');
+    await switchLanguage(page, 'en');
     await page.getByText('Stage deadlines', { exact: true }).waitFor();
     expect(await text(page, 'setting-planningDays')).toBe(
       'The employee drafts and submits the plan within 14 days (default)',
     );
-    await language(page, 'English', 'Bahasa Indonesia');
+    await switchLanguage(page, 'id');
     await page.getByText('Tenggat tiap tahap', { exact: true }).waitFor();
 
     // Starting asks first, naming how many active employees get an appraisal.

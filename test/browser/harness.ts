@@ -192,3 +192,13 @@ export async function checkA11y(page: Page, where: string): Promise<void> {
   ]);
   throw new Error(`Aksesibilitas / accessibility (axe-core) — ${where}:\n${lines.join('\n')}`);
 }
+
+/** Switches the console's language from the app bar ('id' Bahasa Indonesia, 'en' English) and waits until it shows. */
+export async function switchLanguage(page: Page, to: 'en' | 'id'): Promise<void> {
+  const [from, target] = to === 'en' ? ['Bahasa Indonesia', 'English'] : ['English', 'Bahasa Indonesia'];
+  // The app bar hides while the page is scrolled down: back to the top first.
+  await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
+  await page.locator('button[aria-controls="simple-menu"]', { hasText: from }).click();
+  await page.getByRole('menuitem', { name: target }).click();
+  await page.locator('button[aria-controls="simple-menu"]', { hasText: target }).waitFor();
+}

@@ -37,11 +37,18 @@ export async function seedRecords(prisma: PrismaClient) {
     orderBy: { number: 'asc' },
     take: 2,
   });
-  const versions = { scoringVersionId: scoring.id, payVersionId: pay.id, sanctionVersionId: sanction.id };
-
   async function cycle(name: string, periodId: number) {
     const c = await prisma.cycle.create({
-      data: { name, unitId: root.id, periodId, status: 'RUNNING', startedAt: new Date(), ...versions },
+      data: {
+        name,
+        unitId: root.id,
+        periodId,
+        status: 'RUNNING',
+        startedAt: new Date(),
+        scoringVersionId: scoring.id,
+        payVersionId: pay.id,
+        sanctionVersionId: sanction.id,
+      },
     });
     return prisma.cycle.update({ where: { id: c.id }, data: { workflowId: `cycle-${c.id}` } });
   }

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { seedDemo } from '../../prisma/seed/seed-database';
 import { createTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { describeInBrowser, launchChromium, listen, newSession, screenshots, signIn } from './harness';
+import { describeInBrowser, launchChromium, listen, newSession, screenshots, signIn, switchLanguage } from './harness';
 import { BASE, seedRecords } from './records-fixtures';
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
@@ -28,12 +28,6 @@ const text = async (page: Page, testId: string) => squash(await page.getByTestId
 const CODES =
   /PENGHARGAAN|PEMBINAAN|PENGEMBANGAN_KOMPETENSI|TALENT_POOL|BUTUH_PERBAIKAN|task\.complete|appraisal\.stage|pay\.compute|system:|capaian\.|"stage"|\{"/;
 
-async function language(page: Page, to: 'en' | 'id') {
-  const [from, target] = to === 'en' ? ['Bahasa Indonesia', 'English'] : ['English', 'Bahasa Indonesia'];
-  await page.locator('button[aria-controls="simple-menu"]', { hasText: from }).click();
-  await page.getByRole('menuitem', { name: target }).click();
-  await page.locator('button[aria-controls="simple-menu"]', { hasText: target }).waitFor();
-}
 const list = (resource: string, filter: Record<string, unknown>) =>
   `#/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
@@ -96,7 +90,7 @@ describeInBrowser('pay, sanctions, audit, employees and the dashboard in words (
     expect(lines).toContain(`TPP diterima ${rupiah(feb.amount)}`);
     expect(lines).not.toMatch(CODES);
     await shots.shot(h, 'hr-pay-month');
-    await language(h, 'en');
+    await switchLanguage(h, 'en');
     await h.getByText(`February ${year}: base allowance`, { exact: false }).first().waitFor();
     const english = await text(h, 'pay-explanation');
     expect(english).toContain(
@@ -132,7 +126,7 @@ describeInBrowser('pay, sanctions, audit, employees and the dashboard in words (
     expect(await text(h, `sanction-title-${talent.id}`)).toBe(`${talent.label} Penghargaan`);
     expect(squash(await h.locator('main').innerText())).not.toMatch(CODES);
     await shots.shot(h, 'hr-sanctions');
-    await language(h, 'en');
+    await switchLanguage(h, 'en');
     const english = (s: { explanation: unknown }) => (s.explanation as { params: { titleEn: string } }).params.titleEn;
     await h.getByText(english(development), { exact: true }).waitFor();
     expect(await text(h, `sanction-title-${development.id}`)).toBe(`${english(development)} Development`);
@@ -150,7 +144,7 @@ describeInBrowser('pay, sanctions, audit, employees and the dashboard in words (
     expect(await h.getByRole('radio', { name: 'Dismiss' }).count()).toBeGreaterThan(0);
     expect(squash(await h.locator('main').innerText())).not.toMatch(/capaian\./);
     await shots.shot(h, 'hr-sanction-decision-english');
-    await language(h, 'id');
+    await switchLanguage(h, 'id');
     await h.getByRole('radio', { name: 'Kukuhkan' }).first().waitFor();
     expect(await h.getByRole('radio', { name: 'Batalkan' }).count()).toBeGreaterThan(0);
     await shots.shot(h, 'hr-sanction-decision');
@@ -192,7 +186,7 @@ describeInBrowser('pay, sanctions, audit, employees and the dashboard in words (
     expect(changes).toContain('Predikat: Butuh Perbaikan');
     expect(changes).not.toMatch(CODES);
     await shots.shot(h, 'auditor-entry');
-    await language(h, 'en');
+    await switchLanguage(h, 'en');
     await h.getByText('Stage: Appeal → Allowance').waitFor();
     expect(await text(h, `audit-actor-${stage.id}`)).toBe(`System — appraisal workflow of ${me.name} ${main.name}`);
     await shots.shot(h, 'auditor-entry-english');
@@ -208,7 +202,7 @@ describeInBrowser('pay, sanctions, audit, employees and the dashboard in words (
     const paid = await text(h, 'audit-changes');
     expect(paid).toContain(`Allowance paid: ${rupiah(after.amount, 'en-US')}`);
     expect(paid).toMatch(/Month: (January|February|March) \d{4}/);
-    await language(h, 'id');
+    await switchLanguage(h, 'id');
     await h.getByText('TPP dihitung').waitFor();
     expect(await text(h, 'audit-changes')).toContain(`TPP diterima: ${rupiah(after.amount)}`);
     expect(errors).toEqual([]);
@@ -261,7 +255,7 @@ describeInBrowser('pay, sanctions, audit, employees and the dashboard in words (
     const { context, page: h, errors } = await newSession(browser);
     await signIn(h, url, 'admin');
     await h.goto(`${url}/${list('pay-adjustments', { cycleId: main.id })}`);
-    await language(h, 'en');
+    await switchLanguage(h, 'en');
     const row = h.locator('tbody tr', { hasText: me.nip }).filter({ hasText: `February ${year}` });
     await row.waitFor();
     const words = squash(await row.innerText());
@@ -280,7 +274,7 @@ describeInBrowser('pay, sanctions, audit, employees and the dashboard in words (
     const month = new Date().toLocaleDateString('en-GB', { month: 'short', timeZone: 'Asia/Jakarta' });
     const stamp = squash(await h.locator('tbody tr').first().locator('td').nth(1).innerText());
     expect(stamp).toContain(month);
-    await language(h, 'id');
+    await switchLanguage(h, 'id');
     const bulan = new Date().toLocaleDateString('id-ID', { month: 'short', timeZone: 'Asia/Jakarta' });
     await h.locator('tbody tr').first().locator('td').nth(1).getByText(bulan, { exact: false }).waitFor();
     expect(errors).toEqual([]);

@@ -11,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { seedPastCycle } from './fixtures';
-import { demoConsole, describeInBrowser, newSession, screenshots, signIn } from './harness';
+import { demoConsole, describeInBrowser, newSession, screenshots, signIn, switchLanguage } from './harness';
 
 const text = async (page: Page, testId: string) =>
   (await page.getByTestId(testId).first().innerText()).replace(/\s+/g, ' ').trim();
@@ -43,11 +43,6 @@ function readTable(page: Page, testId: string): Promise<Record<string, string>[]
       return row;
     });
   });
-}
-
-async function language(page: Page, from: string, to: string) {
-  await page.locator('button[aria-controls="simple-menu"]', { hasText: from }).click();
-  await page.getByRole('menuitem', { name: to }).click();
 }
 
 /** No code of the domain, no raw JSON on what the page shows. */
@@ -97,7 +92,7 @@ describeInBrowser('rules in words: decision table, golden tests, diff, confirmat
     await noCodes(page, 'predicate-explanation');
     await shots.shot(page, 'explanation');
 
-    await language(page, 'Bahasa Indonesia', 'English');
+    await switchLanguage(page, 'en');
     await page.getByTestId('explanation-text').filter({ hasText: 'because' }).waitFor();
     await expect(text(page, 'explanation-text')).resolves.toMatch(
       /^Predicate Good\b.* because work-result rating above expectations and behaviour rating meets expectations$/,
@@ -107,7 +102,7 @@ describeInBrowser('rules in words: decision table, golden tests, diff, confirmat
     );
     await noCodes(page, 'predicate-explanation');
     await shots.shot(page, 'explanation-en');
-    await language(page, 'English', 'Bahasa Indonesia');
+    await switchLanguage(page, 'id');
 
     // What auditors rely on is stored as it was.
     const after = await prisma.appraisal.findUniqueOrThrow({ where: { id: target.id } });
@@ -173,7 +168,7 @@ describeInBrowser('rules in words: decision table, golden tests, diff, confirmat
     await shots.shot(page, 'decision-table-hover');
 
     // English.
-    await language(page, 'Bahasa Indonesia', 'English');
+    await switchLanguage(page, 'en');
     await page.getByText('Rows: work-result rating.', { exact: false }).waitFor();
     await page
       .locator('header')
@@ -202,7 +197,7 @@ describeInBrowser('rules in words: decision table, golden tests, diff, confirmat
     // The version's dates follow the language too.
     await page.getByRole('tab', { name: 'Summary' }).click();
     await expect(text(page, 'ruleset-effective-from')).resolves.toBe('1 January 2026');
-    await language(page, 'English', 'Bahasa Indonesia');
+    await switchLanguage(page, 'id');
     await page.getByTestId('ruleset-effective-from').filter({ hasText: 'Januari' }).waitFor();
     await expect(text(page, 'ruleset-effective-from')).resolves.toBe('1 Januari 2026');
     expect(errors).toEqual([]);
@@ -248,7 +243,7 @@ describeInBrowser('rules in words: decision table, golden tests, diff, confirmat
     });
     await noCodes(page, 'golden-table');
     await shots.shot(page, 'golden-failed');
-    await language(page, 'Bahasa Indonesia', 'English');
+    await switchLanguage(page, 'en');
     await page.getByRole('button', { name: 'Run golden tests' }).click();
     await page.getByText('Expected outcome').waitFor();
     const goldenEn = await readTable(page, 'golden-table');
@@ -259,7 +254,7 @@ describeInBrowser('rules in words: decision table, golden tests, diff, confirmat
     expect(failedEn!['Expected outcome']).toMatch(/^Predicate Good\b/);
     await noCodes(page, 'golden-table');
     await shots.shot(page, 'golden-failed-en');
-    await language(page, 'English', 'Bahasa Indonesia');
+    await switchLanguage(page, 'id');
 
     // The golden test follows the rule; saved again.
     await page.goto(`${demo.url}/#/rulesets/${id}`);
@@ -306,7 +301,7 @@ describeInBrowser('rules in words: decision table, golden tests, diff, confirmat
     );
     expect(await readTable(page, 'diff-rules')).toEqual([ruleRow]);
     await shots.shot(page, 'diff-from-published');
-    await language(page, 'Bahasa Indonesia', 'English');
+    await switchLanguage(page, 'en');
     await page.getByTestId('version-diff-summary').filter({ hasText: 'Version 1' }).waitFor();
     await expect(text(page, 'version-diff-summary')).resolves.toBe(
       'Version 1 (Published) → version 2 (Draft): "Before" is version 1, "After" is version 2.',
@@ -327,7 +322,7 @@ describeInBrowser('rules in words: decision table, golden tests, diff, confirmat
         'approve it before it applies to cycles starting from 1 Jan 2026.',
     );
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await language(page, 'English', 'Bahasa Indonesia');
+    await switchLanguage(page, 'id');
     await page.getByRole('button', { name: 'Ajukan' }).click();
     await expect(text(page, 'confirm-text')).resolves.toBe(
       'Ajukan Predikat kinerja versi 2 untuk disetujui? Kasus uji emas harus lulus, dan admin SDM lain harus ' +

@@ -136,8 +136,33 @@ export async function seedTasks(prisma: PrismaClient) {
   // Three identical ratings for the rater, one per subordinate of the running quarter (no longer told apart by title).
   const subordinates = people.filter((p) => p.superiorId === who.penilai).slice(0, 3);
   const due = new Date(Date.now() + 5 * DAY);
-  const task = (data: Record<string, unknown>) =>
-    prisma.task.create({ data: { workflowId: 'stand-in', dueAt: due, cycleId: running.cycle.id, ...data } as any });
+  const task = (t: {
+    key: string;
+    type: string;
+    title: string;
+    updateName: string;
+    appraisalId?: number;
+    assigneeId?: number;
+    assigneeRole?: 'HR_ADMIN';
+    dueAt?: Date;
+    workflowId?: string;
+    context?: object;
+  }) =>
+    prisma.task.create({
+      data: {
+        key: t.key,
+        type: t.type,
+        title: t.title,
+        updateName: t.updateName,
+        appraisalId: t.appraisalId ?? null,
+        assigneeId: t.assigneeId ?? null,
+        assigneeRole: t.assigneeRole ?? null,
+        dueAt: t.dueAt ?? due,
+        workflowId: t.workflowId ?? 'stand-in',
+        cycleId: running.cycle.id,
+        context: t.context,
+      },
+    });
   const ratings = [];
   for (const p of subordinates)
     ratings.push(

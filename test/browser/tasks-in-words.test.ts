@@ -11,21 +11,22 @@ import type { Page } from 'playwright-core';
 import { seedDemo } from '../../prisma/seed/seed-database';
 import { createTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { describeInBrowser, launchChromium, listen, newSession, pageToken, screenshots, signIn } from './harness';
+import {
+  describeInBrowser,
+  launchChromium,
+  listen,
+  newSession,
+  pageToken,
+  screenshots,
+  signIn,
+  switchLanguage,
+} from './harness';
 import { recorder, seedTasks, standInTemporal } from './tasks-fixtures';
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
 /** Text as read: whitespace (and MUI's zero-width spaces) as single spaces. */
 const squash = (s: string) => s.replace(/[\s\u200b]+/g, ' ').trim();
 const text = async (page: Page, testId: string) => squash(await page.getByTestId(testId).first().innerText());
-
-/** Switches the console's language from the app bar. */
-async function language(page: Page, from: string, to: string) {
-  // The app bar hides while the page is scrolled down: back to the top first.
-  await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
-  await page.locator('button[aria-controls="simple-menu"]', { hasText: from }).click();
-  await page.getByRole('menuitem', { name: to }).click();
-}
 
 describeInBrowser('tasks in words (Chromium)', () => {
   const shots = screenshots('tasks-in-words');
@@ -65,12 +66,12 @@ describeInBrowser('tasks in words (Chromium)', () => {
     const names = await page.getByTestId('task-subject').allInnerTexts();
     expect(new Set(names).size).toBe(3);
     await shots.shot(page, 'rater-task-list');
-    await language(page, 'Bahasa Indonesia', 'English');
+    await switchLanguage(page, 'en');
     await page.getByRole('columnheader', { name: 'Employee / unit' }).waitFor();
     const first = squash(await page.locator('tbody tr', { hasText: subordinates[0].name }).innerText());
     expect(first).toContain(`Rate the employee's performance ${subordinates[0].name} ${cycle} ${period}`);
     await shots.shot(page, 'rater-task-list-english');
-    await language(page, 'English', 'Bahasa Indonesia');
+    await switchLanguage(page, 'id');
     await page.getByRole('columnheader', { name: 'Pegawai / unit' }).waitFor();
 
     // The task page: whose, which cycle, which period; the plan, realization and evidence in front of the rater.
@@ -128,7 +129,7 @@ describeInBrowser('tasks in words (Chromium)', () => {
       'Unit Baik: harus ada pegawai dengan predikat Butuh Perbaikan dan/atau Kurang dilanggar',
     );
     await shots.shot(page, 'hr-calibration-distribution');
-    await language(page, 'Bahasa Indonesia', 'English');
+    await switchLanguage(page, 'en');
     await page.getByText('Curve limit', { exact: true }).waitFor();
     expect(await text(page, 'distribution-BAIK')).toBe(
       `Good (Baik) ${rows} 100% must be the largest group met at most 70% broken`,
@@ -137,7 +138,7 @@ describeInBrowser('tasks in words (Chromium)', () => {
       'Good unit: some Butuh Perbaikan and/or Kurang must exist broken',
     );
     await shots.shot(page, 'hr-calibration-distribution-english');
-    await language(page, 'English', 'Bahasa Indonesia');
+    await switchLanguage(page, 'id');
     await page.getByText('Batas kurva', { exact: true }).waitFor();
 
     // The follow-up decision names the recommendation and its basis in words, never a code or a message key.
@@ -147,12 +148,12 @@ describeInBrowser('tasks in words (Chromium)', () => {
     );
     expect(await text(page, 'recommendation-0')).not.toMatch(/capaian\.|TEGURAN_LISAN/);
     await shots.shot(page, 'hr-sanction-decision');
-    await language(page, 'Bahasa Indonesia', 'English');
+    await switchLanguage(page, 'en');
     await page.getByText('Confirm the recommendation').waitFor();
     expect(await text(page, 'recommendation-0')).toMatch(
       /^Verbal reprimand Basis: PP 94\/2021 tentang Disiplin PNS Confirm the recommendation Dismiss the recommendation/,
     );
-    await language(page, 'English', 'Bahasa Indonesia');
+    await switchLanguage(page, 'id');
     await page.getByText('Kukuhkan rekomendasi').waitFor();
     expect(errors).toEqual([]);
     await context.close();
