@@ -12,7 +12,12 @@ export interface FileOutcome {
   failures: string[];
   /** Tests that passed in the file. */
   passedTests: number;
+  /** Each failure with the first lines of its message (no colours), for the run's closing summary. */
+  failureDetails: { name: string; message: string }[];
 }
+
+/** Lines of a failure message kept in the closing summary: enough for the assertion and where it failed. */
+const DETAIL_LINES = 14;
 
 interface JestJson {
   testResults: {
@@ -21,7 +26,7 @@ interface JestJson {
     startTime: number;
     endTime: number;
     message?: string;
-    assertionResults: { fullName: string; status: string }[];
+    assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
   }[];
 }
 
@@ -37,8 +42,29 @@ export function readJestReport(path: string, root: string): FileOutcome[] {
       seconds: (r.endTime - r.startTime) / 1000,
       failures: failed.length ? failed : r.status === 'failed' ? [firstLine.trim()] : [],
       passedTests: r.assertionResults.filter((a) => a.status === 'passed').length,
+      failureDetails: r.assertionResults
+        .filter((a) => a.status === 'failed')
+        .map((a) => ({ name: a.fullName, message: firstLines((a.failureMessages ?? []).join('\n')) }))
+        .concat(
+          r.status === 'failed' && !failed.length
+            ? [{ name: relative(root, r.name), message: firstLines(r.message ?? '') }]
+            : [],
+        ),
     };
   });
+}
+
+/** The first lines of a failure message that say something, without terminal colours. */
+function firstLines(message: string): string {
+  return (
+    message
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .filter((l) => l.trim() && !/node_modules|node:internal|new Promise \(<anonymous>\)/.test(l))
+      .slice(0, DETAIL_LINES)
+      .join('\n')
+  );
 }
 
 /** Seconds per test folder (`test/cycle`, `test/browser`, …): the sum of its files' times. */

@@ -82,11 +82,24 @@ async function main() {
   const passed = files.reduce((n, f) => n + f.passedTests, 0);
   const failed = files.reduce((n, f) => n + f.failures.length, 0);
   say(ok ? 'semua lulus / all passed' : 'ada yang gagal / something failed');
+  // What failed, near the end where a shortened log (CI keeps a run's closing part) still shows it.
+  const failures = files
+    .flatMap((f) => f.failureDetails.map((d) => `GAGAL / FAILED ${f.file} › ${d.name}\n${indent(d.message)}`))
+    .join('\n');
+  if (failures) console.log(`\n${failures}`);
   // The count is the run's last line: CI reads a run's closing lines for `N passed, N failed`.
   const count = `tests: ${passed} passed, ${failed} failed`;
   console.log(`\n${count}`);
-  if (process.env.CI_STAGES_FILE) writeFileSync(`${process.env.CI_STAGES_FILE}.tests`, `${count}\n`);
+  if (process.env.CI_STAGES_FILE)
+    writeFileSync(`${process.env.CI_STAGES_FILE}.tests`, `${failures ? `${failures}\n\n` : ''}${count}\n`);
   process.exit(ok ? 0 : 1);
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 }
 
 main().catch((err) => {

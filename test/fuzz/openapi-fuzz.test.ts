@@ -146,17 +146,34 @@ describe('OpenAPI fuzzing with Schemathesis (real server, PostgreSQL, Temporal d
     return { exitCode, output: lines.join('\n'), requests, serverErrors: [...fiveHundreds] };
   }
 
-  it('as an employee: no request gets a 5xx', async () => {
-    const run = await fuzzAs('pegawai');
+  /**
+   * No 5xx, enough requests, and Schemathesis content; when it is not, the failure message itself carries what
+   * Schemathesis reported (its errors and failures sections), so a shortened CI log still says why.
+   */
+  function expectClean(run: FuzzRun): void {
     expect(run.serverErrors).toEqual([]);
     expect(run.requests).toBeGreaterThan(300);
-    expect(run.exitCode).toBe(0);
+    expect({ exitCode: run.exitCode, report: run.exitCode ? reportedProblems(run.output) : '' }).toEqual({
+      exitCode: 0,
+      report: '',
+    });
+  }
+
+  it('as an employee: no request gets a 5xx', async () => {
+    const run = await fuzzAs('pegawai');
+    expectClean(run);
   });
 
   it('as an HR admin: no request gets a 5xx', async () => {
     const run = await fuzzAs('admin');
-    expect(run.serverErrors).toEqual([]);
-    expect(run.requests).toBeGreaterThan(300);
-    expect(run.exitCode).toBe(0);
+    expectClean(run);
   });
 });
+
+/** Schemathesis' ERRORS and FAILURES sections (network errors, timeouts, failed checks), at most 60 lines. */
+function reportedProblems(output: string): string {
+  const lines = output.split('\n');
+  const start = lines.findIndex((l) => /={3,} (ERRORS|FAILURES) ={3,}/.test(l));
+  const end = lines.findIndex((l, i) => i > start && /={3,} (SUMMARY|WARNINGS) ={3,}/.test(l));
+  return (start < 0 ? lines.slice(-40) : lines.slice(start, end < 0 ? undefined : end)).slice(0, 60).join('\n');
+}
