@@ -75,3 +75,14 @@ export function temporalClientProvider(
 export async function getTemporalClient(deps: { temporal: () => Promise<Client> }): Promise<Client> {
   return deps.temporal();
 }
+
+/**
+ * How long the API waits for a workflow query. A query is answered by a worker: while every worker is down it would
+ * wait for one, so the pages that show live state fall back to the database after this instead of hanging.
+ */
+export const QUERY_DEADLINE_MS = 5000;
+
+/** Runs a query (or another short call) with the query deadline. */
+export function withinQueryDeadline<R>(client: Client, call: () => Promise<R>): Promise<R> {
+  return client.withDeadline(Date.now() + QUERY_DEADLINE_MS, call);
+}

@@ -1,4 +1,5 @@
 /** `/api/appraisals`: appraisals, their result and explanation, timeline, appeal, feedback, HR interventions. */
+import { withinQueryDeadline } from '../temporal-client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
@@ -199,7 +200,10 @@ export function appraisalsRoutes(deps: AppDeps): Router {
     let live: unknown = null;
     if (req.query.live === '1' && !withheld && !['DONE', 'CANCELLED', 'FAILED'].includes(row.stage)) {
       try {
-        live = await (await deps.temporal()).workflow.getHandle(row.workflowId).query(appraisalStateQuery);
+        const client = await deps.temporal();
+        live = await withinQueryDeadline(client, () =>
+          client.workflow.getHandle(row.workflowId).query(appraisalStateQuery),
+        );
       } catch {
         live = null;
       }

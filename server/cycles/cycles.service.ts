@@ -1,4 +1,5 @@
 /** Cycles: created by HR as DRAFT, started (rule-set versions pinned, cycle workflow started), cancelled, exported. */
+import { withinQueryDeadline } from '../temporal-client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { stringify } from 'csv-stringify/sync';
 import { recordAudit } from '../../prisma/audit';
@@ -171,7 +172,9 @@ export async function cycleProgress(deps: AppDeps, id: number): Promise<Progress
   if (cycle.workflowId && (cycle.status === 'RUNNING' || cycle.status === 'CALIBRATION' || cycle.status === 'DRAFT')) {
     try {
       const client = await deps.temporal();
-      const p = await client.workflow.getHandle(cycle.workflowId).query(cycleProgressQuery);
+      const p = await withinQueryDeadline(client, () =>
+        client.workflow.getHandle(cycle.workflowId!).query(cycleProgressQuery),
+      );
       // The workflow hears only the stages it waits on (scored, ended): the stage of each appraisal is in the database.
       const stages = await deps.prisma.appraisal.groupBy({
         by: ['stage'],

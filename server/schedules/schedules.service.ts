@@ -145,7 +145,16 @@ export async function listSchedules(deps: AppDeps): Promise<CycleScheduleView[]>
   const ids: string[] = [];
   for await (const s of client.schedule.list()) if (s.scheduleId.startsWith(SCHEDULE_PREFIX)) ids.push(s.scheduleId);
   ids.sort();
-  return Promise.all(ids.map((id) => getSchedule(deps, id)));
+  // The list comes from Temporal's visibility store, which lags a deletion: a schedule gone since is left out.
+  const views = await Promise.all(
+    ids.map((id) =>
+      getSchedule(deps, id).catch((err) => {
+        if (err instanceof ApiError && err.status === 404) return null;
+        throw err;
+      }),
+    ),
+  );
+  return views.filter((v): v is CycleScheduleView => v !== null);
 }
 
 /** Pause, resume, run now, or delete. */

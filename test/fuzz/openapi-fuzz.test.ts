@@ -4,7 +4,7 @@
  * real Temporal dev server, signed in as an employee and then as an HR admin, and fails on any 5xx. Bounded by
  * examples per operation and a fixed seed, so a run is repeatable and takes well under three minutes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,10 @@ import { startTemporalDevServer } from '../../tools/temporal-dev-server';
 import { createTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
-jest.setTimeout(300_000);
+/** A safety net only: Schemathesis' own work is bounded by examples per operation (≈2 min each on a quiet machine). */
+jest.setTimeout(900_000);
+/** Where each run's JUnit report is kept after the test (ignored by git), to look into a run afterwards. */
+const ARTIFACTS = join(__dirname, '..', '.artifacts', 'fuzz');
 
 /** Examples per operation and persona: about 1,500 requests per persona. */
 const EXAMPLES = Number(process.env.FUZZ_EXAMPLES ?? 10);
@@ -49,6 +52,8 @@ describe('OpenAPI fuzzing with Schemathesis (real server, PostgreSQL, Temporal d
   /** Every response the server gave, by status, counted by a middleware in front of the app. */
   const statuses: number[] = [];
   const fiveHundreds: string[] = [];
+  /** The slowest requests, printed after each persona's run: what to look at when a run nears its timeouts. */
+  const slowest: { ms: number; line: string }[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'capaian-fuzz-'));
@@ -71,6 +76,13 @@ describe('OpenAPI fuzzing with Schemathesis (real server, PostgreSQL, Temporal d
     const express = (await import('express')).default;
     const outer = express();
     outer.use((req, res, next) => {
+      const started = Date.now();
+      res.on('close', () => {
+        const ms = Date.now() - started;
+        const line = `${res.writableFinished ? res.statusCode : 'aborted'} ${req.method} ${req.originalUrl}`;
+        slowest.push({ ms, line });
+        slowest.sort((a, b) => b.ms - a.ms).splice(5);
+      });
       res.on('finish', () => {
         statuses.push(res.statusCode);
         if (res.statusCode >= 500) fiveHundreds.push(`${res.statusCode} ${req.method} ${req.originalUrl}`);
@@ -89,6 +101,8 @@ describe('OpenAPI fuzzing with Schemathesis (real server, PostgreSQL, Temporal d
     await provider?.close();
     await temporal?.stop();
     await db?.drop();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.xml'))) copyFileSync(join(dir, f), join(ARTIFACTS, f));
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -138,8 +152,10 @@ describe('OpenAPI fuzzing with Schemathesis (real server, PostgreSQL, Temporal d
       exitCode = Number(/kode (\d+)/.exec(err.message)?.[1] ?? 1);
     });
     const requests = statuses.length - first;
+    const slow = slowest.splice(0).map((s) => `  ${s.ms} ms ${s.line}`);
     console.log(
       `schemathesis as ${username}: ${requests} requests, ${fiveHundreds.length} server errors, exit ${exitCode}\n` +
+        `slowest requests:\n${slow.join('\n')}\n` +
         // The whole report when something failed: it holds each failing request and how to reproduce it.
         (exitCode || fiveHundreds.length ? lines : lines.slice(-12)).join('\n'),
     );
