@@ -13,56 +13,26 @@
  * dev server (the CLI from `.tools/`) in a temporary folder, removed afterwards. A script that prints figures, not a
  * timed test.
  */
-import { randomBytes } from 'node:crypto';
 import v8 from 'node:v8';
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
-import { Client as PgClient } from 'pg';
-import pino from 'pino';
-import { bundleWorkflows, createWorker } from '../activities/worker';
-import { createPrisma, type Task } from '../prisma/client';
-import { migrate } from '../prisma/migrate';
-import { ensurePeriods, seedDemo } from '../prisma/seed/seed-database';
-import type { AuthUser } from '../server/auth/auth.middleware';
-import { loadConfig } from '../server/config';
+import type { Task } from '../prisma/client';
 import { startCycle } from '../server/cycles/cycles.service';
-import type { AppDeps } from '../server/deps';
 import { completeTask } from '../server/tasks/tasks.service';
-import { createDatabase, startEmbeddedPostgres } from '../tools/embedded-postgres';
-import { freePort, waitForPort } from '../tools/free-port';
-import { ensureTemporalCli } from '../tools/temporal-cli';
 import { noopStepUpdate } from '../workflows/noop.workflow';
 import { cycleProgressQuery } from '../workflows/messages';
 import { TASK_QUEUE } from '../workflows/task-queue';
 import { answer } from './bench-actors';
+import { databaseFootprint, frequencyArg, numberArg as arg, percentile, startBenchServices } from './bench-services';
 
-// A throwaway database: its audit entries get a throwaway key unless AUDIT_KEY is set (prisma/audit.ts).
-process.env.AUDIT_KEY ??= randomBytes(32).toString('hex');
-
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const EMPLOYEES = arg('employees', 1000);
-const FREQUENCY = (() => {
-  const i = process.argv.indexOf('--frequency');
-  const f = i > 0 ? process.argv[i + 1] : 'QUARTER';
-  if (!['MONTH', 'QUARTER', 'SEMESTER', 'NONE'].includes(f))
-    throw new Error(`--frequency ${f}: MONTH|QUARTER|SEMESTER|NONE`);
-  return f as 'MONTH' | 'QUARTER' | 'SEMESTER' | 'NONE';
-})();
+const FREQUENCY = frequencyArg();
 /** Evaluations per employee, and months paid. */
 const EVALUATIONS = { MONTH: 12, QUARTER: 4, SEMESTER: 2, NONE: 1 }[FREQUENCY];
 const MONTHS_PAID = FREQUENCY === 'NONE' ? 3 : 12;
 const CONCURRENCY = arg('concurrency', 64);
 const BATCH = arg('batch', 200);
 /** Workflows the worker keeps cached: every employee's appraisal plus the cycle and its batches (0 = SDK default). */
-const CACHE = arg('cache', EMPLOYEES + Math.ceil(EMPLOYEES / BATCH) + 10) || undefined;
+const CACHE = arg('cache', EMPLOYEES + Math.ceil(EMPLOYEES / BATCH) + 10);
 /** No-op workflows run for the baseline (a rate: a sample of 2,000 measures it as well as 10,000). */
 const BASELINE = Math.min(EMPLOYEES, arg('baseline', 2000));
 /**
@@ -75,12 +45,6 @@ const OTHER_ACTIVITIES = 4 * EVALUATIONS;
 const REMOTE_ACTIVITIES = EVALUATIONS;
 
 const say = (m: string) => console.log(`[bench:cycle ${new Date().toISOString().slice(11, 19)}] ${m}`);
-const cleanups: (() => Promise<unknown>)[] = [];
-
-function percentile(sorted: number[], p: number) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 /** Runs `fn` over `items` with at most `n` in flight. */
@@ -94,143 +58,25 @@ async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>) {
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'capaian-bench-cycle-'));
-  chmodSync(dir, 0o755); // run as root, PostgreSQL runs as `postgres` and must reach its data directory
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-
-  // PostgreSQL: DATABASE_URL's server, or an embedded one; a fresh database either way.
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    say('PostgreSQL tertanam dijalankan …');
-    const pg = await startEmbeddedPostgres({
-      dataDir: join(dir, 'pg'),
-      port: await freePort(),
-      callerHandlesSignals: true,
-    });
-    cleanups.unshift(() => pg.stop());
-    adminUrl = pg.connectionString;
+  const services = await startBenchServices({ employees: EMPLOYEES, cache: CACHE, say });
+  try {
+    await run(services);
+  } finally {
+    await services.stop();
   }
-  const dbName = `bench_cycle_${process.pid}`;
-  const admin = new URL(adminUrl);
-  admin.pathname = '/postgres';
-  await createDatabase(admin.toString(), dbName);
-  cleanups.unshift(async () => {
-    const c = new PgClient({ connectionString: admin.toString() });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await c.end();
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  await migrate(url.toString());
-  const prisma = createPrisma(url.toString(), { max: 12 });
-  cleanups.unshift(() => prisma.$disconnect());
-  let t0 = performance.now();
-  await seedDemo(prisma, { employees: EMPLOYEES });
-  say(`${EMPLOYEES} pegawai dibuat (generator organisasi) dalam ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
 
-  // Temporal: TEMPORAL_ADDRESS, or a dev server.
-  let address = process.env.TEMPORAL_ADDRESS;
-  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-  if (!address) {
-    // In memory (no --db-filename): the benchmark measures the workflows, not SQLite on a busy disk.
-    say('server dev Temporal (dalam memori) dijalankan …');
-    const port = await freePort();
-    const child = spawn(
-      await ensureTemporalCli(say),
-      [
-        'server',
-        'start-dev',
-        '--ip',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--headless',
-        '--namespace',
-        namespace,
-        '--log-level',
-        'error',
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    cleanups.unshift(
-      () =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    );
-    if (!(await waitForPort(port, 60_000))) throw new Error('server dev Temporal tidak siap dalam 60 detik');
-    address = `127.0.0.1:${port}`;
-  }
-  const connection = await Connection.connect({ address });
-  cleanups.unshift(() => connection.close());
-  const client = new Client({ connection, namespace });
-  const nativeConnection = await NativeConnection.connect({ address });
-  cleanups.unshift(() => nativeConnection.close());
-  const worker = await createWorker({
-    connection: nativeConnection,
-    namespace,
-    prisma,
-    workflowBundle: await bundleWorkflows(),
-    // Every appraisal stays cached between its steps (see WORKER_MAX_CACHED_WORKFLOWS in the README).
-    options: {
-      maxConcurrentActivityTaskExecutions: 64,
-      maxConcurrentWorkflowTaskExecutions: 32,
-      maxCachedWorkflows: CACHE,
-    },
-  });
-  const running = worker.run();
-  cleanups.unshift(async () => {
-    worker.shutdown();
-    await running;
-  });
-
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    DATABASE_URL: url.toString(),
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
-    LOG_LEVEL: 'silent',
-    TEMPORAL_ADDRESS: address,
-  });
-  const deps: AppDeps = { prisma, temporal: async () => client, config, logger: pino({ level: 'silent' }) };
-  const users = await prisma.user.findMany({ select: { id: true, username: true, roles: true, employeeId: true } });
-  const byEmployee = new Map(users.filter((u) => u.employeeId).map((u) => [u.employeeId!, u as AuthUser]));
-  const hr = users.find((u) => u.username === 'admin') as AuthUser;
-
-  // ---------------------------------------------------------------- the cycle
-  const root = await prisma.unit.findFirstOrThrow({ where: { parentId: null }, orderBy: { id: 'asc' } });
-  // Last year, every period of it over: the evaluations open as soon as each employee's plan is approved. Its rules
-  // are the published versions (pinned explicitly: they are in force from this year on).
-  const lastYear = new Date().getUTCFullYear() - 1;
-  await ensurePeriods(prisma, lastYear);
-  const period = await prisma.period.findFirstOrThrow({
-    where: FREQUENCY === 'NONE' ? { type: 'QUARTER', number: 1, year: lastYear } : { type: 'YEAR', year: lastYear },
-  });
-  const published = async (kind: 'SCORING' | 'DISTRIBUTION' | 'PAY' | 'SANCTION') =>
-    (
-      await prisma.ruleSetVersion.findFirstOrThrow({
-        where: { kind, status: 'PUBLISHED' },
-        orderBy: { id: 'desc' },
-      })
-    ).id;
-  const cycle = await prisma.cycle.create({
-    data: {
-      name: `Benchmark ${EMPLOYEES} pegawai`,
-      unitId: root.id,
-      periodId: period.id,
-      evaluationFrequency: FREQUENCY === 'NONE' ? null : FREQUENCY,
-      scoringVersionId: await published('SCORING'),
-      distributionVersionId: await published('DISTRIBUTION'),
-      payVersionId: await published('PAY'),
-      sanctionVersionId: await published('SANCTION'),
-      includeDescendants: true,
-      settings: {},
-      createdById: hr.id,
-    },
-  });
+async function run({
+  prisma,
+  client,
+  deps,
+  hr,
+  byEmployee,
+  createCycle,
+}: Awaited<ReturnType<typeof startBenchServices>>) {
+  const cycle = await createCycle(`Benchmark ${EMPLOYEES} pegawai`, FREQUENCY);
+  const period = { label: cycle.periodLabel };
+  let t0: number;
   const latencies: number[] = [];
   const counts: Record<string, number> = {};
   let failures = 0;
@@ -352,7 +198,7 @@ async function main() {
   const noopRate = BASELINE / noopSeconds;
   console.log('');
   console.log(
-    `Tahun penilaian / appraisal year (${period.label}, ${EVALUATIONS} evaluasi / evaluations), ${EMPLOYEES} pegawai (batch ${BATCH}, ${CONCURRENCY} aktor paralel, cache ${CACHE ?? 'bawaan SDK'} alur kerja, heap ${Math.round(v8.getHeapStatistics().heap_size_limit / 1048576)} MiB)`,
+    `Tahun penilaian / appraisal year (${period.label}, ${EVALUATIONS} evaluasi / evaluations), ${EMPLOYEES} pegawai (batch ${BATCH}, ${CONCURRENCY} aktor paralel, cache ${CACHE || 'bawaan SDK'} alur kerja, heap ${Math.round(v8.getHeapStatistics().heap_size_limit / 1048576)} MiB)`,
   );
   console.log(`  waktu total / wall time        ${cycleSeconds.toFixed(1)} s`);
   console.log(`  pegawai/detik / employees/s     ${cycleRate.toFixed(2)}`);
@@ -369,6 +215,7 @@ async function main() {
     `  penyesuaian TPP / pay rows      ${pay} (harus ${EMPLOYEES * MONTHS_PAID} = pegawai × bulan / employees × months)`,
   );
   console.log(`  predikat tahunan / annual       ${annual} (harus ${EMPLOYEES})`);
+  console.log(`  ${await databaseFootprint(prisma)}`);
   console.log(`Alur kerja no-op, langkah sama / no-op workflows, same steps (${BASELINE})`);
   console.log(`  waktu total / wall time        ${noopSeconds.toFixed(1)} s`);
   console.log(`  alur kerja/detik / workflows/s  ${noopRate.toFixed(2)}`);
@@ -381,18 +228,7 @@ async function main() {
   if (pay !== EMPLOYEES * MONTHS_PAID || annual !== EMPLOYEES) process.exitCode = 1;
 }
 
-let stopping = false;
-const cleanup = async () => {
-  if (stopping) return;
-  stopping = true;
-  for (const c of cleanups) await c().catch(() => undefined);
-};
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-
-main()
-  .catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(cleanup);
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

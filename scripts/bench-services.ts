@@ -1,0 +1,231 @@
+/**
+ * What `bench:cycle` and `bench:surge` share: a fresh database of N generated employees (DATABASE_URL's server or an
+ * embedded PostgreSQL), a Temporal server (TEMPORAL_ADDRESS or an in-memory dev server), one worker with a given
+ * workflow cache, the API's dependencies, and last year's cycle over the whole unit tree with the published rules.
+ * Everything started is stopped by `stop()`, also on SIGINT/SIGTERM.
+ */
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
+import { Client as PgClient } from 'pg';
+import pino from 'pino';
+import { bundleWorkflows, createWorker } from '../activities/worker';
+import { createPrisma, type Cycle, type PrismaClient } from '../prisma/client';
+import { migrate } from '../prisma/migrate';
+import { ensurePeriods, seedDemo } from '../prisma/seed/seed-database';
+import type { AuthUser } from '../server/auth/auth.middleware';
+import { loadConfig } from '../server/config';
+import type { AppDeps } from '../server/deps';
+import { createDatabase, startEmbeddedPostgres } from '../tools/embedded-postgres';
+import { freePort, waitForPort } from '../tools/free-port';
+import { ensureTemporalCli } from '../tools/temporal-cli';
+
+// A throwaway database: its audit entries get a throwaway key unless AUDIT_KEY is set (prisma/audit.ts).
+process.env.AUDIT_KEY ??= randomBytes(32).toString('hex');
+
+export type Frequency = 'MONTH' | 'QUARTER' | 'SEMESTER' | 'NONE';
+
+/** A numeric `--name value` flag. */
+export const numberArg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+/** `--frequency`: QUARTER unless given; NONE is one quarter evaluated once. */
+export function frequencyArg(): Frequency {
+  const i = process.argv.indexOf('--frequency');
+  const f = i > 0 ? process.argv[i + 1] : 'QUARTER';
+  if (!['MONTH', 'QUARTER', 'SEMESTER', 'NONE'].includes(f))
+    throw new Error(`--frequency ${f}: MONTH|QUARTER|SEMESTER|NONE`);
+  return f as Frequency;
+}
+
+export function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export interface BenchServices {
+  prisma: PrismaClient;
+  client: Client;
+  deps: AppDeps;
+  hr: AuthUser;
+  byEmployee: Map<number, AuthUser>;
+  /** Creates last year's cycle over the whole tree (DRAFT, published rules pinned). */
+  createCycle(name: string, frequency: Frequency): Promise<Cycle & { periodLabel: string }>;
+  stop(): Promise<void>;
+}
+
+/** Starts the services and one worker; `cache` is the worker's workflow cache (0: the SDK default). */
+export async function startBenchServices(options: {
+  employees: number;
+  cache: number;
+  say: (m: string) => void;
+}): Promise<BenchServices> {
+  const { employees, say } = options;
+  const cleanups: (() => Promise<unknown>)[] = [];
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    for (const c of cleanups) await c().catch(() => undefined);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void stop().finally(() => process.exit(130)));
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'capaian-bench-'));
+    chmodSync(dir, 0o755); // run as root, PostgreSQL runs as `postgres` and must reach its data directory
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+
+    // PostgreSQL: DATABASE_URL's server, or an embedded one; a fresh database either way.
+    let adminUrl = process.env.DATABASE_URL;
+    if (!adminUrl) {
+      say('PostgreSQL tertanam dijalankan …');
+      const pg = await startEmbeddedPostgres({
+        dataDir: join(dir, 'pg'),
+        port: await freePort(),
+        callerHandlesSignals: true,
+      });
+      cleanups.unshift(() => pg.stop());
+      adminUrl = pg.connectionString;
+    }
+    const dbName = `bench_${process.pid}`;
+    const admin = new URL(adminUrl);
+    admin.pathname = '/postgres';
+    await createDatabase(admin.toString(), dbName);
+    cleanups.unshift(async () => {
+      const c = new PgClient({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await c.end();
+    });
+    const url = new URL(adminUrl);
+    url.pathname = `/${dbName}`;
+    await migrate(url.toString());
+    const prisma = createPrisma(url.toString(), { max: 12 });
+    cleanups.unshift(() => prisma.$disconnect());
+    const t0 = performance.now();
+    await seedDemo(prisma, { employees });
+    say(`${employees} pegawai dibuat (generator organisasi) dalam ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    // Temporal: TEMPORAL_ADDRESS, or a dev server in memory (no --db-filename: the benchmark measures the workflows,
+    // not SQLite on a busy disk).
+    let address = process.env.TEMPORAL_ADDRESS;
+    const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+    if (!address) {
+      say('server dev Temporal (dalam memori) dijalankan …');
+      const port = await freePort();
+      const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless'];
+      const child = spawn(await ensureTemporalCli(say), [...args, '--namespace', namespace, '--log-level', 'error'], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      cleanups.unshift(
+        () =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      );
+      if (!(await waitForPort(port, 60_000))) throw new Error('server dev Temporal tidak siap dalam 60 detik');
+      address = `127.0.0.1:${port}`;
+    }
+    const connection = await Connection.connect({ address });
+    cleanups.unshift(() => connection.close());
+    const client = new Client({ connection, namespace });
+    const nativeConnection = await NativeConnection.connect({ address });
+    cleanups.unshift(() => nativeConnection.close());
+    const worker = await createWorker({
+      connection: nativeConnection,
+      namespace,
+      prisma,
+      workflowBundle: await bundleWorkflows(),
+      options: {
+        maxConcurrentActivityTaskExecutions: 64,
+        maxConcurrentWorkflowTaskExecutions: 32,
+        maxCachedWorkflows: options.cache || undefined,
+      },
+    });
+    const running = worker.run();
+    cleanups.unshift(async () => {
+      worker.shutdown();
+      await running;
+    });
+
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      DATABASE_URL: url.toString(),
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      LOG_LEVEL: 'silent',
+      TEMPORAL_ADDRESS: address,
+    });
+    const deps: AppDeps = { prisma, temporal: async () => client, config, logger: pino({ level: 'silent' }) };
+    const users = await prisma.user.findMany({ select: { id: true, username: true, roles: true, employeeId: true } });
+    const byEmployee = new Map(users.filter((u) => u.employeeId).map((u) => [u.employeeId!, u as AuthUser]));
+    const hr = users.find((u) => u.username === 'admin') as AuthUser;
+
+    const createCycle = async (name: string, frequency: Frequency) => {
+      const root = await prisma.unit.findFirstOrThrow({ where: { parentId: null }, orderBy: { id: 'asc' } });
+      // Last year, every period of it over: the evaluations open as soon as each employee's plan is approved. Its
+      // rules are the published versions (pinned explicitly: they are in force from this year on).
+      const lastYear = new Date().getUTCFullYear() - 1;
+      await ensurePeriods(prisma, lastYear);
+      const period = await prisma.period.findFirstOrThrow({
+        where: frequency === 'NONE' ? { type: 'QUARTER', number: 1, year: lastYear } : { type: 'YEAR', year: lastYear },
+      });
+      const published = async (kind: 'SCORING' | 'DISTRIBUTION' | 'PAY' | 'SANCTION') =>
+        (
+          await prisma.ruleSetVersion.findFirstOrThrow({
+            where: { kind, status: 'PUBLISHED' },
+            orderBy: { id: 'desc' },
+          })
+        ).id;
+      const cycle = await prisma.cycle.create({
+        data: {
+          name,
+          unitId: root.id,
+          periodId: period.id,
+          evaluationFrequency: frequency === 'NONE' ? null : frequency,
+          scoringVersionId: await published('SCORING'),
+          distributionVersionId: await published('DISTRIBUTION'),
+          payVersionId: await published('PAY'),
+          sanctionVersionId: await published('SANCTION'),
+          includeDescendants: true,
+          settings: {},
+          createdById: hr.id,
+        },
+      });
+      return { ...cycle, periodLabel: period.label };
+    };
+    return { prisma, client, deps, hr, byEmployee, createCycle, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/**
+ * The database's size and its largest tables (rows and bytes with indexes), after ANALYZE: what a deployment's
+ * PostgreSQL grows by per employee and period (docs/scaling.md).
+ */
+export async function databaseFootprint(prisma: PrismaClient): Promise<string> {
+  await prisma.$executeRawUnsafe('ANALYZE');
+  const [{ bytes }] = await prisma.$queryRawUnsafe<{ bytes: bigint }[]>(
+    'SELECT pg_database_size(current_database()) AS bytes',
+  );
+  const tables = await prisma.$queryRawUnsafe<{ name: string; rows: bigint; bytes: bigint }[]>(
+    `SELECT relname AS name, n_live_tup AS rows, pg_total_relation_size(relid) AS bytes
+       FROM pg_stat_user_tables ORDER BY pg_total_relation_size(relid) DESC LIMIT 10`,
+  );
+  const mib = (b: bigint) => `${(Number(b) / 1048576).toFixed(1)} MiB`;
+  return [
+    `basis data / database ${mib(bytes)}; tabel terbesar / largest tables:`,
+    ...tables.map((t) => `    ${t.name.padEnd(24)} ${String(t.rows).padStart(9)} baris / rows  ${mib(t.bytes)}`),
+  ].join('\n');
+}
