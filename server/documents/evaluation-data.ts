@@ -11,6 +11,7 @@ import type { AppDeps } from '../deps';
 import { periodPay } from '../pay/period-pay';
 import { calibrationDistribution } from '../tasks/calibration-view';
 import type { EvaluationDocumentData, PersonLine } from './evaluation-document';
+import { tanggal } from './evaluation-words';
 
 /** Words of the predicate explanation stored on the appraisal (see activities/scoring.activities.ts). */
 export function explanationWords(stored: unknown, lang: 'id' | 'en' = 'id'): EvaluationDocumentData['explanation'] {
@@ -20,10 +21,14 @@ export function explanationWords(stored: unknown, lang: 'id' | 'en' = 'id'): Eva
   return {
     text: ex.text?.[lang] ?? null,
     lines: Array.isArray(ex.lines) ? ex.lines.map((l: any) => l?.[lang]).filter(Boolean) : [],
-    ruleSet: rs
-      ? `Aturan ${rs.name ?? rs.kind} versi ${rs.version}${rs.effectiveFrom ? `, berlaku sejak ${String(rs.effectiveFrom).slice(0, 10)}` : ''}`
-      : null,
+    ruleSet: rs ? `Aturan ${rs.name ?? rs.kind} versi ${rs.version}${since(rs.effectiveFrom)}` : null,
   };
+}
+
+/** `, berlaku sejak 1 Januari 2026` for a rule set's start date, or nothing. */
+function since(effectiveFrom: unknown): string {
+  const at = effectiveFrom ? new Date(String(effectiveFrom)) : null;
+  return at && !Number.isNaN(at.getTime()) ? `, berlaku sejak ${tanggal(at)}` : '';
 }
 
 const person = {

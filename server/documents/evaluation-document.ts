@@ -119,22 +119,17 @@ function header(l: PdfLayout, d: EvaluationDocumentData) {
   }
   l.y += 6;
   // The government and agency at the left, the period of appraisal at the right, as on the form.
-  const half = l.width / 2 - 6;
+  const spanText = `PERIODE PENILAIAN: ${tanggal(d.periodStart).toUpperCase()} SD ${tanggal(d.periodEnd).toUpperCase()}`;
+  const right = Math.min(l.measure(spanText, 'Helvetica-Bold', 8.5) + 1, l.width * 0.55);
+  const left = l.width - right - 12;
   const agency = l.wrapAll(
     d.agency.map((a) => ({ text: a.toUpperCase(), font: 'Helvetica-Bold' as const, size: 8.5 })),
-    half,
+    left,
   );
-  const span = l.wrap(
-    {
-      text: `PERIODE PENILAIAN: ${tanggal(d.periodStart).toUpperCase()} SD ${tanggal(d.periodEnd).toUpperCase()}`,
-      font: 'Helvetica-Bold',
-      size: 8.5,
-    },
-    half,
-  );
+  const span = l.wrap({ text: spanText, font: 'Helvetica-Bold', size: 8.5 }, right);
   const bottom = Math.max(
-    l.drawLines(agency, l.left, l.y, half),
-    l.drawLines(span, l.left + l.width - half, l.y, half, 'right'),
+    l.drawLines(agency, l.left, l.y, left),
+    l.drawLines(span, l.left + l.width - right, l.y, right, 'right'),
   );
   l.y = bottom + 6;
 }

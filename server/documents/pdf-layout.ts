@@ -50,6 +50,8 @@ export class PdfLayout {
   readonly bottom: number;
   y: number;
   private readonly chunks: Buffer[] = [];
+  /** Widths already measured (words repeat; the same cells are wrapped to measure and to draw). */
+  private readonly widths = new Map<string, number>();
   private readonly done: Promise<Buffer>;
 
   constructor(info: PDFKit.DocumentInfo) {
@@ -72,7 +74,13 @@ export class PdfLayout {
 
   /** Width of a text in a style (pdfkit's metrics of the built-in fonts, kerning included). */
   measure(text: string, font: FontName, size: number): number {
-    return this.doc.font(font).fontSize(size).widthOfString(text);
+    const key = `${font}|${size}|${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      width = this.doc.font(font).fontSize(size).widthOfString(text);
+      this.widths.set(key, width);
+    }
+    return width;
   }
 
   /**
@@ -86,22 +94,29 @@ export class PdfLayout {
     const w = Math.max(width - indent, size);
     const lines: Line[] = [];
     const push = (text: string) => lines.push({ text, font, size, indent });
+    // A line's width is taken as the sum of its words and spaces: every kerning pair of these fonts that involves a
+    // space is negative, so the sum is never less than what is drawn (and words are measured once).
+    const space = this.measure(' ', font, size);
     for (const para of p.text.split(/\r?\n/)) {
       let line = '';
+      let lineWidth = 0;
       for (let word of para.split(/\s+/).filter(Boolean)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (this.measure(candidate, font, size) <= w) {
-          line = candidate;
+        let wordWidth = this.measure(word, font, size);
+        if (line && lineWidth + space + wordWidth <= w) {
+          line = `${line} ${word}`;
+          lineWidth += space + wordWidth;
           continue;
         }
         if (line) push(line);
-        while (this.measure(word, font, size) > w) {
+        while (wordWidth > w) {
           let n = 1;
           while (n < word.length && this.measure(word.slice(0, n + 1), font, size) <= w) n++;
           push(word.slice(0, n));
           word = word.slice(n);
+          wordWidth = this.measure(word, font, size);
         }
         line = word;
+        lineWidth = wordWidth;
       }
       push(line);
     }
