@@ -1,7 +1,7 @@
 /**
  * The evaluation document with long data, against real PostgreSQL: an annual evaluation of an employee with a very long
  * name, ten work results of 300 characters with three indicators each, linked to long results of the rater's plan,
- * with realizations and evidence. Every line stays inside the margins, nothing is printed over anything, the table
+ * with realizations (one longer than a page) and evidence. Every line stays inside the margins, nothing is printed over anything, the table
  * header comes back on every page the table reaches, the footer is under everything, and the signatures of the annual
  * document (employee, rater, rater's superior) stay together above the footer.
  *
@@ -124,7 +124,17 @@ describe('evaluation document with long data (real PostgreSQL)', () => {
                     aspect,
                     description: `IKI ${i + 1}.${j + 1}: ${long(140, 'Persentase dokumen kepegawaian yang diselesaikan')}`,
                     target: `${90 + j} persen dokumen`,
-                    realizations: { create: [{ value: `${88 + j} persen dokumen selesai` }] },
+                    // One realization is longer than a page: its row is split between lines.
+                    realizations: {
+                      create: [
+                        {
+                          value:
+                            i === 1 && j === 0
+                              ? long(5000, 'rincian realisasi per bulan beserta kendala dan tindak lanjutnya')
+                              : `${88 + j} persen dokumen selesai`,
+                        },
+                      ],
+                    },
                   })),
                 },
               })),
