@@ -103,7 +103,7 @@ function realisasi(ind: D['items'][number]['indicators'][number]): Para[] {
 
 /** HASIL KERJA: one row per indicator; the work result's cells span its indicators. */
 export function resultsSection(l: PdfLayout, d: D) {
-  l.heading('HASIL KERJA', 90);
+  l.heading('HASIL KERJA', 130);
   l.paragraphs([{ text: `Status SKP: ${words(PLAN_STATUS_WORDS, d.planStatus)}`, size: 8 }], 2);
   const widths = [18, 72, 86, 44, 80, 52, 82, 81];
   const rows: Row[] = [];

@@ -124,13 +124,14 @@ export function drawTable(l: PdfLayout, rows: Row[], opts: TableOptions): void {
   for (const row of rows) {
     const shaded = !!row.shaded;
     let cells = place(row, shaded, size);
-    if (first) {
-      // The header never stands alone at the foot of a page.
-      l.ensure(headerHeight + Math.min(heightOf(cells), 3 * lineHeight(size) + 2 * PAD_Y));
-      drawHeader();
-    }
     let height = heightOf(cells);
     const fullPage = l.bottom - l.top - headerHeight;
+    if (first) {
+      // The header never stands alone at the foot of a page: it goes with the first row (or, for a row taller than a
+      // page, with the first lines of it).
+      l.ensure(headerHeight + (height <= fullPage ? height : 3 * lineHeight(size) + 2 * PAD_Y));
+      drawHeader();
+    }
     if (height > l.room() && height <= fullPage) breakPage();
     if (fresh && !first) cells = withCarry(place, row, shaded, size, cells);
     height = heightOf(cells);
