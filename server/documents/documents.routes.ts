@@ -11,7 +11,6 @@ import { Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
-import { resultWithheld } from '../access/disclosure';
 import { auditDownload } from '../audit/audit-download';
 import { authorize } from '../access/access.guard';
 import { currentUser } from '../auth/auth.middleware';
@@ -21,8 +20,8 @@ import { ApiError } from '../http/api-error';
 import { parseId } from '../http/params';
 import { parseOrThrow } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
-import { periodPay } from '../pay/period-pay';
-import { renderEvaluationDocument, type EvaluationDocumentData, type PersonLine } from './evaluation-document';
+import { evaluationData } from './evaluation-data';
+import { renderEvaluationDocument } from './evaluation-document';
 
 describeRoutes(
   {
@@ -52,122 +51,20 @@ const evidenceFields = z.strictObject({
   indicatorId: z.coerce.number().int().positive('harus id indikator').optional(),
 });
 
-/** Words of the predicate explanation stored on the appraisal (see activities/scoring.activities.ts). */
-export function explanationWords(stored: unknown, lang: 'id' | 'en' = 'id'): EvaluationDocumentData['explanation'] {
-  const s = (stored ?? {}) as any;
-  const ex = s.explanation ?? s;
-  const rs = ex.ruleSet ?? s.ruleSet;
-  return {
-    text: ex.text?.[lang] ?? null,
-    lines: Array.isArray(ex.lines) ? ex.lines.map((l: any) => l?.[lang]).filter(Boolean) : [],
-    ruleSet: rs
-      ? `Aturan ${rs.name ?? rs.kind} versi ${rs.version}${rs.effectiveFrom ? `, berlaku sejak ${String(rs.effectiveFrom).slice(0, 10)}` : ''}`
-      : null,
-  };
-}
-
 /** Routes of /api/documents. */
 export function documentsRoutes(deps: AppDeps): Router {
   const router = Router();
-  const person = {
-    select: { name: true, nip: true, position: true, grade: true, unit: { select: { name: true } } },
-  } as const;
-  const line = (
-    p: { name: string; nip: string; position: string; grade: string | null; unit: { name: string } } | null,
-  ): PersonLine | null =>
-    p ? { name: p.name, nip: p.nip, position: p.position, grade: p.grade, unit: p.unit.name } : null;
-
   router.get('/appraisals/:id/evaluation.pdf', authorize(deps, 'appraisal', 'read'), async (req, res) => {
     const user = currentUser(req);
     const visible = await loadVisible(deps, user, parseId(req.params.id));
-    // Before the result is shared the employee's document carries the plan, not the ratings, predicate or pay.
-    const withheld = resultWithheld(user, visible);
-    const a = await deps.prisma.appraisal.findUniqueOrThrow({
-      where: { id: visible.id },
-      include: {
-        employee: person,
-        rater: person,
-        raterSuperior: person,
-        cycle: { select: { name: true, period: { select: { label: true, type: true } } } },
-        period: true,
-        plan: {
-          include: {
-            items: {
-              orderBy: { position: 'asc' },
-              include: {
-                parentItem: { select: { title: true } },
-                indicators: { orderBy: { id: 'asc' }, include: { realizations: { orderBy: { recordedAt: 'asc' } } } },
-              },
-            },
-          },
-        },
-        review: true,
-        appeal: true,
-        payAdjustments: true,
-        _count: { select: { feedback: true } },
-      },
-    });
-    const r = withheld ? null : a.review;
-    const data: EvaluationDocumentData = {
-      appraisalId: a.id,
-      cycleName: a.cycle.name,
-      evaluation: !a.final ? 'PERIODIC' : a.cycle.period.type === 'YEAR' ? 'ANNUAL' : 'SINGLE',
-      yearLabel: a.cycle.period.label,
-      periodLabel: a.period.label,
-      periodStart: a.period.startDate,
-      periodEnd: a.period.endDate,
-      stage: a.stage,
-      employee: line(a.employee)!,
-      rater: line(a.rater),
-      raterSuperior: line(a.raterSuperior),
-      planStatus: a.plan?.status ?? null,
-      items: (a.plan?.items ?? []).map((i) => ({
-        kind: i.kind,
-        title: i.title,
-        parentTitle: i.parentItem?.title ?? null,
-        indicators: i.indicators.map((ind) => ({
-          aspect: ind.aspect,
-          description: ind.description,
-          target: ind.target,
-          realizations: ind.realizations.map((x) => x.value),
-        })),
-      })),
-      review: r
-        ? {
-            resultRating: r.resultRating,
-            behaviourRating: r.behaviourRating,
-            behaviours: {
-              berorientasiPelayanan: r.berorientasiPelayanan,
-              akuntabel: r.akuntabel,
-              kompeten: r.kompeten,
-              harmonis: r.harmonis,
-              loyal: r.loyal,
-              adaptif: r.adaptif,
-              kolaboratif: r.kolaboratif,
-            },
-            resultComment: r.resultComment,
-            behaviourComment: r.behaviourComment,
-            source: r.source,
-          }
-        : null,
-      predicate: withheld ? null : a.predicate,
-      explanation: explanationWords(withheld ? null : a.predicateExplanation),
-      appeal:
-        a.appeal && !withheld
-          ? {
-              status: a.appeal.status,
-              reason: a.appeal.reason,
-              decision: a.appeal.decision,
-              decisionNote: a.appeal.decisionNote,
-            }
-          : null,
-      pay: withheld ? null : periodPay(a.payAdjustments),
-      feedbackCount: a._count.feedback,
-      generatedAt: new Date(),
-    };
+    const data = await evaluationData(deps, user, visible.id);
     const pdf = await renderEvaluationDocument(data);
-    const file = `evaluasi-kinerja-${a.employee.nip}-${a.period.label}`.replace(/[^A-Za-z0-9._-]+/g, '-');
-    await auditDownload(deps, req, 'evaluation', { entity: 'appraisal', entityId: a.id, file: `${file}.pdf` });
+    const file = `evaluasi-kinerja-${data.employee.nip}-${data.periodLabel}`.replace(/[^A-Za-z0-9._-]+/g, '-');
+    await auditDownload(deps, req, 'evaluation', {
+      entity: 'appraisal',
+      entityId: data.appraisalId,
+      file: `${file}.pdf`,
+    });
     res
       .type('application/pdf')
       .setHeader(

@@ -1,11 +1,15 @@
 /**
- * The printable evaluation document (Dokumen Evaluasi Kinerja Pegawai) of one appraisal, after the form of
- * PermenPANRB 6/2022: the people, the work results with indicators, targets and realizations, the ratings of work
- * results and of the seven BerAKHLAK behaviours, the predicate with why it came out so, the appeal, the allowance,
- * and the signature blocks. A4 portrait, built-in PDF fonts, Bahasa Indonesia.
+ * The printable evaluation document of one appraisal, after the form "Evaluasi Kinerja Pegawai" in the lampiran of
+ * PermenPANRB 6/2022: the header with the government and the period, the identity table of the employee and the rater,
+ * the organisation's rating and the distribution, the work results (RHK) with indicators, targets, realizations and
+ * evidence, the rating of work results, the seven BerAKHLAK values with their guidance, the rating of behaviour, the
+ * predicate in words (with why), the appeal and the allowance where there are, and the signature block. A4 portrait,
+ * built-in PDF fonts, Bahasa Indonesia. Layout and tables: pdf-layout.ts and pdf-table.ts.
  */
-import PDFDocument from 'pdfkit';
-import { MONTH_NAMES_ID } from '../../prisma/month-names';
+import { PdfLayout } from './pdf-layout';
+import { drawTable, type Row } from './pdf-table';
+import { behaviourSection, distributionSection, predicateSection, resultsSection } from './evaluation-sections';
+import { APPEAL_WORDS, localTime, rupiah, tanggal, words } from './evaluation-words';
 
 export interface PersonLine {
   name: string;
@@ -28,17 +32,36 @@ export interface EvaluationDocumentData {
   periodLabel: string;
   periodStart: Date;
   periodEnd: Date;
-  stage: string;
+  /** The government and the agency above the employee's unit, top first (e.g. "Pemerintah Kota …", "Dinas …"). */
+  agency: string[];
   employee: PersonLine;
   rater: PersonLine | null;
   raterSuperior: PersonLine | null;
   planStatus: string | null;
+  /** The rater's expectations stated with the plan (ekspektasi pimpinan). */
+  expectations: string | null;
   items: {
     kind: 'MAIN' | 'ADDITIONAL';
     title: string;
     parentTitle: string | null;
-    indicators: { aspect: string; description: string; target: string; realizations: string[] }[];
+    indicators: {
+      aspect: string;
+      description: string;
+      target: string;
+      realizations: string[];
+      /** Titles of the evidence (bukti dukung) attached to this indicator. */
+      evidence: string[];
+    }[];
   }[];
+  /** Continuous feedback (umpan balik berkelanjutan) recorded during the period, oldest first. */
+  feedback: { at: Date; text: string }[];
+  /** The unit's rating by the superior organisation (capaian kinerja organisasi), or null when none is recorded. */
+  unitRating: { rating: string; unitName: string; defaulted: boolean } | null;
+  /** The unit's predicates in this period and the curve's limits for its rating; `withheld` says why not shown. */
+  distribution:
+    | { counts: Record<string, number>; total: number; limits: { text: string; holds: boolean }[] }
+    | { withheld: string }
+    | null;
   review: {
     resultRating: string;
     behaviourRating: string;
@@ -51,236 +74,163 @@ export interface EvaluationDocumentData {
   explanation: { text: string | null; lines: string[]; ruleSet: string | null };
   appeal: { status: string; reason: string; decision: string | null; decisionNote: string | null } | null;
   pay: { baseAmount: number; cutAmount: number; amount: number } | null;
-  feedbackCount: number;
+  /** The day the document is signed for: the day the result was shared, else the day it is printed. */
+  signedAt: Date;
+  utcOffsetHours: number;
   generatedAt: Date;
-}
-
-export const RATING_WORDS: Record<string, string> = {
-  ABOVE: 'Di atas ekspektasi',
-  MEETS: 'Sesuai ekspektasi',
-  BELOW: 'Di bawah ekspektasi',
-};
-
-export const PREDICATE_WORDS: Record<string, string> = {
-  SANGAT_BAIK: 'Sangat Baik',
-  BAIK: 'Baik',
-  BUTUH_PERBAIKAN: 'Butuh Perbaikan',
-  KURANG: 'Kurang',
-  SANGAT_KURANG: 'Sangat Kurang',
-};
-
-/** The seven BerAKHLAK core values, in the order of the regulation. */
-export const BERAKHLAK: [string, string][] = [
-  ['berorientasiPelayanan', 'Berorientasi Pelayanan'],
-  ['akuntabel', 'Akuntabel'],
-  ['kompeten', 'Kompeten'],
-  ['harmonis', 'Harmonis'],
-  ['loyal', 'Loyal'],
-  ['adaptif', 'Adaptif'],
-  ['kolaboratif', 'Kolaboratif'],
-];
-
-const ASPECT_WORDS: Record<string, string> = { QUANTITY: 'Kuantitas', QUALITY: 'Kualitas', TIME: 'Waktu' };
-const APPEAL_WORDS: Record<string, string> = {
-  FILED: 'Diajukan, menunggu keputusan atasan pejabat penilai',
-  DECIDED: 'Diputus',
-  ESCALATED: 'Dieskalasi ke SDM',
-  CHANGED: 'Hasil diubah',
-  UNCHANGED: 'Hasil tetap',
-};
-const MONTHS = MONTH_NAMES_ID;
-
-/** `23 November 2026`. */
-export function tanggal(d: Date): string {
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
-
-/** `Rp5.250.000` (integer rupiah, dots as thousands separators). */
-export function rupiah(n: number): string {
-  return `Rp${Math.trunc(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
 }
 
 /** Renders the document; resolves to the PDF bytes. */
 export function renderEvaluationDocument(d: EvaluationDocumentData): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 50, bottom: 50, left: 50, right: 50 },
-    info: {
-      Title: `Dokumen Evaluasi Kinerja Pegawai — ${d.employee.name} — ${d.periodLabel}`,
-      Author: 'Capaian',
-      Subject: `Penilaian #${d.appraisalId}`,
-      CreationDate: d.generatedAt,
-    },
+  const l = new PdfLayout({
+    Title: `Evaluasi Kinerja Pegawai — ${d.employee.name} — ${d.periodLabel}`,
+    Author: 'Capaian',
+    Subject: `Penilaian #${d.appraisalId}`,
+    CreationDate: d.generatedAt,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const left = doc.page.margins.left;
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const heading = (text: string) => {
-    doc.moveDown(0.6);
-    if (doc.y > doc.page.height - 120) doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(10.5).text(text, left, doc.y, { width });
-    doc
-      .moveTo(left, doc.y + 1)
-      .lineTo(left + width, doc.y + 1)
-      .lineWidth(0.5)
-      .stroke();
-    doc.moveDown(0.3);
-    doc.font('Helvetica').fontSize(9.5);
-  };
-  const row = (label: string, value: string) => {
-    const y = doc.y;
-    doc.font('Helvetica').fontSize(9.5).text(label, left, y, { width: 150 });
-    const afterLabel = doc.y;
-    doc.text(`: ${value}`, left + 150, y, { width: width - 150 });
-    doc.y = Math.max(doc.y, afterLabel);
-  };
-  const person = (title: string, p: PersonLine | null) => {
-    heading(title);
-    if (!p) return void doc.text('— belum ditetapkan —', left, doc.y, { width });
-    row('Nama', p.name);
-    row('NIP', p.nip);
-    row('Jabatan', p.position);
-    if (p.grade) row('Pangkat/golongan', p.grade);
-    if (p.unit) row('Unit kerja', p.unit);
-  };
-
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(13)
-    .text(
-      d.evaluation === 'PERIODIC' ? 'DOKUMEN EVALUASI KINERJA PEGAWAI PERIODIK' : 'DOKUMEN EVALUASI KINERJA PEGAWAI',
-      left,
-      doc.y,
-      { width, align: 'center' },
-    );
-  doc
-    .font('Helvetica')
-    .fontSize(10)
-    .text(
-      d.evaluation === 'ANNUAL' && d.periodLabel !== d.yearLabel
-        ? `PERIODE: ${d.periodLabel.toUpperCase()} · EVALUASI ${d.yearLabel.toUpperCase()}`
-        : `PERIODE: ${d.periodLabel.toUpperCase()}`,
-      { width, align: 'center' },
-    )
-    .text(`${tanggal(d.periodStart)} s.d. ${tanggal(d.periodEnd)} · ${d.cycleName}`, { width, align: 'center' });
-
-  person('PEGAWAI YANG DINILAI', d.employee);
-  person('PEJABAT PENILAI KINERJA', d.rater);
-  person('ATASAN PEJABAT PENILAI KINERJA', d.raterSuperior);
-
-  heading('HASIL KERJA (SKP)');
-  if (!d.items.length) doc.text('SKP belum disusun.', left, doc.y, { width });
-  if (d.planStatus) row('Status SKP', d.planStatus);
-  for (const [kind, title] of [
-    ['MAIN', 'A. Utama'],
-    ['ADDITIONAL', 'B. Tambahan'],
-  ] as const) {
-    const items = d.items.filter((i) => i.kind === kind);
-    if (!items.length) continue;
-    doc.moveDown(0.3).font('Helvetica-Bold').text(title, left, doc.y, { width });
-    items.forEach((item, n) => {
-      if (doc.y > doc.page.height - 100) doc.addPage();
-      doc.font('Helvetica-Bold').text(`${n + 1}. ${item.title}`, left + 10, doc.y, { width: width - 10 });
-      doc.font('Helvetica');
-      if (item.parentTitle)
-        doc
-          .fontSize(8.5)
-          .text(`RHK atasan yang diintervensi: ${item.parentTitle}`, left + 22, doc.y, { width: width - 22 })
-          .fontSize(9.5);
-      for (const ind of item.indicators) {
-        doc.text(
-          `• ${ASPECT_WORDS[ind.aspect] ?? ind.aspect}: ${ind.description} — target ${ind.target}; realisasi ${
-            ind.realizations.length ? ind.realizations.join('; ') : '—'
-          }`,
-          left + 22,
-          doc.y,
-          { width: width - 22 },
-        );
-      }
-    });
-  }
-
-  heading('RATING');
-  if (!d.review) doc.text('Belum dinilai oleh pejabat penilai kinerja.', left, doc.y, { width });
-  else {
-    row('Rating hasil kerja', RATING_WORDS[d.review.resultRating] ?? d.review.resultRating);
-    if (d.review.resultComment) row('Catatan hasil kerja', d.review.resultComment);
-    row('Rating perilaku kerja', RATING_WORDS[d.review.behaviourRating] ?? d.review.behaviourRating);
-    for (const [key, label] of BERAKHLAK) {
-      const v = d.review.behaviours[key];
-      if (v) row(`   ${label}`, RATING_WORDS[v] ?? v);
-    }
-    if (d.review.behaviourComment) row('Catatan perilaku kerja', d.review.behaviourComment);
-    if (d.review.source !== 'RATER')
-      row('Sumber rating', d.review.source === 'APPEAL' ? 'Keputusan keberatan' : 'Kalibrasi');
-  }
-
-  // The final evaluation's predicate is the year's (PermenPANRB 6/2022): it is what the annual report and PP 30/2019's
-  // follow-up use.
-  heading(
-    { ANNUAL: 'PREDIKAT KINERJA PEGAWAI TAHUNAN', PERIODIC: 'PREDIKAT KINERJA PEGAWAI PERIODIK', SINGLE: '' }[
-      d.evaluation
-    ] || 'PREDIKAT KINERJA PEGAWAI',
+  header(l, d);
+  identity(l, d);
+  distributionSection(l, d);
+  resultsSection(l, d);
+  behaviourSection(l, d);
+  predicateSection(l, d);
+  notes(l, d);
+  signatures(l, d);
+  const printed = localTime(d.generatedAt, d.utcOffsetHours);
+  return l.finish(
+    () =>
+      `Capaian · dokumen evaluasi penilaian #${d.appraisalId} · ${d.cycleName} · dicetak ${tanggal(printed.day)} ${printed.clock}`,
   );
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(12)
-    .text(d.predicate ? (PREDICATE_WORDS[d.predicate] ?? d.predicate).toUpperCase() : 'BELUM ADA', left, doc.y, {
-      width,
+}
+
+function header(l: PdfLayout, d: EvaluationDocumentData) {
+  const title =
+    d.evaluation === 'PERIODIC' ? 'DOKUMEN EVALUASI KINERJA PEGAWAI PERIODIK' : 'DOKUMEN EVALUASI KINERJA PEGAWAI';
+  const period =
+    d.evaluation === 'ANNUAL' && d.periodLabel !== d.yearLabel
+      ? `PERIODE: ${d.periodLabel.toUpperCase()} · EVALUASI ${d.yearLabel.toUpperCase()}`
+      : `PERIODE: ${d.periodLabel.toUpperCase()}`;
+  for (const [text, size] of [
+    [title, 12.5],
+    [period, 10],
+  ] as const) {
+    const lines = l.wrap({ text, font: 'Helvetica-Bold', size }, l.width);
+    l.y = l.drawLines(lines, l.left, l.y, l.width, 'center') + 2;
+  }
+  l.y += 6;
+  // The government and agency at the left, the period of appraisal at the right, as on the form.
+  const spanText = `PERIODE PENILAIAN: ${tanggal(d.periodStart).toUpperCase()} SD ${tanggal(d.periodEnd).toUpperCase()}`;
+  const right = Math.min(l.measure(spanText, 'Helvetica-Bold', 8.5) + 1, l.width * 0.55);
+  const left = l.width - right - 12;
+  const agency = l.wrapAll(
+    d.agency.map((a) => ({ text: a.toUpperCase(), font: 'Helvetica-Bold' as const, size: 8.5 })),
+    left,
+  );
+  const span = l.wrap({ text: spanText, font: 'Helvetica-Bold', size: 8.5 }, right);
+  const bottom = Math.max(
+    l.drawLines(agency, l.left, l.y, left),
+    l.drawLines(span, l.left + l.width - right, l.y, right, 'right'),
+  );
+  l.y = bottom + 6;
+}
+
+function personRows(people: (PersonLine | null)[]): Row[] {
+  const fields: [string, (p: PersonLine) => string][] = [
+    ['NAMA', (p) => p.name],
+    ['NIP', (p) => p.nip],
+    ['PANGKAT/GOL. RUANG', (p) => p.grade || '-'],
+    ['JABATAN', (p) => p.position || '-'],
+    ['UNIT KERJA', (p) => p.unit || '-'],
+  ];
+  return fields.map(([label, get], i) => ({
+    cells: people.flatMap((p) => [{ text: String(i + 1), align: 'center' as const }, label, p ? get(p) : '-']),
+  }));
+}
+
+function identity(l: PdfLayout, d: EvaluationDocumentData) {
+  const half = [18, 74, l.width / 2 - 92];
+  drawTable(l, personRows([d.employee, d.rater]), {
+    widths: [...half, ...half],
+    header: [
+      {
+        cells: [
+          { text: 'NO', align: 'center' },
+          { text: 'PEGAWAI YANG DINILAI', span: 2 },
+          { text: 'NO', align: 'center' },
+          { text: 'PEJABAT PENILAI KINERJA', span: 2 },
+        ],
+      },
+    ],
+  });
+  // The annual document names the rater's superior too (the rater's superior decides an appeal).
+  if (d.evaluation === 'ANNUAL')
+    drawTable(l, personRows([d.raterSuperior]), {
+      widths: half,
+      header: [
+        {
+          cells: [
+            { text: 'NO', align: 'center' },
+            { text: 'ATASAN PEJABAT PENILAI KINERJA', span: 2 },
+          ],
+        },
+      ],
     });
-  doc.font('Helvetica').fontSize(9.5);
-  if (d.explanation.text) doc.text(`Penjelasan: ${d.explanation.text}`, left, doc.y, { width });
-  for (const l of d.explanation.lines) doc.text(`• ${l}`, left + 10, doc.y, { width: width - 10 });
-  if (d.explanation.ruleSet) doc.fontSize(8.5).text(d.explanation.ruleSet, left, doc.y, { width }).fontSize(9.5);
+}
 
-  if (d.appeal) {
-    heading('KEBERATAN');
-    row('Status', APPEAL_WORDS[d.appeal.status] ?? d.appeal.status);
-    row('Alasan', d.appeal.reason);
-    if (d.appeal.decision) row('Keputusan', APPEAL_WORDS[d.appeal.decision] ?? d.appeal.decision);
-    if (d.appeal.decisionNote) row('Pertimbangan', d.appeal.decisionNote);
-  }
-
-  if (d.pay) {
-    heading('TAMBAHAN PENGHASILAN PEGAWAI (TPP)');
-    row('TPP dasar', rupiah(d.pay.baseAmount));
-    row('Potongan', rupiah(d.pay.cutAmount));
-    row('TPP dibayarkan', rupiah(d.pay.amount));
-  }
-
-  // Signature blocks: the rater signs; the employee acknowledges.
-  if (doc.y > doc.page.height - 170) doc.addPage();
-  doc.moveDown(2);
-  const y = doc.y;
-  const col = width / 2;
-  const sign = (x: number, role: string, p: PersonLine | null) => {
-    doc
-      .font('Helvetica')
-      .fontSize(9.5)
-      .text(role, x, y, { width: col - 10, align: 'center' });
-    doc.text(p?.name ?? '', x, y + 70, { width: col - 10, align: 'center', underline: !!p });
-    doc.text(p ? `NIP ${p.nip}` : '', x, y + 84, { width: col - 10, align: 'center' });
-  };
-  doc.text(`Dicetak ${tanggal(d.generatedAt)}`, left + col, y - 14, { width: col - 10, align: 'center' });
-  sign(left, 'Pegawai yang dinilai,', d.employee);
-  sign(left + col, 'Pejabat penilai kinerja,', d.rater);
-  doc
-    .fontSize(7.5)
-    .fillColor('#666666')
-    .text(
-      `Capaian · penilaian #${d.appraisalId} · tahap ${d.stage} · ${d.feedbackCount} catatan umpan balik · dokumen dibuat ${d.generatedAt.toISOString()}`,
-      left,
-      doc.page.height - doc.page.margins.bottom - 12,
-      { width, align: 'center', lineBreak: false },
+function notes(l: PdfLayout, d: EvaluationDocumentData) {
+  const kv = (title: string, rows: [string, string][]) => {
+    l.heading(title, 40);
+    drawTable(
+      l,
+      rows.map(([k, v]) => ({ cells: [{ text: k, bold: true }, v] })),
+      { widths: [150, l.width - 150] },
     );
-  doc.end();
-  return done;
+  };
+  if (d.appeal) {
+    const rows: [string, string][] = [
+      ['Status', words(APPEAL_WORDS, d.appeal.status)],
+      ['Alasan keberatan', d.appeal.reason],
+    ];
+    if (d.appeal.decision) rows.push(['Keputusan', words(APPEAL_WORDS, d.appeal.decision)]);
+    if (d.appeal.decisionNote) rows.push(['Pertimbangan', d.appeal.decisionNote]);
+    kv('KEBERATAN', rows);
+  }
+  if (d.pay)
+    kv('TAMBAHAN PENGHASILAN PEGAWAI (TPP) PERIODE INI', [
+      ['TPP dasar', rupiah(d.pay.baseAmount)],
+      ['Potongan', rupiah(d.pay.cutAmount)],
+      ['TPP dibayarkan', rupiah(d.pay.amount)],
+    ]);
+}
+
+/**
+ * The place and date and the signature of the Pejabat Penilai Kinerja; the annual document adds the employee and, where
+ * the data has one, the Atasan Pejabat Penilai Kinerja. The block is kept on one page.
+ */
+function signatures(l: PdfLayout, d: EvaluationDocumentData) {
+  const col = (l.width - 20) / 2;
+  const signed = `...................., ${tanggal(localTime(d.signedAt, d.utcOffsetHours).day)}`;
+  const block = (role: string, p: PersonLine | null, dated: boolean) => [
+    ...(dated ? [{ text: signed, size: 9 }] : [{ text: ' ', size: 9 }]),
+    { text: role, size: 9 },
+    { text: '\n\n\n\n', size: 9 },
+    { text: p?.name ?? '-', font: 'Helvetica-Bold' as const, size: 9 },
+    { text: p ? `NIP ${p.nip}` : '', size: 9 },
+  ];
+  const pairs: [ReturnType<typeof block> | null, ReturnType<typeof block>][] =
+    d.evaluation === 'ANNUAL'
+      ? [[block('Pegawai yang Dinilai,', d.employee, true), block('Pejabat Penilai Kinerja,', d.rater, true)]]
+      : [[null, block('Pejabat Penilai Kinerja,', d.rater, true)]];
+  if (d.evaluation === 'ANNUAL' && d.raterSuperior)
+    pairs.push([null, block('Mengetahui,\nAtasan Pejabat Penilai Kinerja,', d.raterSuperior, false)]);
+  const laid = pairs.map(([a, b]) => [a ? l.wrapAll(a, col) : [], l.wrapAll(b, col)]);
+  const height = laid.reduce((h, [a, b]) => h + Math.max(PdfLayout.height(a), PdfLayout.height(b)) + 12, 12);
+  l.ensure(height);
+  l.y += 12;
+  laid.forEach(([a, b], i) => {
+    // The rater signs at the right; the superior's acknowledgement of the annual document sits centred under both.
+    const x = i > 0 ? l.left + (l.width - col) / 2 : l.left + l.width - col;
+    const end = Math.max(l.drawLines(a, l.left, l.y, col, 'center'), l.drawLines(b, x, l.y, col, 'center'));
+    l.y = end + 12;
+  });
 }
