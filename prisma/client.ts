@@ -20,7 +20,11 @@ export function createPrisma(
     connectionTimeoutMillis: 5000,
     ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
   });
-  return new PrismaClient({ adapter });
+  // Interactive transactions append to the audit chain under its lock, so under load they queue for it; Prisma's
+  // defaults (2 s to start, 5 s to finish) then roll back work that was only waiting, and the activity's retry adds to
+  // the queue (seen as a standstill in `chaos:cycle` on a loaded machine). The audit module's own transactions already
+  // allow this much.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
 }
 
 /** A Prisma client or an interactive transaction: services accept either. */
