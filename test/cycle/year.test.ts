@@ -3,7 +3,7 @@ import type { Task } from '../../prisma/client';
 import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
 import { PLAN, allRatings, drive, login, openTask } from './cycle-driver';
 import { Worker } from '@temporalio/worker';
-import { pdfText } from '../helpers/pdf-text';
+import { binaryBody, pdfText } from '../helpers/pdf-text';
 import { saveHistory } from '../workflows/history-files';
 import { runHistories, runYear, startYear } from './year-driver';
 
@@ -174,11 +174,7 @@ describe('appraisal year, quarterly (time-skipping server, PostgreSQL)', () => {
             .get(`/api/documents/appraisals/${id}/evaluation.pdf`)
             .set('Authorization', `Bearer ${pegawai}`)
             .buffer(true)
-            .parse((r, cb) => {
-              const chunks: Buffer[] = [];
-              r.on('data', (c: Buffer) => chunks.push(c));
-              r.on('end', () => cb(null, Buffer.concat(chunks)));
-            })
+            .parse(binaryBody)
             .expect(200)
         ).body as Buffer,
       ).replace(/\s+/g, ' ');

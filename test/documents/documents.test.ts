@@ -11,7 +11,7 @@
 import request from 'supertest';
 import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
 import { scorePredicate } from '../../rules';
-import { pdfText } from '../helpers/pdf-text';
+import { binaryBody, pdfText } from '../helpers/pdf-text';
 import { layoutProblems, pdfGeometry } from './pdf-geometry';
 import { createTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -131,11 +131,7 @@ describe('appraisal documents (real PostgreSQL)', () => {
         .get(`/api/documents/appraisals/${appraisalId}/evaluation.pdf`)
         .set('Authorization', `Bearer ${token}`)
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200)
     ).body as Buffer;
 
@@ -270,11 +266,7 @@ describe('appraisal documents (real PostgreSQL)', () => {
       .get(`/api/documents/evidence/${res.body.id}`)
       .set('Authorization', `Bearer ${tokens.penilai}`)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(Buffer.compare(down.body, bytes)).toBe(0);
     expect(down.headers['content-disposition']).toBe('attachment; filename="laporan.pdf"');

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
-import { pdfText } from '../helpers/pdf-text';
+import { binaryBody, pdfText } from '../helpers/pdf-text';
 import { createTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { layoutProblems, pdfGeometry } from './pdf-geometry';
@@ -173,11 +173,7 @@ describe('evaluation document with long data (real PostgreSQL)', () => {
       .get(`/api/documents/appraisals/${a.id}/evaluation.pdf`)
       .set('Authorization', `Bearer ${admin}`)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     const pdf = res.body as Buffer;
     const text = pdfText(pdf);

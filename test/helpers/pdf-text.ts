@@ -24,3 +24,11 @@ export function pdfText(pdf: Buffer): string {
   }
   return out.join(' ').replace(/\s+/g, ' ');
 }
+
+/** A supertest parser that keeps a binary body (a PDF) as one Buffer: `.buffer(true).parse(binaryBody)`. */
+// superagent's Response type is not exported in a form its parse() accepts: the stream is typed loosely.
+export function binaryBody(res: any, cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}

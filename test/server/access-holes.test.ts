@@ -8,7 +8,7 @@ import request from 'supertest';
 import { seedDemo } from '../../prisma/seed/seed-database';
 import { createTestApp, loginDemoAccounts } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { pdfText } from '../helpers/pdf-text';
+import { binaryBody, pdfText } from '../helpers/pdf-text';
 import { personas, seedAccessRecords, type Persona } from './access-fixtures';
 
 const filter = (f: object) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
@@ -103,11 +103,7 @@ describe('access holes of issue 10 (real PostgreSQL)', () => {
         .get(`/api/documents/appraisals/${a.id}/evaluation.pdf`)
         .set(as(username))
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
     expect(pdfText((await pdf('pegawai')).body)).toContain('PREDIKAT KINERJA PEGAWAI BELUM ADA');
     // TPP and sanction recommendations follow from the predicate: withheld too.
