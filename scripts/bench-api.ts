@@ -143,8 +143,12 @@ interface Row {
   p50: number;
   p975: number;
   p99: number;
+  /** Connection errors, timeouts among them (autocannon counts a timeout as an error). */
   errors: number;
+  timeouts: number;
   non2xx: number;
+  /** The status codes of the non-2xx answers, with their counts. */
+  codes: string;
   total: number;
   rows: string;
   apiMs: number;
@@ -186,8 +190,13 @@ async function drive(
     p50: r.latency.p50,
     p975: r.latency.p97_5,
     p99: r.latency.p99,
-    errors: r.errors + r.timeouts,
+    errors: r.errors,
+    timeouts: r.timeouts,
     non2xx: r.non2xx,
+    codes: Object.entries(r.statusCodeStats ?? {})
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, s]) => `${code}×${s.count}`)
+      .join(' '),
     total,
     rows,
     apiMs: per(cpuSpent(api0, cpuTimes(pids()))),
@@ -219,8 +228,8 @@ function print(rows: Row[]) {
     String(r.p50),
     String(r.p975),
     String(r.p99),
-    String(r.errors),
-    String(r.non2xx),
+    r.timeouts ? `${r.errors} (${r.timeouts} timeouts)` : String(r.errors),
+    r.codes ? `${r.non2xx} (${r.codes})` : String(r.non2xx),
     String(r.total),
     r.rows,
     r.apiMs.toFixed(2),
