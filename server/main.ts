@@ -1,10 +1,15 @@
-/** Starts the API: reads configuration, connects to PostgreSQL and (lazily) to Temporal, and listens. */
+/**
+ * Starts the API: reads configuration, connects to PostgreSQL and (lazily) to Temporal, and listens. With
+ * API_PROCESSES=N (> 1) this process becomes the primary of N API processes sharing the port (server/http/api-cluster.ts).
+ */
+import cluster from 'node:cluster';
 import pino from 'pino';
 import { auditKey } from '../prisma/audit';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
 import { startAuditSeal } from './audit/audit-seal';
 import { demoPasswordRefusal, loadConfig } from './config';
+import { apiProcesses, runApiCluster } from './http/api-cluster';
 import { temporalClientProvider } from './temporal-client';
 
 async function main() {
@@ -55,7 +60,18 @@ async function main() {
   process.once('SIGTERM', stop);
 }
 
-main().catch((err) => {
+function start() {
+  const processes = apiProcesses();
+  if (processes > 1 && cluster.isPrimary) return runApiCluster(processes);
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
+
+try {
+  start();
+} catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
-});
+}

@@ -16,7 +16,7 @@ import { authorize } from '../access/access.guard';
 import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
-import { idFilter, parseListQuery, sendList } from '../http/list-query';
+import { idFilter, pageTotal, parseListQuery, sendList } from '../http/list-query';
 import { idSchema, parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
@@ -24,7 +24,7 @@ import { periodPay } from '../pay/period-pay';
 import { actorOf, executeUpdate } from '../tasks/task-updates';
 import { assertOpen } from '../tasks/tasks.service';
 import { recordDeparture } from '../users/account-lifecycle';
-import { appraisalHistory, loadVisible, temporalUiLink, visibleWhere } from './appraisals.service';
+import { appraisalHistory, fewVisible, loadVisible, temporalUiLink, visibleListWhere } from './appraisals.service';
 
 const appealSchema = z.strictObject({
   reason: z.string({ error: 'Wajib diisi' }).trim().min(10, 'minimal 10 karakter').max(4000),
@@ -129,7 +129,8 @@ export function appraisalsRoutes(deps: AppDeps): Router {
   router.get('/', authorize(deps, 'appraisal', 'list'), async (req, res) => {
     const user = currentUser(req);
     const q = parseListQuery(req, ['id', 'stage', 'predicate', 'employeeId', 'updatedAt', 'createdAt'], ['id', 'ASC']);
-    const where: Prisma.AppraisalWhereInput = { AND: [visibleWhere(user)] };
+    const scope = await visibleListWhere(deps, user);
+    const where: Prisma.AppraisalWhereInput = { AND: [scope] };
     const and = where.AND as Prisma.AppraisalWhereInput[];
     const id = idFilter(q.filter);
     if (id !== undefined) and.push({ id });
@@ -145,16 +146,18 @@ export function appraisalsRoutes(deps: AppDeps): Router {
           OR: [{ name: { contains: q.filter.q, mode: 'insensitive' } }, { nip: { startsWith: q.filter.q } }],
         },
       });
-    const [rows, total] = await Promise.all([
-      deps.prisma.appraisal.findMany({
-        where,
-        orderBy: q.orderBy,
-        skip: q.skip,
-        take: q.take,
-        include: { employee: person, rater: person, period: { select: { label: true } } },
-      }),
-      deps.prisma.appraisal.count({ where }),
-    ]);
+    // A caller who sees a few appraisals gets them by id: sorted by id, PostgreSQL would walk the whole table.
+    const few = Object.keys(scope).length ? await fewVisible(deps, where) : null;
+    const rows = await deps.prisma.appraisal.findMany({
+      where: few ? { AND: [where, { id: { in: few } }] } : where,
+      orderBy: q.orderBy,
+      skip: q.skip,
+      take: q.take,
+      include: { employee: person, rater: person, period: { select: { label: true } } },
+    });
+    const total =
+      few?.length ??
+      (await pageTotal('appraisals', q, rows.length, where, () => deps.prisma.appraisal.count({ where })));
     sendList(
       res,
       'appraisals',

@@ -1,7 +1,8 @@
 /** Appraisals: who may see them, their result with its explanation, and one timeline of audit + workflow events. */
 import type { Appraisal, Prisma } from '../../prisma/client';
 import { mayOpenTemporalUi, resultWithheld } from '../access/disclosure';
-import { scopeWhere } from '../access/relations';
+import { ruleOf } from '../access/access.policy';
+import { permits, relationsOf, scopeWhere } from '../access/relations';
 import type { AuthUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -22,6 +23,41 @@ export function visibleWhere(user: AuthUser): Prisma.AppraisalWhereInput {
         ? { id: { in: [] } }
         : { tasks: { some: { status: 'OPEN', assigneeId: user.employeeId } } },
   });
+}
+
+/**
+ * visibleWhere for a list over the whole table: the same rows, with the appraisals holding an open task of the user's
+ * looked up first (one indexed read of their open tasks) and named by id. Inside an OR, the subquery of visibleWhere
+ * made PostgreSQL test every appraisal in turn; with ids, it combines the index scans (employee, rater, rater's
+ * superior, id) and reads only the matching rows.
+ */
+export async function visibleListWhere(deps: AppDeps, user: AuthUser): Promise<Prisma.AppraisalWhereInput> {
+  if (user.employeeId === null || permits(ruleOf('appraisal', 'read'), relationsOf(user))) return visibleWhere(user);
+  const open = await deps.prisma.task.findMany({
+    where: { status: 'OPEN', assigneeId: user.employeeId, appraisalId: { not: null } },
+    select: { appraisalId: true },
+  });
+  return scopeWhere(user, 'appraisal', 'read', {
+    self: 'employeeId',
+    rater: 'raterId',
+    raterSuperior: 'raterSuperiorId',
+    calibrator: 'unitId',
+    assignee: { id: { in: [...new Set(open.map((t) => t.appraisalId!))] } },
+  });
+}
+
+/** A narrowed list is read by id up to this many rows (a rater's team, a superior's section, several periods). */
+const FEW = 1000;
+
+/**
+ * The ids of the appraisals matching `where` when there are at most FEW of them, else null. Read without an order,
+ * they come from the combined index scans; the page is then read by id, and their number is the list's total. With
+ * the list's own order (id) and a page size instead, PostgreSQL, expecting more matches than a rater has, walked
+ * the primary key backwards through most of the table (60 ms for a rater's 13 rows among 100,000).
+ */
+export async function fewVisible(deps: AppDeps, where: Prisma.AppraisalWhereInput): Promise<number[] | null> {
+  const rows = await deps.prisma.appraisal.findMany({ where, select: { id: true }, take: FEW + 1 });
+  return rows.length > FEW ? null : rows.map((r) => r.id);
 }
 
 /** Loads an appraisal the user may read (404 when it does not exist or is not theirs to see). */

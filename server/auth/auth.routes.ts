@@ -5,10 +5,12 @@
  * ends the other tokens, answers a new one); `POST /download-links {path}` (a signed link ≤ 60 s for one download).
  */
 import { Router, type Request } from 'express';
+import { ClusterMemoryStoreWorker } from '@express-rate-limit/cluster-memory-store';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
 import type { AppDeps } from '../deps';
+import { inApiCluster } from '../http/api-cluster';
 import { ApiError } from '../http/api-error';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
@@ -63,8 +65,10 @@ export function authRoutes(deps: AppDeps): Router {
       .toLowerCase();
   // Only failed attempts count: one person guessing many passwords of one account from many addresses, and one
   // address guessing across many accounts, are both held back; colleagues behind one office NAT sign in freely.
-  const limiter = (limit: number, key: (req: Request) => string) =>
+  // Under API_PROCESSES the counts live in the cluster's primary: the limits hold for all processes together.
+  const limiter = (limit: number, key: (req: Request) => string, prefix: string) =>
     rateLimit({
+      ...(inApiCluster() ? { store: new ClusterMemoryStoreWorker({ prefix }) } : {}),
       windowMs: 60_000,
       limit,
       skipSuccessfulRequests: true,
@@ -76,8 +80,12 @@ export function authRoutes(deps: AppDeps): Router {
         res.status(429).json(tooMany);
       },
     });
-  const perUsername = limiter(deps.config.LOGIN_RATE_LIMIT, (req) => `user|${username(req)}`);
-  const perAddress = limiter(deps.config.LOGIN_RATE_LIMIT_PER_ADDRESS, (req) => `ip|${ipKeyGenerator(req.ip ?? '')}`);
+  const perUsername = limiter(deps.config.LOGIN_RATE_LIMIT, (req) => `user|${username(req)}`, 'login-user');
+  const perAddress = limiter(
+    deps.config.LOGIN_RATE_LIMIT_PER_ADDRESS,
+    (req) => `ip|${ipKeyGenerator(req.ip ?? '')}`,
+    'login-address',
+  );
 
   router.post('/login', validateBody(loginSchema), perAddress, perUsername, async (req, res) => {
     const { username: name, password } = req.body as z.infer<typeof loginSchema>;

@@ -1,5 +1,6 @@
 /** ra-data-simple-rest list parameters: `sort=["field","ASC"]`, `range=[0,24]`, `filter={...}` and `Content-Range`. */
 import type { Request, Response } from 'express';
+import { LRUCache } from 'lru-cache';
 import { ApiError } from './api-error';
 import { MAX_ID } from './params';
 
@@ -101,4 +102,33 @@ export function idFilter(filter: Record<string, unknown>): { in: number[] } | nu
   if (Array.isArray(id)) return { in: id.map(Number).filter(Number.isInteger) };
   if (id !== undefined && Number.isInteger(Number(id))) return Number(id);
   return undefined;
+}
+
+/** Totals from this many rows up are kept for TOTAL_TTL_MS: counting them costs more than the page itself. */
+const CACHED_FROM = 1000;
+const TOTAL_TTL_MS = 5000;
+const totals = new LRUCache<string, number>({ max: 2000, ttl: TOTAL_TTL_MS });
+
+/**
+ * The `Content-Range` total of a list page whose rows were read with `where` (the caller's access scope and filters).
+ * A page that is not full ends the list, so its total is known without counting. Otherwise the rows are counted;
+ * a total of CACHED_FROM rows or more is reused for up to TOTAL_TTL_MS by the same query — the same `where`, hence
+ * the same scope: a cached total is only ever shown to a caller whose query would count the same rows. Such a
+ * total may lag behind the rows by those seconds; the rows themselves are always read fresh.
+ */
+export async function pageTotal(
+  resource: string,
+  q: Pick<ListQuery, 'skip' | 'take'>,
+  found: number,
+  where: unknown,
+  count: () => Promise<number>,
+): Promise<number> {
+  if (found < q.take && (found > 0 || q.skip === 0)) return q.skip + found;
+  const key = `${resource} ${JSON.stringify(where)}`;
+  let total = totals.get(key);
+  if (total === undefined) {
+    total = await count();
+    if (total >= CACHED_FROM) totals.set(key, total);
+  }
+  return Math.max(total, q.skip + found);
 }

@@ -7,7 +7,7 @@ import { scopeWhere } from '../access/relations';
 import { currentUser, hasRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
-import { idFilter, parseListQuery, sendList } from '../http/list-query';
+import { idFilter, pageTotal, parseListQuery, sendList } from '../http/list-query';
 import { parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
@@ -66,8 +66,12 @@ export function tasksRoutes(deps: AppDeps): Router {
     const user = currentUser(req);
     const q = parseListQuery(req, ['id', 'dueAt', 'createdAt', 'status', 'type', 'completedAt'], ['dueAt', 'ASC']);
     // The access scope first (HR and auditors: every task; others: their own); the filters below only narrow it.
-    const and: Prisma.TaskWhereInput[] = [scopeWhere(user, 'task', 'list', { assignee: mineWhere(user) })];
-    if (q.filter.scope !== 'all') and.push(mineWhere(user));
+    const mine = mineWhere(user);
+    const scope: Prisma.TaskWhereInput = scopeWhere(user, 'task', 'list', { assignee: mine });
+    const and: Prisma.TaskWhereInput[] = [scope];
+    // "Mine" unless HR or an auditor asks for every task; a scope narrowed to the caller's tasks already says so.
+    const unrestricted = Object.keys(scope).length === 0;
+    if (q.filter.scope !== 'all' && unrestricted) and.push(mine);
     const id = idFilter(q.filter);
     if (id !== undefined) and.push({ id });
     if (typeof q.filter.status === 'string') and.push({ status: q.filter.status as any });
@@ -75,10 +79,8 @@ export function tasksRoutes(deps: AppDeps): Router {
     for (const k of ['appraisalId', 'cycleId', 'assigneeId'] as const)
       if (q.filter[k] !== undefined) and.push({ [k]: Number(q.filter[k]) });
     const where: Prisma.TaskWhereInput = { AND: and };
-    const [rows, total] = await Promise.all([
-      deps.prisma.task.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, include }),
-      deps.prisma.task.count({ where }),
-    ]);
+    const rows = await deps.prisma.task.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take, include });
+    const total = await pageTotal('tasks', q, rows.length, where, () => deps.prisma.task.count({ where }));
     sendList(res, 'tasks', rows, total, q.skip);
   });
   router.get('/:id', authorize(deps, 'task', 'read'), async (req, res) => {
