@@ -37,8 +37,9 @@ const CACHE = arg('cache', EMPLOYEES + Math.ceil(EMPLOYEES / BATCH) + 10);
 const BASELINE = Math.min(EMPLOYEES, arg('baseline', 2000));
 /**
  * Human steps of every employee's year (plan and plan review once; evidence, rating and result per evaluation; each
- * opens its task and completes it in an activity) and its other activities per evaluation: local ones (score, share
- * the result, sanctions, done or the next period's row) and the pay, which is scheduled on the server.
+ * opens its task in a local activity and writes its answer in a server-scheduled one) and its other activities per
+ * evaluation: local ones (score, share the result, sanctions, done or the next period's row) and the pay, which is
+ * scheduled on the server.
  */
 const HUMAN_STEPS = 2 + 3 * EVALUATIONS;
 const OTHER_ACTIVITIES = 4 * EVALUATIONS;
@@ -163,7 +164,7 @@ async function run({
 
   // ---------------------------------------------------------------- the no-op baseline
   say(
-    `baseline: ${BASELINE} alur kerja no-op (${HUMAN_STEPS} update, ${HUMAN_STEPS * 2 + OTHER_ACTIVITIES} aktivitas lokal, ${REMOTE_ACTIVITIES} di server)`,
+    `baseline: ${BASELINE} alur kerja no-op (${HUMAN_STEPS} update, ${HUMAN_STEPS + OTHER_ACTIVITIES} aktivitas lokal, ${HUMAN_STEPS + REMOTE_ACTIVITIES} di server)`,
   );
   const noopLatencies: number[] = [];
   const ids = Array.from({ length: BASELINE }, (_, i) => `bench-noop-${process.pid}-${i}`);

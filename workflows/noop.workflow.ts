@@ -9,7 +9,7 @@ const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '1 minute'
 export const noopStepUpdate = defineUpdate<void, [{ step: number }]>('noopStep');
 
 export interface NoopStepsInput {
-  /** Human steps: each opens a task (activity), waits for an update, whose handler runs an activity. */
+  /** Human steps: each opens a task (activity), waits for an update, whose handler runs a server-scheduled activity. */
   humanSteps: number;
   /** Further automated activities (stage changes, scoring, pay, …). */
   activities: number;
@@ -28,7 +28,8 @@ export async function noopStepsWorkflow(input: NoopStepsInput): Promise<number> 
     noopStepUpdate,
     async (u) => {
       await condition(() => opened > u.step);
-      await noop({});
+      // The appraisal's answer is written by an activity scheduled on the server (workflows/appraisal/run.ts).
+      await remote.noop({});
       answered++;
     },
     {

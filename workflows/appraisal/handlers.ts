@@ -33,7 +33,7 @@ import {
   validateSanctionDecision,
 } from '../validation';
 import { mayActOnBehalf } from '../on-behalf';
-import { acts, type AppraisalRun } from './run';
+import { updateActs, type AppraisalRun } from './run';
 import type { OpenTask } from './tasks';
 
 const refuse = (type: string, message: string) => ApplicationFailure.create({ type, nonRetryable: true, message });
@@ -56,7 +56,7 @@ function taskHandler<P>(
       const t = run.open.get(u.taskKey)!;
       t.busy = true;
       try {
-        const outcome = await acts.completeTaskStep({
+        const outcome = await updateActs.completeTaskStep({
           appraisalId: run.appraisalId,
           cycleId: run.input.cycleId,
           taskKey: u.taskKey,
@@ -123,7 +123,7 @@ function registerInterventions(run: AppraisalRun) {
   setHandler(
     reassignRaterUpdate,
     async (u) => {
-      const moved = await acts.reassignRater({
+      const moved = await updateActs.reassignRater({
         appraisalId: run.appraisalId,
         fromRaterId: run.raterId,
         fromRaterSuperiorId: run.raterSuperiorId,
@@ -164,11 +164,11 @@ function registerInterventions(run: AppraisalRun) {
         // The departure is recorded before the appraisal stops, so its audit entry precedes the cancellation's.
         const reason = u.reason?.trim() || 'pegawai berhenti / employee left';
         run.leaving = true;
-        await acts.recordEmploymentChange({ appraisalId: run.appraisalId, kind: 'LEAVE', actor: u.actor, reason });
+        await updateActs.recordEmploymentChange({ appraisalId: run.appraisalId, kind: 'LEAVE', actor: u.actor, reason });
         run.stopped = reason;
         return { stage: run.stage };
       }
-      const moved = await acts.recordEmploymentChange({
+      const moved = await updateActs.recordEmploymentChange({
         appraisalId: run.appraisalId,
         kind: 'TRANSFER',
         actor: u.actor,

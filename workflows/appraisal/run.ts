@@ -35,6 +35,14 @@ export const acts = proxyLocalActivities<Activities>({
  * dying worker hands to another after its timeout (exactly once through its unique key).
  */
 export const serverActs = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry });
+/**
+ * The writes an update makes (a task's answer, HR's interventions) are scheduled on the server, never local: the
+ * server holds an update only in memory until the workflow task that accepts it completes, so a local write could
+ * commit an answer whose update a Temporal restart then forgets — the task DONE in the database, the workflow still
+ * waiting for it, and nobody left to send it again (found by `chaos:cycle`). Scheduled, the write starts only once
+ * the acceptance is in the history, and a restart at any point retries it (each write is idempotent by task key).
+ */
+export const updateActs = serverActs;
 
 export type Audience = 'EMPLOYEE' | 'RATER' | 'RATER_SUPERIOR' | 'HR';
 export interface Assignee {
