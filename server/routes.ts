@@ -14,6 +14,7 @@ import { notificationsRoutes } from './notifications/notifications.routes';
 import { notificationPreferencesRoutes } from './notifications/preferences.routes';
 import { payAdjustmentsRoutes } from './pay/pay-adjustments.routes';
 import { periodsRoutes } from './periods/periods.routes';
+import { progressRoutes, teamProgressRoutes } from './progress/progress.routes';
 import { rulesetsRoutes } from './rulesets/rulesets.routes';
 import { sanctionsRoutes } from './sanctions/sanctions.routes';
 import { schedulesRoutes } from './schedules/schedules.routes';
@@ -33,6 +34,8 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/tasks', tasksRoutes(deps)],
     ['/api/appraisals', appraisalsRoutes(deps)],
     ['/api/appraisals', yearRoutes(deps)],
+    ['/api/appraisals', progressRoutes(deps)],
+    ['/api/progress', teamProgressRoutes(deps)],
     ['/api/imports', importsRoutes(deps)],
     ['/api/attendance', attendanceRoutes(deps)],
     ['/api/documents', documentsRoutes(deps)],
