@@ -12,7 +12,7 @@ import { STEP_WRITES } from '../../activities/step-writes';
 import { seedDemo } from '../../prisma/seed/seed-database';
 import { createTestApp, loginDemoAccounts } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { ITEM, QUALITY, QUANTITY, TEXT, seedRunningPeriod, type ProgressFixture } from './progress-fixtures';
+import { ITEM, QUALITY, QUANTITY, TEXT, seedRunningPeriod, type ProgressFixture } from '../helpers/progress-fixtures';
 
 describe('progress during the period (real PostgreSQL)', () => {
   let db: TestDatabase;

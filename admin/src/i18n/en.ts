@@ -8,6 +8,7 @@ import { accessEn } from './access-en';
 import { errorsEn } from './errors-en';
 import { rulesWordsEn } from './rules-words-en';
 import { tasksEn } from './tasks-en';
+import { progressEn } from './progress-en';
 
 const en: TranslationMessages = mergeTranslations(
   englishMessages,
@@ -18,5 +19,6 @@ const en: TranslationMessages = mergeTranslations(
   tasksEn,
   errorsEn,
   accessEn,
+  progressEn,
 );
 export default en;

@@ -12,6 +12,7 @@ import { accessId } from './access-id';
 import { errorsId } from './errors-id';
 import { rulesWordsId } from './rules-words-id';
 import { tasksId } from './tasks-id';
+import { progressId } from './progress-id';
 
 const id: TranslationMessages = mergeTranslations(
   indonesianMessages,
@@ -23,5 +24,6 @@ const id: TranslationMessages = mergeTranslations(
   tasksId,
   errorsId,
   accessId,
+  progressId,
 );
 export default id;
