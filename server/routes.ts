@@ -19,6 +19,7 @@ import { rulesetsRoutes } from './rulesets/rulesets.routes';
 import { sanctionsRoutes } from './sanctions/sanctions.routes';
 import { schedulesRoutes } from './schedules/schedules.routes';
 import { tasksRoutes } from './tasks/tasks.routes';
+import { unitRatingProposalRoutes, unitResultsRoutes } from './unit-results/unit-results.routes';
 import { usersRoutes } from './users/users.routes';
 
 /** Feature routers and their mount paths. */
@@ -30,6 +31,8 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/sanctions', sanctionsRoutes(deps)],
     ['/api/dashboard', dashboardRoutes(deps)],
     ['/api/cycles', cyclesRoutes(deps)],
+    ['/api/cycles', unitRatingProposalRoutes(deps)],
+    ['/api/unit-results', unitResultsRoutes(deps)],
     ['/api/cycle-schedules', schedulesRoutes(deps)],
     ['/api/tasks', tasksRoutes(deps)],
     ['/api/appraisals', appraisalsRoutes(deps)],

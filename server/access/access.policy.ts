@@ -203,6 +203,15 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     ],
   },
   { resource: 'payroll', action: 'export', allow: READ_ALL, routes: ['GET /api/cycles/:id/payroll.csv'] },
+  // The unit ratings a cycle's DISTRIBUTION rules propose from imported unit results (server/unit-results).
+  {
+    resource: 'cycle',
+    action: 'unit-rating-proposals',
+    allow: READ_ALL,
+    routes: ['GET /api/cycles/:id/unit-rating-proposals'],
+  },
+  // Unit results (the satisfaction index units publish, other unit results): imported by HR, read by everyone.
+  { resource: 'unit-result', action: 'read', allow: ['signedIn'], routes: ['GET /api/unit-results'] },
   {
     resource: 'schedule',
     action: 'read',
