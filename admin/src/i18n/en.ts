@@ -9,6 +9,7 @@ import { errorsEn } from './errors-en';
 import { rulesWordsEn } from './rules-words-en';
 import { tasksEn } from './tasks-en';
 import { progressEn } from './progress-en';
+import { publicInputEn } from './public-input-en';
 
 const en: TranslationMessages = mergeTranslations(
   englishMessages,
@@ -20,5 +21,6 @@ const en: TranslationMessages = mergeTranslations(
   errorsEn,
   accessEn,
   progressEn,
+  publicInputEn,
 );
 export default en;

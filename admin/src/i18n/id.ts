@@ -13,6 +13,7 @@ import { errorsId } from './errors-id';
 import { rulesWordsId } from './rules-words-id';
 import { tasksId } from './tasks-id';
 import { progressId } from './progress-id';
+import { publicInputId } from './public-input-id';
 
 const id: TranslationMessages = mergeTranslations(
   indonesianMessages,
@@ -25,5 +26,6 @@ const id: TranslationMessages = mergeTranslations(
   errorsId,
   accessId,
   progressId,
+  publicInputId,
 );
 export default id;
