@@ -156,7 +156,23 @@ export function unitRatingProposalRoutes(deps: AppDeps): Router {
       for (const g of groups) if (g.unitId === u.id && g.predicate) counts[g.predicate] = g._count._all;
       const decided = ratings.find((r) => r.unitId === u.id)?.rating ?? null;
       const facts = distributionFacts(decided ?? fallback, counts, unitResultFacts(figures.get(u.id)));
-      const p = proposeUnitRating(version.document, facts);
+      let p: ReturnType<typeof proposeUnitRating>;
+      try {
+        p = proposeUnitRating(version.document, facts);
+      } catch (err) {
+        // A published version that cannot read these facts (or fails on them) says so for this unit, in words.
+        return {
+          unitId: u.id,
+          unitCode: u.code,
+          unitName: u.name,
+          figures: figures.get(u.id),
+          rating: decided,
+          proposedRating: null,
+          text: null,
+          rule: null,
+          error: (err as Error).message,
+        };
+      }
       return {
         unitId: u.id,
         unitCode: u.code,

@@ -6,6 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { usePermissions, useRecordContext, useTranslate, useLocaleState } from 'react-admin';
+import { inLanguage } from '../../providers/error-words';
 import { api } from '../../providers/http';
 
 interface Proposal {
@@ -14,6 +15,8 @@ interface Proposal {
   rating: string | null;
   proposedRating: string | null;
   text: { id: string; en: string } | null;
+  /** The rules could not be evaluated for this unit (the server's words). */
+  error?: string;
 }
 
 export function UnitRatingProposals() {
@@ -54,7 +57,9 @@ export function UnitRatingProposals() {
                 {p.proposedRating ? rating(p.proposedRating) : translate('capaian.unitResults.none')}
               </TableCell>
               <TableCell>{rating(p.rating)}</TableCell>
-              <TableCell>{p.text ? (locale === 'en' ? p.text.en : p.text.id) : '—'}</TableCell>
+              <TableCell>
+                {p.text ? (locale === 'en' ? p.text.en : p.text.id) : p.error ? inLanguage(p.error, locale) : '—'}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
