@@ -5,6 +5,7 @@
  * opens "Progres Tim" from the menu and reads who is behind, listed first, in both languages.
  * Screenshots in test/.artifacts/screenshots/progress/.
  */
+import { refreshEvidenceDraft } from '../../prisma/realization-progress';
 import { seedRunningPeriod, type ProgressFixture } from '../helpers/progress-fixtures';
 import { checkA11y, demoConsole, describeInBrowser, newSession, screenshots, signIn, switchLanguage } from './harness';
 
@@ -116,6 +117,44 @@ describeInBrowser('progress during the period in the console (Chromium)', () => 
     await page.getByRole('link', { name: `Buka penilaian ${pegawai}` }).click();
     await page.getByTestId('progress').getByText('100% dari target tercapai: 12 laporan dari 12 laporan.').waitFor();
     expect(await page.getByRole('button', { name: 'Catat realisasi' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the evidence step starts from what was recorded, for the employee to confirm', async () => {
+    const db = demo.db.prisma;
+    const pegawai = await db.user.findUniqueOrThrow({ where: { username: 'pegawai' } });
+    await db.appraisal.update({ where: { id: appraisalId }, data: { stage: 'EVIDENCE' } });
+    const task = await db.task.create({
+      data: {
+        key: `appraisal-${appraisalId}:evidence.submit`,
+        type: 'evidence.submit',
+        title: 'Isi realisasi dan unggah bukti dukung',
+        appraisalId,
+        cycleId: fx.cycleId,
+        assigneeId: pegawai.employeeId,
+        workflowId: `appraisal-progress-${fx.cycleId}-${pegawai.employeeId}`,
+        updateName: 'submitEvidence',
+        dueAt: new Date(Date.now() + 14 * 86_400_000),
+        context: {},
+      },
+    });
+    await refreshEvidenceDraft(db, appraisalId); // as the task's opening does (activities/tasks.activities.ts)
+    const { context, page, errors } = await newSession(demo.browser);
+    await signIn(page, demo.url, 'pegawai');
+    await page.goto(`${demo.url}/#/tasks/${task.id}/show`);
+    const recorded = page.getByTestId('evidence-recorded');
+    await recorded.first().waitFor();
+    const texts = await recorded.allInnerTexts();
+    expect(texts[0]).toMatch(
+      /^Tercatat selama periode: 12 laporan \(jumlah 3 catatan, terakhir untuk .+\)\. Konfirmasi, atau perbaiki bila perlu\.$/,
+    );
+    expect(texts[1]).toContain('Tercatat selama periode: 92,5 nilai (catatan terakhir dari 1');
+    const values = await page
+      .locator('input[name^="realizations."][name$=".value"]')
+      .evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+    expect(values).toEqual(['12', '92.5', '']);
+    await shots.shot(page, 'evidence-prefilled');
     expect(errors).toEqual([]);
     await context.close();
   });
