@@ -3,6 +3,7 @@
  * appeal decision, the sanction decision — made in the transaction that completes its task (tasks.activities.ts).
  */
 import { recordAudit } from '../prisma/audit';
+import { confirmationOf, relinkEntries } from '../prisma/realization-progress';
 import type { TaskType } from '../workflows/messages';
 import { refuseForeignParents } from './plan-cascade';
 import { periodEndOf, sanctionTerm } from './sanction-bands';
@@ -46,6 +47,8 @@ export const STEP_WRITES: Record<TaskType, (tx: Tx, input: CompleteTaskStepInput
         where: { id: plan.id },
         data: { expectations: p.expectations ?? null, submittedAt: new Date(), returnComment: null },
       });
+      // Realisations recorded during the period follow their indicator into the revised plan.
+      await relinkEntries(tx, appraisalId);
       await recordAudit(tx, {
         ...who(actor),
         action: 'plan.submit',
@@ -114,12 +117,14 @@ export const STEP_WRITES: Record<TaskType, (tx: Tx, input: CompleteTaskStepInput
             uploadedById: actor.employeeId,
           })),
         });
+      // The step confirms (or corrects) what was recorded during the period: the audit entry says which.
+      const recorded = await confirmationOf(tx, appraisalId, p.realizations);
       await recordAudit(tx, {
         ...who(actor),
         action: 'evidence.submit',
         entity: 'appraisal',
         entityId: appraisalId,
-        after: { realizations: p.realizations.length, links: p.links?.length ?? 0 },
+        after: { realizations: p.realizations.length, links: p.links?.length ?? 0, recorded },
       });
       return { realizations: p.realizations.length };
     },

@@ -4,6 +4,7 @@
  * Idempotent: a retried activity finds its work already done and returns the same answer.
  */
 import { recordAudit } from '../prisma/audit';
+import { refreshEvidenceDraft } from '../prisma/realization-progress';
 import type { PrismaClient } from '../prisma/client';
 import type { ActingContext } from '../workflows/delegation-messages';
 import type { RoleValue } from '../workflows/messages';
@@ -72,6 +73,8 @@ export function taskActivities(prisma: PrismaClient, notifier: Notifier = create
               ...(delegated?.skipped ? { actingSkipped: delegated.skipped } : {}),
             },
           });
+          // The evidence step starts from the realisations recorded during the period (context.recorded).
+          if (input.type === 'evidence.submit' && input.appraisalId) await refreshEvidenceDraft(tx, input.appraisalId);
           await notifier.taskOpened(tx, task.id);
           return held(task);
         });

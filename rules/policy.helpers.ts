@@ -1,5 +1,6 @@
 /** Convenience calls for the workflow activities: predicate, curve check, sanction recommendations. */
 import { compileRuleset, type CompiledRuleset } from './ruleset.compiler';
+import { NO_UNIT_RESULTS } from './ruleset.kinds';
 import { PREDICATES, type BilingualText, type Explanation, type Predicate, type RuleSetKind } from './ruleset.types';
 
 function ofKind(doc: unknown, kind: RuleSetKind): CompiledRuleset {
@@ -30,6 +31,7 @@ export function scorePredicate(
 export function distributionFacts(
   unitRating: string,
   counts: Partial<Record<Predicate, number>>,
+  unitResults: Record<string, unknown> = NO_UNIT_RESULTS,
 ): Record<string, unknown> {
   const n: Record<Predicate, number> = Object.fromEntries(PREDICATES.map((p) => [p, counts[p] ?? 0])) as any;
   for (const p of PREDICATES)
@@ -51,6 +53,8 @@ export function distributionFacts(
     shareSangatKurang: share(n.SANGAT_KURANG),
     shareButuhPerbaikanAndKurang: share(n.BUTUH_PERBAIKAN + n.KURANG),
     largestPredicates: total ? PREDICATES.filter((p) => n[p] === max) : [],
+    ...NO_UNIT_RESULTS,
+    ...unitResults,
   };
 }
 

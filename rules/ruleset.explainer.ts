@@ -164,6 +164,11 @@ export function eventWords(doc: RuleSetDocument, e: RuleEvent): BilingualText {
         id: `Pelanggaran kurva: ${p.message?.id ?? p.code}`,
         en: `Curve violation: ${p.message?.en ?? p.message?.id ?? p.code}`,
       };
+    case 'unitRatingProposal':
+      return {
+        id: `Usulan predikat unit ${codeWords(p.rating, 'id')}${p.label?.id ? ` (${p.label.id})` : ''}`,
+        en: `Proposed unit rating ${codeWords(p.rating, 'en')}${p.label?.en ? ` (${p.label.en})` : ''}`,
+      };
     case 'recommendation':
       return { id: `Rekomendasi: ${p.title}`, en: `Recommendation: ${p.titleEn ?? p.title}` };
     case 'performanceFactor':

@@ -4,10 +4,35 @@ import { PREDICATES, type FactDeclaration, type RuleSetKind } from './ruleset.ty
 /** The closed list of event types per kind. */
 export const EVENT_TYPES: Record<RuleSetKind, readonly string[]> = {
   SCORING: ['predicate'],
-  DISTRIBUTION: ['violation'],
+  // unitRatingProposal: a unit's rating proposed from its results (the satisfaction index …) for HR to decide.
+  DISTRIBUTION: ['violation', 'unitRatingProposal'],
   PAY: ['performanceFactor', 'disciplineCut', 'sanctionCut', 'totalCut'],
   SANCTION: ['recommendation'],
 };
+
+/** A unit's ratings (by the superior organisation), best first. */
+export const UNIT_RATINGS: readonly string[] = ['ISTIMEWA', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'];
+
+/**
+ * The unit-result facts when the unit has none imported (prisma/unit-results.ts gives them when it has): a rule on the
+ * satisfaction index checks `hasSatisfactionIndex` first. Other named results are facts only when imported, so a
+ * DISTRIBUTION document declaring one gives it a default (the validator asks for it).
+ */
+export const NO_UNIT_RESULTS = { hasSatisfactionIndex: false, satisfactionIndex: 0, satisfactionSource: '' } as const;
+
+/** The facts `distributionFacts` always gives (a DISTRIBUTION document's other facts need a default). */
+export const DISTRIBUTION_FACTS: readonly string[] = [
+  'unitRating',
+  'total',
+  'shareSangatBaik',
+  'shareBaik',
+  'shareButuhPerbaikan',
+  'shareKurang',
+  'shareSangatKurang',
+  'shareButuhPerbaikanAndKurang',
+  'largestPredicates',
+  ...Object.keys(NO_UNIT_RESULTS),
+];
 
 /** The json-rules-engine built-in operators allowed in conditions. */
 export const OPERATORS = [
@@ -55,6 +80,11 @@ export function checkEventParams(
         at: '/predicate',
         message: `predikat harus salah satu dari / must be one of ${PREDICATES.join(', ')}`,
       });
+  } else if (kind === 'DISTRIBUTION' && type === 'unitRatingProposal') {
+    if (!UNIT_RATINGS.includes(p.rating))
+      out.push({ at: '/rating', message: `predikat unit: salah satu dari / one of ${UNIT_RATINGS.join(', ')}` });
+    if (p.label !== undefined && !isText(p.label))
+      out.push({ at: '/label', message: 'label berupa { id, en } / label must be { id, en }' });
   } else if (kind === 'DISTRIBUTION') {
     needCode();
     if (!isText(p.message))

@@ -14,10 +14,12 @@ import { notificationsRoutes } from './notifications/notifications.routes';
 import { notificationPreferencesRoutes } from './notifications/preferences.routes';
 import { payAdjustmentsRoutes } from './pay/pay-adjustments.routes';
 import { periodsRoutes } from './periods/periods.routes';
+import { progressRoutes, teamProgressRoutes } from './progress/progress.routes';
 import { rulesetsRoutes } from './rulesets/rulesets.routes';
 import { sanctionsRoutes } from './sanctions/sanctions.routes';
 import { schedulesRoutes } from './schedules/schedules.routes';
 import { tasksRoutes } from './tasks/tasks.routes';
+import { unitRatingProposalRoutes, unitResultsRoutes } from './unit-results/unit-results.routes';
 import { usersRoutes } from './users/users.routes';
 
 /** Feature routers and their mount paths. */
@@ -29,10 +31,14 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/sanctions', sanctionsRoutes(deps)],
     ['/api/dashboard', dashboardRoutes(deps)],
     ['/api/cycles', cyclesRoutes(deps)],
+    ['/api/cycles', unitRatingProposalRoutes(deps)],
+    ['/api/unit-results', unitResultsRoutes(deps)],
     ['/api/cycle-schedules', schedulesRoutes(deps)],
     ['/api/tasks', tasksRoutes(deps)],
     ['/api/appraisals', appraisalsRoutes(deps)],
     ['/api/appraisals', yearRoutes(deps)],
+    ['/api/appraisals', progressRoutes(deps)],
+    ['/api/progress', teamProgressRoutes(deps)],
     ['/api/imports', importsRoutes(deps)],
     ['/api/attendance', attendanceRoutes(deps)],
     ['/api/documents', documentsRoutes(deps)],

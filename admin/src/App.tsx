@@ -25,6 +25,7 @@ import { LoginPage } from './login/LoginPage';
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const ImportPage = lazy(() => import('./imports/ImportPage'));
 const MyAccountPage = lazy(() => import('./account/MyAccountPage'));
+const TeamProgressPage = lazy(() => import('./resources/appraisals/progress/TeamProgressPage'));
 
 export function App() {
   return (
@@ -57,6 +58,7 @@ export function App() {
       <CustomRoutes>
         <Route path="/imports" element={<ImportPage />} />
         <Route path="/account" element={<MyAccountPage />} />
+        <Route path="/progress/team" element={<TeamProgressPage />} />
       </CustomRoutes>
     </Admin>
   );

@@ -203,6 +203,15 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     ],
   },
   { resource: 'payroll', action: 'export', allow: READ_ALL, routes: ['GET /api/cycles/:id/payroll.csv'] },
+  // The unit ratings a cycle's DISTRIBUTION rules propose from imported unit results (server/unit-results).
+  {
+    resource: 'cycle',
+    action: 'unit-rating-proposals',
+    allow: READ_ALL,
+    routes: ['GET /api/cycles/:id/unit-rating-proposals'],
+  },
+  // Unit results (the satisfaction index units publish, other unit results): imported by HR, read by everyone.
+  { resource: 'unit-result', action: 'read', allow: ['signedIn'], routes: ['GET /api/unit-results'] },
   {
     resource: 'schedule',
     action: 'read',
@@ -289,6 +298,25 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     notOwnCase: true,
     routes: ['POST /api/appraisals/:id/employment'],
   },
+  // Progress during the period (server/progress): read like the appraisal; recorded by the employee, or on their
+  // behalf by whoever an overdue evidence step was escalated to (the rater's superior, HR: workflows/on-behalf.ts,
+  // checked against the open evidence task in progress.service.ts); an entry is removed by its author only.
+  {
+    resource: 'progress',
+    action: 'read',
+    allow: [...CHAIN, 'calibrator', 'assignee', ...READ_ALL],
+    record: 'appraisal',
+    routes: ['GET /api/appraisals/:id/progress'],
+  },
+  {
+    resource: 'progress',
+    action: 'record',
+    allow: ['self', 'raterSuperior', 'hr'],
+    record: 'appraisal',
+    routes: ['POST /api/appraisals/:id/realizations', 'DELETE /api/appraisals/:id/realizations/:entryId'],
+  },
+  // The caller's team as rater: the handler narrows to the appraisals the caller rates.
+  { resource: 'progress', action: 'team', allow: ['signedIn'], routes: ['GET /api/progress/team'] },
   {
     resource: 'evidence',
     action: 'upload',

@@ -1,5 +1,5 @@
 /**
- * `/api/imports`: CSV import of units, employees and daily attendance for HR. `?dryRun=true` (the default) validates
+ * `/api/imports`: CSV import of units, employees, daily attendance and unit results (the satisfaction index) for HR. `?dryRun=true` (the default) validates
  * every row and writes nothing; `?dryRun=false` writes all rows in one transaction, or none when any row is invalid
  * (422 with the report). Both are audited: one event per imported record (attendance: per employee, and per replaced
  * day) and one for the import itself, with the file's SHA-256. Employees with `?createAccounts=true` also get their
@@ -17,12 +17,14 @@ import { ATTENDANCE_COLUMNS, importAttendance } from './attendance.import';
 import { readCsv } from './csv';
 import { EMPLOYEE_COLUMNS, importEmployees } from './employees.import';
 import type { ImportReport } from './report';
+import { UNIT_RESULT_COLUMNS, importUnitResults } from './unit-results.import';
 import { UNIT_COLUMNS, importUnits } from './units.import';
 
 const KINDS = {
   units: { columns: UNIT_COLUMNS, run: importUnits },
   employees: { columns: EMPLOYEE_COLUMNS, run: importEmployees },
   attendance: { columns: ATTENDANCE_COLUMNS, run: importAttendance },
+  'unit-results': { columns: UNIT_RESULT_COLUMNS, run: importUnitResults },
 } as const;
 type Kind = keyof typeof KINDS;
 
@@ -69,16 +71,30 @@ describeRoutes(
     },
   },
   {
+    method: 'post',
+    path: '/api/imports/unit-results',
+    summary:
+      'Impor hasil unit per periode dari CSV (kolom kodeUnit,periode,jenis,nilai,sumber; jenis IKM = indeks kepuasan ' +
+      'masyarakat 0–100 dua desimal, atau nama hasil lain; periode 2026, 2026-S1, 2026-Q1, 2026-03); menjadi fakta ' +
+      'aturan DISTRIBUTION (satisfactionIndex, satisfactionSource); angka yang sudah tersimpan diganti (diaudit)',
+    tag: 'imports',
+    access: ['HR_ADMIN'],
+    responses: {
+      '200': 'Laporan per baris',
+      '422': 'Ada baris tidak valid: tidak ada yang disimpan (laporan di `report`)',
+    },
+  },
+  {
     method: 'get',
     path: '/api/imports/:kind/template.csv',
-    summary: 'Templat CSV (baris judul) untuk units, employees atau attendance',
+    summary: 'Templat CSV (baris judul) untuk units, employees, attendance atau unit-results',
     tag: 'imports',
     access: ['HR_ADMIN'],
   },
 );
 
 function kindOf(value: string | undefined): Kind {
-  if (value === 'units' || value === 'employees' || value === 'attendance') return value;
+  if (value === 'units' || value === 'employees' || value === 'attendance' || value === 'unit-results') return value;
   throw ApiError.notFound(`Jenis impor ${value}`);
 }
 

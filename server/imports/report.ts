@@ -29,7 +29,7 @@ export interface ImportAccounts {
 }
 
 export interface ImportReport {
-  kind: 'units' | 'employees' | 'attendance';
+  kind: 'units' | 'employees' | 'attendance' | 'unit-results';
   dryRun: boolean;
   total: number;
   valid: number;

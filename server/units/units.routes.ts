@@ -129,12 +129,12 @@ export function unitsRoutes(deps: AppDeps): Router {
     const unit = await db.$transaction(async (tx) => {
       const before = await tx.unit.findUnique({
         where: { id },
-        include: { _count: { select: { employees: true, children: true, cycles: true } } },
+        include: { _count: { select: { employees: true, children: true, cycles: true, results: true } } },
       });
       if (!before) throw ApiError.notFound('Unit');
-      if (before._count.employees || before._count.children || before._count.cycles) {
+      if (before._count.employees || before._count.children || before._count.cycles || before._count.results) {
         throw ApiError.conflict(
-          'Unit masih memiliki pegawai, sub-unit atau siklus; pindahkan dulu / unit is not empty',
+          'Unit masih memiliki pegawai, sub-unit, siklus atau hasil unit (IKM); pindahkan dulu / unit is not empty',
           { counts: before._count },
         );
       }

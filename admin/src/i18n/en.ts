@@ -8,6 +8,8 @@ import { accessEn } from './access-en';
 import { errorsEn } from './errors-en';
 import { rulesWordsEn } from './rules-words-en';
 import { tasksEn } from './tasks-en';
+import { progressEn } from './progress-en';
+import { publicInputEn } from './public-input-en';
 
 const en: TranslationMessages = mergeTranslations(
   englishMessages,
@@ -18,5 +20,7 @@ const en: TranslationMessages = mergeTranslations(
   tasksEn,
   errorsEn,
   accessEn,
+  progressEn,
+  publicInputEn,
 );
 export default en;

@@ -12,6 +12,8 @@ import { accessId } from './access-id';
 import { errorsId } from './errors-id';
 import { rulesWordsId } from './rules-words-id';
 import { tasksId } from './tasks-id';
+import { progressId } from './progress-id';
+import { publicInputId } from './public-input-id';
 
 const id: TranslationMessages = mergeTranslations(
   indonesianMessages,
@@ -23,5 +25,7 @@ const id: TranslationMessages = mergeTranslations(
   tasksId,
   errorsId,
   accessId,
+  progressId,
+  publicInputId,
 );
 export default id;

@@ -1,6 +1,6 @@
 /**
- * CSV import of units, employees and daily attendance: a dry run first, with a row-by-row validation report, then the import itself
- * (all rows or none). POST /api/imports/{units,employees}?dryRun=true|false with the CSV text. Employees may get their
+ * CSV import of units, employees, daily attendance and unit results (the satisfaction index IKM): a dry run first,
+ * with a row-by-row validation report, then the import itself (all rows or none). POST /api/imports/{units,employees}?dryRun=true|false with the CSV text. Employees may get their
  * accounts too (createAccounts): the one-time passwords are downloadable once as CSV, then dropped from the page.
  */
 import { useState } from 'react';
@@ -29,7 +29,7 @@ import { HttpError, Title, useLocaleState, useNotify, useTranslate } from 'react
 import { inLanguage } from '../providers/error-words';
 import { uploadWithProgress } from '../providers/http';
 
-type Kind = 'units' | 'employees' | 'attendance';
+type Kind = 'units' | 'employees' | 'attendance' | 'unit-results';
 
 interface RowReport {
   row: number;
@@ -75,6 +75,7 @@ const HEADERS: Record<Kind, string> = {
   units: 'code,name,parentCode',
   employees: 'nip,name,employmentType,position,positionType,grade,unitCode,superiorNip,baseAllowance,email,status',
   attendance: 'nip,tanggal,status,tidakApel',
+  'unit-results': 'kodeUnit,periode,jenis,nilai,sumber',
 };
 
 export default function ImportPage() {
@@ -137,6 +138,7 @@ export default function ImportPage() {
           <Tab value="units" label={translate('resources.units.name', { smart_count: 2 })} />
           <Tab value="employees" label={translate('resources.employees.name', { smart_count: 2 })} />
           <Tab value="attendance" label={translate('resources.attendance.name', { smart_count: 2 })} />
+          <Tab value="unit-results" label={translate('capaian.unitResults.tab')} />
         </Tabs>
         <Typography variant="body2" sx={{ my: 2 }}>
           {translate('capaian.imports.help')}
@@ -144,6 +146,11 @@ export default function ImportPage() {
         {kind === 'attendance' && (
           <Typography variant="body2" sx={{ mb: 2 }} data-testid="attendance-help">
             {translate('capaian.attendance.import_help')}
+          </Typography>
+        )}
+        {kind === 'unit-results' && (
+          <Typography variant="body2" sx={{ mb: 2 }} data-testid="unit-results-help">
+            {translate('capaian.unitResults.import_help')}
           </Typography>
         )}
         <Box component="code" sx={{ display: 'block', bgcolor: 'action.hover', p: 1, mb: 2, fontSize: 12 }}>

@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
+import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, AlertTitle, Button, Typography } from '@mui/material';
 import { Layout, Menu, Title, useCanAccess, useTranslate } from 'react-admin';
@@ -51,6 +52,13 @@ function AppMenu() {
     <Menu>
       <Menu.DashboardItem />
       <Menu.ResourceItems />
+      {sessionUser()?.isRater && (
+        <Menu.Item
+          to="/progress/team"
+          primaryText={translate('capaian.progress.team.title')}
+          leftIcon={<TrendingUpIcon />}
+        />
+      )}
       {canAccess && (
         <Menu.Item to="/imports" primaryText={translate('capaian.imports.title')} leftIcon={<UploadFileIcon />} />
       )}

@@ -24,6 +24,7 @@ import { AppealSection } from './actions/AppealSection';
 import { FeedbackTab } from './actions/FeedbackTab';
 import { HrActions } from './actions/HrActions';
 import { ReviewDetails } from './actions/ReviewDetails';
+import { ProgressTab } from './progress/ProgressTab';
 import { AppraisalYear } from './year/AppraisalYear';
 
 function PdfButton() {
@@ -102,6 +103,9 @@ export default function AppraisalShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="capaian.year.tab" path="year">
           <AppraisalYear />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.progress.tab" path="progress">
+          <ProgressTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="capaian.appraisals.tab_plan" path="plan">
           <Plan />

@@ -24,6 +24,7 @@ import { useDownload } from '../../common/use-download';
 import { CycleProgress } from './CycleProgress';
 import { CycleSettings } from './CycleSettings';
 import { StartCycleButton } from './StartCycleButton';
+import { UnitRatingProposals } from './UnitRatingProposals';
 import { UnitRatings } from './UnitRatings';
 import { FrequencyField } from './FrequencyField';
 import { When } from '../tasks/When';
@@ -102,6 +103,7 @@ export default function CycleShow() {
         <CycleSettings />
         <CycleProgress />
         <UnitRatings />
+        <UnitRatingProposals />
         <ReferenceManyField
           reference="appraisals"
           target="cycleId"

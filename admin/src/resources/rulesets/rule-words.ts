@@ -100,6 +100,8 @@ export function eventWords(e: { type?: string; params?: Record<string, any> } | 
       return translate(`${K}.event.violation`, { message: pick(p.message, lang) ?? nameWords(String(p.code), w) });
     case 'recommendation':
       return translate(`${K}.event.recommendation`, { title: lang === 'en' ? (p.titleEn ?? p.title) : p.title });
+    case 'unitRatingProposal':
+      return translate(`${K}.event.unitRatingProposal`, { rating: valueWords(p.rating, w) });
     case 'performanceFactor':
       return translate(`${K}.event.performanceFactor`, { percent: percentWords(Number(p.factorBasisPoints), w) });
     case 'disciplineCut':

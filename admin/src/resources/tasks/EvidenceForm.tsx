@@ -19,6 +19,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { api, uploadWithProgress } from '../../providers/http';
+import { RecordedRealization, recordedValue } from '../appraisals/progress/RecordedRealization';
 import { DraftButton, DraftRestored, readDraft } from './drafts';
 import { listButtons } from './iterator-buttons';
 import { useCompleteTask } from './use-complete';
@@ -148,7 +149,7 @@ export function EvidenceForm({ task, appraisal }: { task: any; appraisal: any })
       .filter((e: any) => e.kind === 'FILE' && e.indicatorId === indicatorId)
       .map((e: any) => ({ id: e.id, name: e.fileName ?? e.title, sizeBytes: e.sizeBytes }));
   const record = draft?.values ?? {
-    realizations: indicators.map((d) => ({ indicatorId: d.id, value: '', note: '' })),
+    realizations: indicators.map((d) => ({ indicatorId: d.id, value: recordedValue(task, d.id), note: '' })),
     links: [],
   };
   return (
@@ -180,6 +181,7 @@ export function EvidenceForm({ task, appraisal }: { task: any; appraisal: any })
             <Typography variant="body2" color="text.secondary">
               {d.description} — {translate('capaian.plan.target')}: {d.target}
             </Typography>
+            <RecordedRealization task={task} indicatorId={d.id} unit={d.targetUnit} />
             <TextInput source={`realizations.${k}.value`} label="capaian.evidence.realization" />
             <TextInput source={`realizations.${k}.note`} label="capaian.evidence.note" fullWidth />
             <Upload taskId={task.id} appraisalId={appraisal.id} indicatorId={d.id} stored={files(d.id)} />
