@@ -164,7 +164,12 @@ function registerInterventions(run: AppraisalRun) {
         // The departure is recorded before the appraisal stops, so its audit entry precedes the cancellation's.
         const reason = u.reason?.trim() || 'pegawai berhenti / employee left';
         run.leaving = true;
-        await updateActs.recordEmploymentChange({ appraisalId: run.appraisalId, kind: 'LEAVE', actor: u.actor, reason });
+        await updateActs.recordEmploymentChange({
+          appraisalId: run.appraisalId,
+          kind: 'LEAVE',
+          actor: u.actor,
+          reason,
+        });
         run.stopped = reason;
         return { stage: run.stage };
       }
