@@ -1,6 +1,7 @@
 /**
  * Accessibility on every page the browser tests visit: axe-core (npm) runs in the page after each settled route
- * change of every page of a session (`newSession` watches its context), once per page kind in a test file, and
+ * change of every page of a session (`newSession` watches its context) and on what the page turns into while it stays
+ * on that route (data arrived, a dialog opened), once per page kind in a test file, and
  * `describeInBrowser` fails the test in which a serious or critical violation was found, naming the page and the
  * elements. `checkA11y` stays for a test that wants one state checked at a precise moment (e.g. a dialog open).
  */
@@ -37,6 +38,13 @@ export function a11yViolations(page: Page): Promise<A11yViolation[]> {
     if (!(await page.evaluate(() => typeof (globalThis as any).axe !== 'undefined'))) await page.evaluate(axeSource);
     const violations: A11yViolation[] = await page.evaluate(async () => {
       const g = globalThis as any;
+      // A dialog or a notice fading in reads as faint text: let the transitions under way end first (not the
+      // endless ones, such as a spinner's), at most 1.5 s.
+      const ending = g.document
+        .getAnimations()
+        .filter((a: any) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a: any) => a.finished.catch(() => undefined));
+      await Promise.race([Promise.all(ending), new Promise((r) => setTimeout(r, 1_500))]);
       const result = await g.axe.run(g.document, { resultTypes: ['violations'] });
       return result.violations.map((v: any) => ({
         id: v.id,
@@ -81,7 +89,6 @@ export function routeOf(url: string): string {
 const checked = new Set<string>();
 /** Violations found and not yet reported by `takeA11yFindings`. */
 let findings: { where: string; violations: A11yViolation[] }[] = [];
-const pending = new Set<Promise<void>>();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -100,40 +107,52 @@ async function pageKind(page: Page, route: string): Promise<string> {
   return `${route} ${marks.join(',')}`;
 }
 
+/** Whether react-admin still shows that it loads: its page spinner or the app bar's. */
+function loading(page: Page): Promise<boolean> {
+  return page
+    .evaluate(() => !!(globalThis as any).document.querySelector('.RaLoading-root, .RaLoadingIndicator-loader'))
+    .catch(() => false);
+}
+
+/** The pages of one session and whether it is closing (then each page ends its watch after its first check). */
+interface Session {
+  pending: Set<Promise<void>>;
+  closing: boolean;
+}
+const sessions = new Set<Session>();
 const watched = new WeakSet<Page>();
 
-/** Watches one page: after each route change, once its requests have been quiet a moment, checks it. */
-function watchPage(page: Page): void {
+/**
+ * Watches one page. After each route change, once its requests have been quiet a moment and no spinner shows, the page
+ * is checked; then, while the route stays (at most 20 s), every new kind of page it turns into (its data arrived, a
+ * dialog opened) is checked too.
+ */
+function watchPage(page: Page, session: Session): void {
   if (watched.has(page)) return;
   watched.add(page);
   let inflight = 0;
   let lastNetwork = Date.now();
   let generation = 0;
   // The API calls and the console's own chunks, loaded when a page is first opened.
-  const isApi = (r: { resourceType(): string }) => ['fetch', 'xhr', 'script', 'document'].includes(r.resourceType());
+  const counted = (r: { resourceType(): string }) => ['fetch', 'xhr', 'script', 'document'].includes(r.resourceType());
   page.on('request', (r) => {
-    if (isApi(r)) inflight += 1;
+    if (counted(r)) inflight += 1;
   });
   const done = (r: { resourceType(): string }) => {
-    if (!isApi(r)) return;
+    if (!counted(r)) return;
     inflight = Math.max(0, inflight - 1);
     lastNetwork = Date.now();
   };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
+  const quiet = () => inflight === 0 && Date.now() - lastNetwork >= 300;
 
-  const check = async (mine: number, route: string, url: string) => {
-    const start = Date.now();
-    // Settled: 400 ms after the change, with no request for 300 ms (at most 5 s; a page that polls never is).
-    while (Date.now() - start < 5_000) {
-      await sleep(100);
-      if (mine !== generation || page.isClosed()) return;
-      if (Date.now() - start >= 400 && inflight === 0 && Date.now() - lastNetwork >= 300) break;
-    }
+  /** Checks the page as it is now unless its kind was checked already; false when it could not be read. */
+  const checkNow = async (mine: number, route: string, url: string, start: number): Promise<boolean> => {
     let kind: string | undefined;
     try {
       kind = await pageKind(page, route);
-      if (checked.has(kind) || mine !== generation) return;
+      if (checked.has(kind) || mine !== generation) return true;
       checked.add(kind);
       const t0 = Date.now();
       const violations = await a11yViolations(page);
@@ -144,9 +163,27 @@ function watchPage(page: Page): void {
       if (mine !== generation) checked.delete(kind);
       const moved = mine !== generation ? ' — halaman berganti saat diperiksa / the page changed during the check' : '';
       if (violations.length) findings.push({ where: `${route} (${url})${moved}`, violations });
+      return true;
     } catch {
       // The page navigated or closed meanwhile: its next visit is checked.
       if (kind) checked.delete(kind);
+      return false;
+    }
+  };
+
+  const visit = async (mine: number, route: string, url: string) => {
+    const start = Date.now();
+    const here = () => mine === generation && !page.isClosed();
+    // Settled: 400 ms after the change, no request for 300 ms, no spinner (at most 8 s: a busy page is checked as is).
+    while (Date.now() - start < 8_000) {
+      await sleep(100);
+      if (!here()) return;
+      if (Date.now() - start >= 400 && quiet() && !(await loading(page))) break;
+    }
+    if (!(await checkNow(mine, route, url, start))) return;
+    while (here() && !session.closing && Date.now() - start < 20_000) {
+      await sleep(500);
+      if (here() && quiet() && !(await loading(page))) await checkNow(mine, route, url, start);
     }
   };
 
@@ -156,27 +193,36 @@ function watchPage(page: Page): void {
     const url = frame.url();
     // The console only (served at the root): not a PDF in Chromium's viewer, nor a sign-in provider's page.
     if (!url.startsWith('http') || !['/', '/index.html'].includes(new URL(url).pathname)) return;
-    const p = check(generation, routeOf(url), url);
-    pending.add(p);
-    void p.finally(() => pending.delete(p));
+    const p = visit(generation, routeOf(url), url);
+    session.pending.add(p);
+    void p.finally(() => session.pending.delete(p));
   });
 }
 
 /** Checks every page of the context (its first and any opened later) after each route change. */
 export function auditContext(context: BrowserContext): void {
-  context.pages().forEach(watchPage);
-  context.on('page', watchPage);
+  const session: Session = { pending: new Set(), closing: false };
+  sessions.add(session);
+  context.pages().forEach((p) => watchPage(p, session));
+  context.on('page', (p) => watchPage(p, session));
   const close = context.close.bind(context);
-  // Closing the session waits for the checks of its last pages first.
+  // Closing the session waits for the first check of its last pages.
   context.close = async (options?: Parameters<BrowserContext['close']>[0]) => {
-    await settleAudits();
+    await settle(session);
+    sessions.delete(session);
     return close(options);
   };
 }
 
-/** Waits for every check under way. */
+async function settle(session: Session): Promise<void> {
+  session.closing = true;
+  while (session.pending.size) await Promise.all([...session.pending]);
+  session.closing = false;
+}
+
+/** Waits for the checks under way in every session (each page's first check of its route, not its later watch). */
 export async function settleAudits(): Promise<void> {
-  while (pending.size) await Promise.all([...pending]);
+  await Promise.all([...sessions].map(settle));
 }
 
 /** The violations found since the last call, in words, or null when there were none. */
