@@ -2,7 +2,8 @@
  * `GET /api/dashboard?cycleId=&periodId=`: figures for the HR dashboard — stage funnel, predicates per unit against the
  * curve, allowance totals. A year cycle has one appraisal row per employee and evaluation period: the funnel counts
  * each employee once (their current row), the distribution is of one evaluation period (`periodId`, by default the
- * latest with predicates); `periodId` narrows every figure to that period. Open tasks are the shown cycle's (and
+ * latest with predicates), each unit's with the limits its rating sets in the cycle's DISTRIBUTION rules (`curve`);
+ * `periodId` narrows every figure to that period. Open tasks are the shown cycle's (and
  * period's); a unit's calibration status is that of the period shown, so a justified spread is no longer "off the
  * curve"; `waitingSanctionDecision` counts the appraisals whose sanction decision HR has still to take.
  */
@@ -14,6 +15,8 @@ import type { AppDeps } from '../deps';
 import { MAX_ID } from '../http/params';
 import { parseOrThrow } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
+import { PREDICATES, type Predicate } from '../../rules';
+import { curveLimits } from '../tasks/calibration-view';
 
 const STAGES = ['PLANNING', 'PERIOD', 'EVIDENCE', 'REVIEW', 'SCORING', 'CALIBRATION', 'APPEAL', 'PAY', 'DONE'] as const;
 
@@ -34,6 +37,36 @@ describeRoutes({
   tag: 'dashboard',
   access: ['HR_ADMIN', 'AUDITOR'],
 });
+
+/** The DISTRIBUTION rules pinned to the cycle and its default unit rating, or null when none are pinned. */
+async function curveRules(db: AppDeps['prisma'], cycleId: number) {
+  const cycle = await db.cycle.findUnique({
+    where: { id: cycleId },
+    select: { distributionVersionId: true, settings: true },
+  });
+  if (!cycle?.distributionVersionId) return null;
+  const version = await db.ruleSetVersion.findUnique({
+    where: { id: cycle.distributionVersionId },
+    select: { document: true },
+  });
+  if (!version) return null;
+  const defaultRating = (cycle.settings as { defaultUnitRating?: string } | null)?.defaultUnitRating ?? 'BAIK';
+  return { document: version.document, defaultRating };
+}
+
+/**
+ * The curve a unit's shares are drawn against: the limits its rating sets (the cycle's default rating while the unit
+ * has none, as the calibration does), each with whether the counts keep it.
+ */
+function curveOf(
+  rules: NonNullable<Awaited<ReturnType<typeof curveRules>>>,
+  unitRating: string | null,
+  counts: Record<string, number>,
+) {
+  const rating = unitRating ?? rules.defaultRating;
+  const full = Object.fromEntries(PREDICATES.map((p) => [p, counts[p] ?? 0])) as Record<Predicate, number>;
+  return { rating, assumed: unitRating === null, limits: curveLimits(rules.document, rating, full) };
+}
 
 /** Routes of /api/dashboard. */
 export function dashboardRoutes(deps: AppDeps): Router {
@@ -141,6 +174,7 @@ export function dashboardRoutes(deps: AppDeps): Router {
       select: { id: true, code: true, name: true },
     });
     const ratingOf = new Map(ratings.map((r) => [r.unitId, r]));
+    const rules = await curveRules(db, cycleId);
     const perUnit = units.map((u) => {
       const counts = Object.fromEntries(
         byUnit.filter((b) => b.unitId === u.id).map((b) => [b.predicate!, b._count._all]),
@@ -157,6 +191,7 @@ export function dashboardRoutes(deps: AppDeps): Router {
         calibration: ofPeriod ? r.status : null,
         violations: ofPeriod ? r.violations : [],
         justification: ofPeriod ? r.justification : null,
+        curve: rules && curveOf(rules, r?.rating ?? null, counts),
       };
     });
     res.json({

@@ -62,6 +62,29 @@ function boundOf(conditions: Condition[]): Pick<CurveLimit, 'predicate' | 'max' 
   return {};
 }
 
+/**
+ * Every limit of the curve that a unit rating sets in a DISTRIBUTION rule document, each with whether the unit's
+ * counts keep it (also read by the HR dashboard's distribution chart).
+ */
+export function curveLimits(document: unknown, rating: string, counts: Record<Predicate, number>): CurveLimit[] {
+  const broken = new Set(checkDistribution(document, { unitRating: rating, counts }).violations.map((v) => v.code));
+  const rules = ((document as any)?.rules ?? []) as {
+    conditions?: { all?: Condition[] };
+    event?: { type?: string; params?: { code?: string; message?: BilingualText } };
+  }[];
+  return rules
+    .filter((r) => r.event?.type === 'violation' && r.event.params?.code && r.event.params.message)
+    .filter((r) =>
+      (r.conditions?.all ?? []).some((c) => c.fact === 'unitRating' && c.operator === 'equal' && c.value === rating),
+    )
+    .map((r) => ({
+      code: r.event!.params!.code!,
+      message: r.event!.params!.message!,
+      ...boundOf(r.conditions?.all ?? []),
+      holds: !broken.has(r.event!.params!.code!),
+    }));
+}
+
 /** The distribution of a calibration task's unit, or null for any other task (or a cycle without its rules pinned). */
 export async function calibrationDistribution(deps: AppDeps, task: Task): Promise<UnitDistribution | null> {
   const ctx = (task.context ?? {}) as { unitId?: number; unitName?: string; periodId?: number; periodLabel?: string };
@@ -100,24 +123,7 @@ export async function calibrationDistribution(deps: AppDeps, task: Task): Promis
   const shares = Object.fromEntries(
     PREDICATES.map((p) => [p, total ? Math.round((counts[p] * 1000) / total) / 10 : 0]),
   ) as Record<Predicate, number>;
-  const broken = new Set(
-    checkDistribution(version.document, { unitRating: rating, counts }).violations.map((v) => v.code),
-  );
-  const rules = ((version.document as any)?.rules ?? []) as {
-    conditions?: { all?: Condition[] };
-    event?: { type?: string; params?: { code?: string; message?: BilingualText } };
-  }[];
-  const limits: CurveLimit[] = rules
-    .filter((r) => r.event?.type === 'violation' && r.event.params?.code && r.event.params.message)
-    .filter((r) =>
-      (r.conditions?.all ?? []).some((c) => c.fact === 'unitRating' && c.operator === 'equal' && c.value === rating),
-    )
-    .map((r) => ({
-      code: r.event!.params!.code!,
-      message: r.event!.params!.message!,
-      ...boundOf(r.conditions?.all ?? []),
-      holds: !broken.has(r.event!.params!.code!),
-    }));
+  const limits = curveLimits(version.document, rating, counts);
   return {
     unitId: ctx.unitId,
     unitName: ctx.unitName ?? null,

@@ -3,7 +3,7 @@
  * playwright-core (CHROMIUM_PATH; never `playwright install`), sign-in through the console's login page, and
  * screenshots of each step in test/.artifacts/screenshots/<scenario>/ (ignored by git).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Express } from 'express';
@@ -11,6 +11,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
 import { createTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { auditContext, takeA11yFindings } from './a11y-audit';
+
+export { a11yViolations, checkA11y, type A11yViolation } from './a11y-audit';
 
 export const ROOT = join(__dirname, '..', '..');
 export const DIST = join(ROOT, 'admin', 'dist');
@@ -28,7 +31,8 @@ export function browserTestsBlocked(): string | null {
 
 /**
  * `describe` when the console is built and Chromium is there; otherwise the suite fails, saying why (a browser
- * suite that cannot run must never pass unnoticed; `npm test` builds the console and finds Chromium).
+ * suite that cannot run must never pass unnoticed; `npm test` builds the console and finds Chromium). A test fails
+ * when axe-core found a serious or critical violation on a page it visited (see a11y-audit.ts).
  */
 export function describeInBrowser(name: string, fn: () => void): void {
   const blocked = browserTestsBlocked();
@@ -38,7 +42,14 @@ export function describeInBrowser(name: string, fn: () => void): void {
         throw new Error(`[browser] "${name}" tidak dapat berjalan / cannot run: ${blocked}`);
       });
     });
-  } else describe(name, fn);
+  } else
+    describe(name, () => {
+      afterEach(async () => {
+        const found = await takeA11yFindings();
+        if (found) throw new Error(found);
+      });
+      fn();
+    });
 }
 
 /** Listens on a free loopback port; returns the base URL and a close function. */
@@ -68,7 +79,10 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (own localStorage) at a laptop-sized viewport, Indonesian locale, failing on page errors. */
+/**
+ * A fresh browser context (own localStorage) at a laptop-sized viewport, Indonesian locale, failing on page errors;
+ * every page of it is checked with axe-core after each route change.
+ */
 export async function newSession(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 900 },
@@ -77,6 +91,7 @@ export async function newSession(browser: Browser): Promise<{ context: BrowserCo
     acceptDownloads: true,
   });
   context.setDefaultTimeout(20_000);
+  auditContext(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -146,51 +161,6 @@ export function demoConsole(label: string): DemoConsole {
     await demo.db?.drop();
   });
   return demo;
-}
-
-/** One accessibility violation as axe-core reports it: the rule, its impact, what it asks and where it failed. */
-export interface A11yViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string; summary: string }[];
-}
-
-let axeSource: string | undefined;
-
-/**
- * The serious and critical accessibility violations axe-core (npm axe-core, every WCAG 2.x A/AA rule and its best
- * practices) finds on the page as it is now. The script is evaluated through the DevTools protocol, which the
- * console's Content-Security-Policy does not block; the page is not changed otherwise.
- */
-export async function a11yViolations(page: Page): Promise<A11yViolation[]> {
-  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  if (!(await page.evaluate(() => typeof (globalThis as any).axe !== 'undefined'))) await page.evaluate(axeSource);
-  const violations: A11yViolation[] = await page.evaluate(async () => {
-    const g = globalThis as any;
-    const result = await g.axe.run(g.document, { resultTypes: ['violations'] });
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n: any) => ({ target: n.target.join(' '), summary: n.failureSummary ?? '' })),
-    }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-/**
- * Fails when axe-core finds a serious or critical violation on the page (opt-in: a test calls it on the pages it
- * visits), naming each rule and the elements that break it; `where` names the page in the message.
- */
-export async function checkA11y(page: Page, where: string): Promise<void> {
-  const violations = await a11yViolations(page);
-  if (!violations.length) return;
-  const lines = violations.flatMap((v) => [
-    `  ${v.id} (${v.impact}): ${v.help}`,
-    ...v.nodes.slice(0, 5).map((n) => `    ${n.target}`),
-  ]);
-  throw new Error(`Aksesibilitas / accessibility (axe-core) — ${where}:\n${lines.join('\n')}`);
 }
 
 /** Switches the console's language from the app bar ('id' Bahasa Indonesia, 'en' English) and waits until it shows. */

@@ -23,6 +23,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Toolti
 import { PREDICATES } from '../common/enums';
 import { formatNumber, formatRupiah } from '../common/format';
 import { api } from '../providers/http';
+import { DistributionCurve, type CurveUnit } from './DistributionCurve';
 
 const PREDICATE_FILL: Record<string, string> = {
   SANGAT_BAIK: '#2e7d32',
@@ -56,6 +57,7 @@ interface DashboardData {
     calibration: string | null;
     violations: unknown[];
     justification?: string | null;
+    curve?: CurveUnit['curve'];
   }[];
   allowance?: { count: number; total: number; base: number; cuts: number };
 }
@@ -339,6 +341,9 @@ export default function HrDashboard() {
                 ))}
               </CardContent>
             </Card>
+          </Grid>
+          <Grid size={12}>
+            <DistributionCurve units={data.perUnit ?? []} />
           </Grid>
         </Grid>
       )}

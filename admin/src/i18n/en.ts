@@ -4,6 +4,8 @@ import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { domainEn } from './domain-en';
 import { recordsEn } from './records-en';
 import { ssoEn } from './sso-en';
+import { a11yEn } from './a11y-en';
+import { dashboardCurveEn } from './dashboard-curve-en';
 import { accessEn } from './access-en';
 import { errorsEn } from './errors-en';
 import { rulesWordsEn } from './rules-words-en';
@@ -15,6 +17,8 @@ const en: TranslationMessages = mergeTranslations(
   englishMessages,
   domainEn,
   ssoEn,
+  a11yEn,
+  dashboardCurveEn,
   rulesWordsEn,
   recordsEn,
   tasksEn,

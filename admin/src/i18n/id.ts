@@ -8,6 +8,8 @@ import { domainId } from './domain-id';
 import { raIndonesianFill } from './ra-id-fill';
 import { recordsId } from './records-id';
 import { ssoId } from './sso-id';
+import { a11yId } from './a11y-id';
+import { dashboardCurveId } from './dashboard-curve-id';
 import { accessId } from './access-id';
 import { errorsId } from './errors-id';
 import { rulesWordsId } from './rules-words-id';
@@ -20,6 +22,8 @@ const id: TranslationMessages = mergeTranslations(
   raIndonesianFill,
   domainId,
   ssoId,
+  a11yId,
+  dashboardCurveId,
   rulesWordsId,
   recordsId,
   tasksId,

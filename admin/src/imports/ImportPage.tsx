@@ -198,7 +198,14 @@ export default function ImportPage() {
             {translate('capaian.imports.run')}
           </Button>
         </Stack>
-        {progress !== null && <LinearProgress variant="determinate" value={progress * 100} sx={{ mt: 2 }} />}
+        {progress !== null && (
+          <LinearProgress
+            variant="determinate"
+            value={progress * 100}
+            sx={{ mt: 2 }}
+            aria-label={translate('capaian.a11y.uploading')}
+          />
+        )}
         {report && (
           <Box sx={{ mt: 2 }} data-testid="import-report">
             <Alert severity={report.invalid ? 'error' : 'success'}>

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Alert, AlertTitle, Button, Typography } from '@mui/material';
+import { Alert, AlertTitle, Button, ThemeProvider, Typography, type Theme } from '@mui/material';
 import { Layout, Menu, Title, useCanAccess, useTranslate } from 'react-admin';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { NotificationsAppBar } from '../notifications/NotificationsAppBar';
@@ -81,14 +81,34 @@ const TITLE_WRAPS = {
   },
 } as const;
 
+/**
+ * Every spinner and progress bar of the console's pages is named "Memuat" / "Loading" unless it names itself: those
+ * inside react-admin's own buttons (a save under way) are otherwise nameless to a screen reader.
+ */
+function NamedProgress({ children }: { children: ReactNode }) {
+  const translate = useTranslate();
+  const label = translate('ra.page.loading');
+  const named = (outer: Theme): Theme => ({
+    ...outer,
+    components: {
+      ...outer.components,
+      MuiCircularProgress: { ...outer.components?.MuiCircularProgress, defaultProps: { 'aria-label': label } },
+      MuiLinearProgress: { ...outer.components?.MuiLinearProgress, defaultProps: { 'aria-label': label } },
+    },
+  });
+  return <ThemeProvider theme={named}>{children}</ThemeProvider>;
+}
+
 export function AppLayout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const locked = !!sessionUser()?.mustChangePassword && pathname !== '/account';
   // Straight after sign-in (the home page) to Akun Saya; any other page says why it is closed.
   if (locked && pathname === '/') return <Navigate to="/account" replace />;
   return (
-    <Layout menu={AppMenu} appBar={NotificationsAppBar} sx={TITLE_WRAPS}>
-      {locked ? <PasswordChangeFirst /> : children}
-    </Layout>
+    <NamedProgress>
+      <Layout menu={AppMenu} appBar={NotificationsAppBar} sx={TITLE_WRAPS}>
+        {locked ? <PasswordChangeFirst /> : children}
+      </Layout>
+    </NamedProgress>
   );
 }

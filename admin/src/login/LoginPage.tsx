@@ -9,9 +9,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Box, Button, CircularProgress, Typography } from '@mui/material';
-import { LocalesMenuButton, Login, LoginForm, useLogin, useNotify, useTranslate } from 'react-admin';
+import { LocalesMenuButton, Login, useLogin, useNotify, useTranslate } from 'react-admin';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../providers/http';
+import { SignInForm } from './SignInForm';
 
 /** The screens every employee opens after signing in: home, the task inbox, a task's form. */
 const PREFETCH = [
@@ -65,7 +66,7 @@ export function LoginPage() {
       </Box>
       {code ? (
         <Box sx={{ p: 3, display: 'flex', gap: 2, alignItems: 'center' }}>
-          <CircularProgress size={20} />
+          <CircularProgress size={20} aria-label={translate('capaian.sso.signing_in')} />
           <Typography>{translate('capaian.sso.signing_in')}</Typography>
         </Box>
       ) : (
@@ -80,7 +81,7 @@ export function LoginPage() {
               </Typography>
             </Box>
           )}
-          <LoginForm />
+          <SignInForm />
         </>
       )}
     </Login>

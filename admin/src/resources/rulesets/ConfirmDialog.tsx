@@ -2,7 +2,7 @@
  * The confirmation before every lifecycle step of a rule version (submit, delete, approve and publish, return, the
  * retirement steps): the question in words naming the version and its effect, with an optional note.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
@@ -23,14 +23,18 @@ export function ConfirmDialog({
 }) {
   const translate = useTranslate();
   const [comment, setComment] = useState('');
+  const textId = useId();
   const close = () => {
     setComment('');
     onClose();
   };
   return (
-    <Dialog open={!!text} onClose={close} fullWidth maxWidth="sm">
+    // Named by its question: a dialog without a title is otherwise nameless to a screen reader.
+    <Dialog open={!!text} onClose={close} fullWidth maxWidth="sm" aria-labelledby={textId}>
       <DialogContent>
-        <DialogContentText data-testid="confirm-text">{text}</DialogContentText>
+        <DialogContentText id={textId} data-testid="confirm-text">
+          {text}
+        </DialogContentText>
         {withComment && (
           <TextField
             label={translate('capaian.rulesets.review.comment')}

@@ -3,7 +3,7 @@
  * (JSON pointers) are marked on their lines and listed under the editor; a click on an error selects its line.
  */
 import { useMemo, useRef } from 'react';
-import { Alert, Box, List, ListItemButton, ListItemText } from '@mui/material';
+import { Alert, Box, List, ListItem, ListItemButton, ListItemText } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { JsonSyntaxError, lineOf, lineOfPointer, locate } from './json-locate';
 
@@ -135,12 +135,15 @@ export function JsonEditor({ value, onChange, errors, readOnly }: Props) {
             ? translate('capaian.rulesets.syntax_error')
             : translate('capaian.rulesets.schema_errors', { smart_count: marks.length })}
           <List dense disablePadding>
+            {/* Each error a list item (an <li>) holding its button: a list holds items only. */}
             {marks.map((m, k) => (
-              <ListItemButton key={k} onClick={() => goTo(m.line)} sx={{ py: 0 }}>
-                <ListItemText
-                  primary={`${translate('capaian.rulesets.line', { line: m.line })}${m.pointer ? ` · ${m.pointer}` : ''} — ${m.message}`}
-                />
-              </ListItemButton>
+              <ListItem key={k} disablePadding>
+                <ListItemButton onClick={() => goTo(m.line)} sx={{ py: 0 }}>
+                  <ListItemText
+                    primary={`${translate('capaian.rulesets.line', { line: m.line })}${m.pointer ? ` · ${m.pointer}` : ''} — ${m.message}`}
+                  />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </Alert>

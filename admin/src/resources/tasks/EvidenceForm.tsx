@@ -124,7 +124,14 @@ function Upload({
           }}
         />
       </Button>
-      {progress !== null && <LinearProgress variant="determinate" value={Math.round(progress * 100)} sx={{ my: 1 }} />}
+      {progress !== null && (
+        <LinearProgress
+          variant="determinate"
+          value={Math.round(progress * 100)}
+          sx={{ my: 1 }}
+          aria-label={translate('capaian.a11y.uploading')}
+        />
+      )}
       {files.map((f) => (
         <FileRow
           key={f.id}

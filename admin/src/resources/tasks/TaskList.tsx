@@ -3,7 +3,16 @@
  * rating it is (the unit for a calibration), which cycle and which evaluation period, so identical titles read apart.
  */
 import { Chip } from '@mui/material';
-import { Datagrid, FunctionField, List, SelectInput, useLocaleState, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  FunctionField,
+  Link,
+  List,
+  SelectInput,
+  useCreatePath,
+  useLocaleState,
+  useTranslate,
+} from 'react-admin';
 import { EnumField } from '../../common/EnumField';
 import { choices, TASK_STATUSES } from '../../common/enums';
 import { daysUntil } from '../../common/format';
@@ -52,7 +61,7 @@ export default function TaskList() {
   return (
     <List filters={filters} filterDefaultValues={{ status: 'OPEN' }} sort={{ field: 'dueAt', order: 'ASC' }}>
       <Datagrid rowClick={(_id, _res, r) => (r.status === 'OPEN' ? 'edit' : 'show')} bulkActionButtons={false}>
-        <FunctionField source="title" sortable={false} render={(r: TaskRow) => <Name task={r} />} />
+        <FunctionField source="title" sortable={false} render={(r: any) => <Name task={r} />} />
         <FunctionField
           label="capaian.work.subject"
           sortable={false}
@@ -73,10 +82,20 @@ export default function TaskList() {
   );
 }
 
-function Name({ task }: { task: TaskRow }) {
+/**
+ * The task's name as a link to it (the page a click on the row opens): a row's click is the mouse's only, the link
+ * is a tab stop that Enter follows.
+ */
+function Name({ task }: { task: TaskRow & { id: number; status?: string } }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  return <>{taskName(task, translate, locale)}</>;
+  const createPath = useCreatePath();
+  const to = createPath({ resource: 'tasks', id: task.id, type: task.status === 'OPEN' ? 'edit' : 'show' });
+  return (
+    <Link to={to} onClick={(e: { stopPropagation(): void }) => e.stopPropagation()} data-testid="task-link">
+      {taskName(task, translate, locale)}
+    </Link>
+  );
 }
 
 function TypeLabel({ type }: { type: string }) {

@@ -27,7 +27,7 @@ export function AppraisalYear() {
   });
   if (!record) return null;
   if (error) return <Alert severity="warning">{(error as Error).message}</Alert>;
-  if (!data) return <LinearProgress />;
+  if (!data) return <LinearProgress aria-label={translate('ra.page.loading')} />;
   const current = currentEvaluation(data.evaluations);
   const me = permissions?.employeeId ?? null;
   // The employee and their rater may ask; the server decides (and says why not).

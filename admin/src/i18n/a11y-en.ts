@@ -1,0 +1,8 @@
+/** Names for screen readers (accessible names of controls and progress bars), English. */
+export const a11yEn = {
+  capaian: {
+    a11y: {
+      uploading: 'Uploading the file',
+    },
+  },
+};

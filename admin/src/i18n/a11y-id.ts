@@ -1,0 +1,8 @@
+/** Names for screen readers (accessible names of controls and progress bars), Bahasa Indonesia. */
+export const a11yId = {
+  capaian: {
+    a11y: {
+      uploading: 'Mengunggah berkas',
+    },
+  },
+};
