@@ -73,7 +73,15 @@ describeInBrowser('calibration, appeal decision and evaluation PDF in the consol
     for (const a of colleagues.slice(1, n - keepBaik)) plan.set(a.id, 'SANGAT_BAIK');
     const label = { BUTUH_PERBAIKAN: 'Butuh Perbaikan', SANGAT_BAIK: 'Sangat Baik' } as const;
     const choose = async (appraisalId: number, predicate: keyof typeof label) => {
-      await h.getByTestId(`adjust-${appraisalId}`).getByRole('combobox').click();
+      // Each row's select is named by its person (no visible label in a table cell).
+      const person = await t.db.prisma.appraisal.findUniqueOrThrow({
+        where: { id: appraisalId },
+        select: { employee: { select: { name: true } } },
+      });
+      await h
+        .getByTestId(`adjust-${appraisalId}`)
+        .getByRole('combobox', { name: `Predikat baru untuk ${person.employee.name}` })
+        .click();
       await h.getByRole('option', { name: label[predicate], exact: true }).click();
       // While a select's list is open the rest of the page is hidden from the accessibility tree (and from getByRole):
       // wait until it has closed (on a loaded machine a click can land during its opening animation; Escape closes).

@@ -3,6 +3,7 @@ export const a11yEn = {
   capaian: {
     a11y: {
       uploading: 'Uploading the file',
+      new_predicate_for: 'New predicate for %{name}',
     },
   },
 };

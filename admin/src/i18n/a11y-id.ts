@@ -3,6 +3,7 @@ export const a11yId = {
   capaian: {
     a11y: {
       uploading: 'Mengunggah berkas',
+      new_predicate_for: 'Predikat baru untuk %{name}',
     },
   },
 };

@@ -59,6 +59,14 @@ function ActionFields({ appraisals }: { appraisals: any[] }) {
                 <SelectInput
                   source={field(a.id)}
                   label={false}
+                  // No label in a table cell: the combobox is named by the row's person.
+                  slotProps={{
+                    select: {
+                      SelectDisplayProps: {
+                        'aria-label': translate('capaian.a11y.new_predicate_for', { name: a.employee?.name ?? '' }),
+                      } as Record<string, string>,
+                    },
+                  }}
                   choices={choices('predicate', PREDICATES)}
                   defaultValue={a.predicate}
                   helperText={false}
