@@ -98,6 +98,9 @@ describeInBrowser('notification bell in the console (Chromium)', () => {
     );
     expect(await prisma.notification.count({ where: { userId: pegawai.id, readAt: null } })).toBe(0);
     await list.waitFor({ state: 'hidden' }); // marking all read closes the list
+    // The bell's name says none unread, and no earlier number stays inside it (a hidden badge used to keep its "2").
+    await page.getByRole('button', { name: 'Notifications: 0 unread' }).waitFor();
+    expect((await page.getByTestId('notification-count').innerText()).trim()).toBe('');
 
     // Akun Saya: e-mail notifications off (this test's API has no SMTP_URL, and says so).
     await page.goto(`${demo.url}/#/account`);

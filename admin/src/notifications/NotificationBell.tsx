@@ -90,7 +90,15 @@ export function NotificationBell() {
             void refresh();
           }}
         >
-          <Badge badgeContent={unread} color="error" max={99} data-testid="notification-count">
+          {/* Mounted afresh when the count reaches 0: a badge hidden at 0 keeps showing its previous number inside the
+              button, whose name then says "0 unread" over a "1" (axe: label-content-name-mismatch). */}
+          <Badge
+            key={unread > 0 ? 'unread' : 'none'}
+            badgeContent={unread}
+            color="error"
+            max={99}
+            data-testid="notification-count"
+          >
             <NotificationsIcon />
           </Badge>
         </IconButton>
