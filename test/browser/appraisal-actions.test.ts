@@ -9,14 +9,11 @@
  * test/.artifacts/screenshots/appraisal-actions/.
  */
 import type { Page } from 'playwright-core';
-import { seedDemo } from '../../prisma/seed/seed-database';
 import { unitScope } from '../../prisma/unit-tree';
-import { createTestApp } from '../helpers/test-app';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { describeInBrowser, launchChromium, listen, newSession, screenshots, signIn, switchLanguage } from './harness';
-import { recorder, seedTasks, standInTemporal } from './tasks-fixtures';
+import { describeInBrowser, newSession, screenshots, signIn, switchLanguage } from './harness';
+import { startTasksConsole, stopTasksConsole, type TasksConsole } from './tasks-console';
+import { recorder } from './tasks-fixtures';
 
-type Browser = Awaited<ReturnType<typeof launchChromium>>;
 /** Text as read: whitespace (and the zero-width space MUI puts in a select) as single spaces. */
 const squash = (s: string) => s.replace(/[\s\u200b]+/g, ' ').trim();
 const text = async (page: Page, testId: string) => squash(await page.getByTestId(testId).first().innerText());
@@ -26,25 +23,16 @@ const longDay = (d: Date, locale: string) =>
 describeInBrowser('the appraisal and cycle pages: every capability reachable (Chromium)', () => {
   const shots = screenshots('appraisal-actions');
   const rec = recorder();
-  let db: TestDatabase;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
+  let db: TasksConsole['db'];
+  let server: TasksConsole['server'];
+  let browser: TasksConsole['browser'];
   let url: string;
-  let data: Awaited<ReturnType<typeof seedTasks>>;
+  let data: TasksConsole['data'];
 
   beforeAll(async () => {
-    db = await createTestDatabase('browser_appraisal_actions');
-    await seedDemo(db.prisma);
-    data = await seedTasks(db.prisma);
-    server = await listen(createTestApp(db, standInTemporal(rec)).app);
-    url = server.url;
-    browser = await launchChromium();
+    ({ db, server, url, browser, data } = await startTasksConsole('browser_appraisal_actions', rec));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.drop();
-  });
+  afterAll(() => stopTasksConsole({ db, server, browser }));
 
   it('the employee reads the review, files an appeal in its window, and reads the rater’s feedback', async () => {
     const { q1, mine, windowEnds } = data;

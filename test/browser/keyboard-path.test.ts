@@ -6,13 +6,9 @@
  * Screenshots in test/.artifacts/screenshots/keyboard-path/.
  */
 import type { Page } from 'playwright-core';
-import { seedDemo } from '../../prisma/seed/seed-database';
-import { createTestApp } from '../helpers/test-app';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { describeInBrowser, launchChromium, listen, newSession, screenshots } from './harness';
-import { recorder, seedTasks, standInTemporal } from './tasks-fixtures';
-
-type Browser = Awaited<ReturnType<typeof launchChromium>>;
+import { describeInBrowser, newSession, screenshots } from './harness';
+import { startTasksConsole, stopTasksConsole, type TasksConsole } from './tasks-console';
+import { recorder } from './tasks-fixtures';
 
 /** The focused element as a screen reader names it: its role and accessible name (`textbox "Kata sandi"`). */
 async function focused(page: Page): Promise<string> {
@@ -39,25 +35,16 @@ async function tabTo(page: Page, wanted: RegExp, back = false, limit = 40): Prom
 describeInBrowser('the employee’s path by keyboard only (Chromium)', () => {
   const shots = screenshots('keyboard-path');
   const rec = recorder();
-  let db: TestDatabase;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
+  let db: TasksConsole['db'];
+  let server: TasksConsole['server'];
+  let browser: TasksConsole['browser'];
   let url: string;
-  let data: Awaited<ReturnType<typeof seedTasks>>;
+  let data: TasksConsole['data'];
 
   beforeAll(async () => {
-    db = await createTestDatabase('browser_keyboard');
-    await seedDemo(db.prisma);
-    data = await seedTasks(db.prisma);
-    server = await listen(createTestApp(db, standInTemporal(rec)).app);
-    url = server.url;
-    browser = await launchChromium();
+    ({ db, server, url, browser, data } = await startTasksConsole('browser_keyboard', rec));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.drop();
-  });
+  afterAll(() => stopTasksConsole({ db, server, browser }));
 
   it('signs in, opens the plan task from the inbox, edits, keeps a draft and submits the plan', async () => {
     const { context, page, errors } = await newSession(browser);

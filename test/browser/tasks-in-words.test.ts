@@ -8,22 +8,10 @@
  * Screenshots in test/.artifacts/screenshots/tasks-in-words/.
  */
 import type { Page } from 'playwright-core';
-import { seedDemo } from '../../prisma/seed/seed-database';
-import { createTestApp } from '../helpers/test-app';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import {
-  describeInBrowser,
-  launchChromium,
-  listen,
-  newSession,
-  pageToken,
-  screenshots,
-  signIn,
-  switchLanguage,
-} from './harness';
-import { recorder, seedTasks, standInTemporal } from './tasks-fixtures';
+import { describeInBrowser, newSession, pageToken, screenshots, signIn, switchLanguage } from './harness';
+import { startTasksConsole, stopTasksConsole, type TasksConsole } from './tasks-console';
+import { recorder } from './tasks-fixtures';
 
-type Browser = Awaited<ReturnType<typeof launchChromium>>;
 /** Text as read: whitespace (and MUI's zero-width spaces) as single spaces. */
 const squash = (s: string) => s.replace(/[\s\u200b]+/g, ' ').trim();
 const text = async (page: Page, testId: string) => squash(await page.getByTestId(testId).first().innerText());
@@ -31,25 +19,16 @@ const text = async (page: Page, testId: string) => squash(await page.getByTestId
 describeInBrowser('tasks in words (Chromium)', () => {
   const shots = screenshots('tasks-in-words');
   const rec = recorder();
-  let db: TestDatabase;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
+  let db: TasksConsole['db'];
+  let server: TasksConsole['server'];
+  let browser: TasksConsole['browser'];
   let url: string;
-  let data: Awaited<ReturnType<typeof seedTasks>>;
+  let data: TasksConsole['data'];
 
   beforeAll(async () => {
-    db = await createTestDatabase('browser_tasks_words');
-    await seedDemo(db.prisma);
-    data = await seedTasks(db.prisma);
-    server = await listen(createTestApp(db, standInTemporal(rec)).app);
-    url = server.url;
-    browser = await launchChromium();
+    ({ db, server, url, browser, data } = await startTasksConsole('browser_tasks_words', rec));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.drop();
-  });
+  afterAll(() => stopTasksConsole({ db, server, browser }));
 
   it('the rater tells three rating tasks apart, reads what is rated and keeps a draft', async () => {
     const { year, subordinates, ratings, mine } = data;
