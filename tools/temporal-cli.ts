@@ -43,6 +43,9 @@ export async function ensureTemporalCli(say: (m: string) => void = console.log):
       ...process.env,
       GOPATH: process.env.GOPATH ?? join(TOOLS_DIR, 'go'),
       GOFLAGS: '-mod=readonly -buildvcs=false',
+      // The module asks for Go 1.25: an older Go (Debian's may default to GOTOOLCHAIN=local) fetches that toolchain
+      // from the module proxy instead of refusing.
+      GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'auto',
       CGO_ENABLED: '0',
     },
   });
