@@ -40,6 +40,15 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'capaian-chaos-'));
   chmodSync(dir, 0o755); // run as root, PostgreSQL runs as `postgres` and must reach its data directory
   const stops: (() => Promise<unknown>)[] = [async () => rmSync(dir, { recursive: true, force: true })];
+  // The services are started with callerHandlesSignals: interrupted, the run stops them itself (Ctrl-C used to leave
+  // PostgreSQL and the Temporal server running).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      void (async () => {
+        for (const stop of stops) await stop().catch(() => undefined);
+        process.exit(130);
+      })();
+    });
   process.env.AUDIT_KEY ??= randomBytes(32).toString('hex');
   process.env.AUDIT_ANCHOR_FILE = join(dir, 'audit-anchor.json');
   const jwtSecret = randomBytes(32).toString('hex');
