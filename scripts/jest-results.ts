@@ -20,6 +20,13 @@ export interface FileOutcome {
 const DETAIL_LINES = 14;
 
 interface JestJson {
+  numFailedTestSuites: number;
+  numPassedTestSuites: number;
+  numTotalTestSuites: number;
+  numFailedTests: number;
+  numPassedTests: number;
+  numTotalTests: number;
+  snapshot?: { total: number };
   testResults: {
     name: string;
     status: 'passed' | 'failed';
@@ -33,6 +40,29 @@ interface JestJson {
 export function readJestReport(path: string, root: string): FileOutcome[] {
   if (!existsSync(path)) return [];
   const report = JSON.parse(readFileSync(path, 'utf8')) as JestJson;
+  return outcomes(report, root);
+}
+
+/**
+ * Jest's own closing summary (`Test Suites: …`, `Tests: …`, `Time: …`, `Ran all test suites.`), rebuilt from its
+ * report so a run can end with it after its other tables: a reader of a run's last lines finds the runner's count
+ * in the runner's words. Empty when jest left no report (it did not run).
+ */
+export function jestSummary(path: string, seconds: number): string {
+  if (!existsSync(path)) return '';
+  const r = JSON.parse(readFileSync(path, 'utf8')) as JestJson;
+  const counts = (failed: number, passed: number, total: number) =>
+    [failed ? `${failed} failed` : '', passed ? `${passed} passed` : '', `${total} total`].filter(Boolean).join(', ');
+  return [
+    `Test Suites: ${counts(r.numFailedTestSuites, r.numPassedTestSuites, r.numTotalTestSuites)}`,
+    `Tests:       ${counts(r.numFailedTests, r.numPassedTests, r.numTotalTests)}`,
+    `Snapshots:   ${r.snapshot?.total ?? 0} total`,
+    `Time:        ${seconds.toFixed(3)} s`,
+    'Ran all test suites.',
+  ].join('\n');
+}
+
+function outcomes(report: JestJson, root: string): FileOutcome[] {
   return report.testResults.map((r) => {
     const failed = r.assertionResults.filter((a) => a.status === 'failed').map((a) => a.fullName);
     const firstLine = (r.message ?? '').split('\n').find((l) => l.trim()) ?? 'gagal / failed';

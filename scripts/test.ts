@@ -3,13 +3,14 @@
  * Chromium), runs the static checks (TypeScript, ESLint, Prettier), builds the console, and then runs every
  * jest test against them. Ends with the time of each stage and of each test folder.
  * Extra arguments go to jest (`npm test -- test/rules`); `--no-static` skips the static checks.
- * With CI_STAGES_FILE set (by `.ci/run`), the stage times are appended to that file as `name<TAB>seconds` lines.
+ * With CI_STAGES_FILE set (by `.ci/run`), the stage times are appended to that file as `name<TAB>seconds` lines
+ * (`.ci/run` prints them in its table) and the closing summary is written beside it, for `.ci/run` to end with.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestServices } from '../tools/test-services';
-import { readJestReport, secondsPerFolder, table } from './jest-results';
+import { jestSummary, readJestReport, secondsPerFolder, table } from './jest-results';
 
 const ROOT = join(__dirname, '..');
 const t0 = Date.now();
@@ -67,31 +68,31 @@ async function main() {
 
   const files = readJestReport(report, ROOT);
   const folders = secondsPerFolder(files).map(([folder, s]): [string, number] => [`  jest ${folder}`, s]);
-  console.log(`\nWaktu per tahap / time per stage (jest folders: sum of their files' times, 2 workers in parallel)`);
-  console.log(
-    table(
-      ['tahap / stage', 'detik / s'],
-      [...stages, ...folders].map(([n, s]) => [n, s.toFixed(1)]),
-    ),
-  );
+  const rows = [...stages, ...folders];
+  // Under `.ci/run` the stage times go to its own table (with install and provisioning); printed once there.
   if (process.env.CI_STAGES_FILE)
-    appendFileSync(
-      process.env.CI_STAGES_FILE,
-      [...stages, ...folders].map(([n, s]) => `${n}\t${s.toFixed(1)}\n`).join(''),
+    appendFileSync(process.env.CI_STAGES_FILE, rows.map(([n, s]) => `${n}\t${s.toFixed(1)}\n`).join(''));
+  else {
+    console.log(`\nWaktu per tahap / time per stage (jest folders: sum of their files' times, 2 workers in parallel)`);
+    console.log(
+      table(
+        ['tahap / stage', 'detik / s'],
+        rows.map(([n, s]) => [n, s.toFixed(1)]),
+      ),
     );
-  const passed = files.reduce((n, f) => n + f.passedTests, 0);
-  const failed = files.reduce((n, f) => n + f.failures.length, 0);
+  }
   say(ok ? 'semua lulus / all passed' : 'ada yang gagal / something failed');
-  // What failed, near the end where a shortened log (CI keeps a run's closing part) still shows it.
+  // What failed, then jest's own count: the run's last lines, where a shortened log (CI keeps a run's closing
+  // part and reads the test runner's closing summary there) still shows them.
   const failures = files
     .flatMap((f) => f.failureDetails.map((d) => `GAGAL / FAILED ${f.file} › ${d.name}\n${indent(d.message)}`))
     .join('\n');
-  if (failures) console.log(`\n${failures}`);
-  // The count is the run's last line: CI reads a run's closing lines for `N passed, N failed`.
-  const count = `tests: ${passed} passed, ${failed} failed`;
-  console.log(`\n${count}`);
-  if (process.env.CI_STAGES_FILE)
-    writeFileSync(`${process.env.CI_STAGES_FILE}.tests`, `${failures ? `${failures}\n\n` : ''}${count}\n`);
+  const jestSeconds = stages.find(([n]) => n === 'jest')?.[1] ?? 0;
+  const closing = [failures, jestSummary(report, jestSeconds) || 'Tests:       jest tidak berjalan / jest did not run']
+    .filter(Boolean)
+    .join('\n\n');
+  console.log(`\n${closing}`);
+  if (process.env.CI_STAGES_FILE) writeFileSync(`${process.env.CI_STAGES_FILE}.tests`, `${closing}\n`);
   process.exit(ok ? 0 : 1);
 }
 
