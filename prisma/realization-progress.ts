@@ -9,8 +9,13 @@
  * - QUALITY (kualitas: a score, an accuracy rate) and TIME (waktu: months, days, a completion rate) — each entry is a
  *   new reading of the same measure, so the latest one counts (latest day of work, then latest recorded).
  * The share reached is realisation ÷ numeric target, as a whole percent rounded down (99.6 % is not yet 100 %), not
- * capped (120 % says the target was exceeded); an indicator whose target has no number has no share. An indicator is
- * behind when its share is below the share of the period's days gone by (today included, in the cycle's time zone).
+ * capped (120 % says the target was exceeded); an indicator whose target has no number has no share.
+ *
+ * The plan's targets are the year's (one SKP, evaluated periodically): a period's progress counts the year so far —
+ * this period's entries and those of the year's earlier evaluations, matched to this period's indicator by work
+ * result, description and aspect — and an indicator is behind when its share is below the share of the year's days
+ * gone by (today included, in the cycle's time zone). A cycle of one evaluation is its own span, so nothing changes
+ * there.
  */
 import { Prisma, type Db, type IndicatorAspect } from './client';
 
@@ -31,6 +36,17 @@ export interface EntryRow {
   value: Prisma.Decimal;
   createdAt: Date;
 }
+
+/** An entry of an earlier evaluation of the year, with what identifies its indicator across the periods' plans. */
+interface EarlierEntry extends EntryRow {
+  itemTitle: string;
+  indicatorDescription: string;
+  aspect: IndicatorAspect;
+  appraisal: { workflowId: string; sequence: number };
+}
+
+const indicatorKey = (title: string, description: string, aspect: string) =>
+  JSON.stringify([title.trim(), description.trim(), aspect]);
 
 export interface IndicatorRow {
   id: number;
@@ -53,7 +69,10 @@ export interface IndicatorProgress {
   aggregation: Aggregation;
   /** Sum or latest of the entries; null when nothing was recorded. */
   realized: number | null;
+  /** Entries counted: this period's and those of the year's earlier evaluations. */
   entries: number;
+  /** Of `entries`, those recorded in the year's earlier evaluations. */
+  earlierEntries: number;
   lastWorkDate: string | null;
   /** Whole percent of the numeric target reached (rounded down); null without a numeric target or any entry. */
   percent: number | null;
@@ -117,6 +136,9 @@ export interface AppraisalProgress {
   open: boolean;
   employee: { id: number; name: string; nip: string };
   period: { id: number; label: string; startDate: string; endDate: string };
+  /** What the targets and the elapsed share are of: the cycle's year (or its one period). */
+  span: { label: string; startDate: string; endDate: string };
+  /** The days gone by of `span`. */
   elapsed: Elapsed;
   indicators: IndicatorProgress[];
   /** Indicators behind the elapsed share of the period. */
@@ -126,9 +148,11 @@ export interface AppraisalProgress {
 const PROGRESS_SELECT = {
   id: true,
   stage: true,
+  sequence: true,
+  workflowId: true,
   employee: { select: { id: true, name: true, nip: true } },
   period: { select: { id: true, label: true, startDate: true, endDate: true } },
-  cycle: { select: { settings: true } },
+  cycle: { select: { settings: true, period: { select: { label: true, startDate: true, endDate: true } } } },
   plan: {
     select: {
       items: {
@@ -164,22 +188,33 @@ export function utcOffsetOf(settings: unknown): number {
 export async function progressOf(db: Db, ids: number[], now: Date): Promise<AppraisalProgress[]> {
   const rows = await db.appraisal.findMany({ where: { id: { in: ids } }, select: PROGRESS_SELECT });
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const earlier = await earlierEntriesOf(db, rows);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
   return ids.flatMap((id) => {
     const a = byId.get(id);
     if (!a) return [];
-    const elapsed = elapsedOf(a.period, now, utcOffsetOf(a.cycle.settings));
+    const span = a.cycle.period;
+    const elapsed = elapsedOf(span, now, utcOffsetOf(a.cycle.settings));
+    const before = earlier.filter((e) => e.appraisal.workflowId === a.workflowId && e.appraisal.sequence < a.sequence);
     const indicators = (a.plan?.items ?? []).flatMap((item) =>
-      item.indicators.map((ind): IndicatorProgress => ({
-        indicatorId: ind.id,
-        itemTitle: item.title,
-        itemKind: item.kind,
-        aspect: ind.aspect,
-        description: ind.description,
-        target: ind.target,
-        targetValue: ind.targetValue === null ? null : ind.targetValue.toNumber(),
-        targetUnit: ind.targetUnit,
-        ...indicatorFigures(ind, a.realizationEntries, elapsed.percent),
-      })),
+      item.indicators.map((ind): IndicatorProgress => {
+        const key = indicatorKey(item.title, ind.description, ind.aspect);
+        const carried = before
+          .filter((e) => indicatorKey(e.itemTitle, e.indicatorDescription, e.aspect) === key)
+          .map((e) => ({ ...e, indicatorId: ind.id }));
+        return {
+          indicatorId: ind.id,
+          itemTitle: item.title,
+          itemKind: item.kind,
+          aspect: ind.aspect,
+          description: ind.description,
+          target: ind.target,
+          targetValue: ind.targetValue === null ? null : ind.targetValue.toNumber(),
+          targetUnit: ind.targetUnit,
+          ...indicatorFigures(ind, [...carried, ...a.realizationEntries], elapsed.percent),
+          earlierEntries: carried.length,
+        };
+      }),
     );
     return [
       {
@@ -190,14 +225,38 @@ export async function progressOf(db: Db, ids: number[], now: Date): Promise<Appr
         period: {
           id: a.period.id,
           label: a.period.label,
-          startDate: a.period.startDate.toISOString().slice(0, 10),
-          endDate: a.period.endDate.toISOString().slice(0, 10),
+          startDate: day(a.period.startDate),
+          endDate: day(a.period.endDate),
         },
+        span: { label: span.label, startDate: day(span.startDate), endDate: day(span.endDate) },
         elapsed,
         indicators,
         behindCount: indicators.filter((i) => i.behind).length,
       },
     ];
+  });
+}
+
+/** The entries of the year's evaluations before each of `rows` (none for a year's first evaluation). */
+async function earlierEntriesOf(db: Db, rows: { workflowId: string; sequence: number }[]): Promise<EarlierEntry[]> {
+  const later = rows.filter((r) => r.sequence > 1);
+  if (!later.length) return [];
+  const maxSequence = Math.max(...later.map((r) => r.sequence));
+  return db.realizationEntry.findMany({
+    where: {
+      appraisal: { workflowId: { in: [...new Set(later.map((r) => r.workflowId))] }, sequence: { lt: maxSequence } },
+    },
+    select: {
+      id: true,
+      indicatorId: true,
+      workDate: true,
+      value: true,
+      createdAt: true,
+      itemTitle: true,
+      indicatorDescription: true,
+      aspect: true,
+      appraisal: { select: { workflowId: true, sequence: true } },
+    },
   });
 }
 
@@ -250,12 +309,10 @@ export async function relinkEntries(db: Db, appraisalId: number): Promise<number
     where: { planItem: { plan: { appraisalId } } },
     select: { id: true, aspect: true, description: true, planItem: { select: { title: true } } },
   });
-  const key = (title: string, description: string, aspect: string) =>
-    JSON.stringify([title.trim(), description.trim(), aspect]);
-  const byKey = new Map(indicators.map((i) => [key(i.planItem.title, i.description, i.aspect), i.id]));
+  const byKey = new Map(indicators.map((i) => [indicatorKey(i.planItem.title, i.description, i.aspect), i.id]));
   let linked = 0;
   for (const e of loose) {
-    const indicatorId = byKey.get(key(e.itemTitle, e.indicatorDescription, e.aspect));
+    const indicatorId = byKey.get(indicatorKey(e.itemTitle, e.indicatorDescription, e.aspect));
     if (indicatorId === undefined) continue;
     await db.realizationEntry.update({ where: { id: e.id }, data: { indicatorId } });
     linked++;

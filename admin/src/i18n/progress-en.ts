@@ -10,6 +10,9 @@ export const progressEn: typeof progressId = {
         'quality and time take the latest entry. At the realisation and evidence step the form starts from these ' +
         'entries, for you to confirm or correct.',
       elapsed: 'Period %{label}: day %{days} of %{total} (%{percent} of the period has gone by).',
+      year_to_date:
+        'The SKP’s targets are for the year: realisations count from the start of %{label}, including those recorded in this year’s earlier evaluations.',
+      earlier: '%{count} from earlier evaluations',
       closed: 'This period is not running: realisations can no longer be recorded.',
       none: 'The plan of this period has no indicators yet.',
       target: 'Target',
@@ -56,6 +59,7 @@ export const progressEn: typeof progressId = {
         behind_count: 'Behind on %{count} indicators',
         on_track: 'On track',
         member_period: '%{label}: %{percent} of the period has gone by',
+        member_period_year: '%{label}: %{percent} of %{span} has gone by (annual targets)',
         open: 'Open the appraisal of %{name}',
         indicator_share: '%{description}: %{share}',
         not_judged: 'no numeric target',

@@ -11,6 +11,9 @@ export const progressId = {
         'kualitas dan waktu memakai catatan terakhir. Pada langkah realisasi dan bukti dukung, isian diambil dari ' +
         'catatan ini untuk Anda konfirmasi atau perbaiki.',
       elapsed: 'Periode %{label}: hari ke-%{days} dari %{total} (%{percent} waktu periode telah berjalan).',
+      year_to_date:
+        'Target SKP berlaku setahun: realisasi dihitung sejak awal %{label}, termasuk catatan dari evaluasi sebelumnya tahun ini.',
+      earlier: '%{count} dari evaluasi sebelumnya',
       closed: 'Periode ini tidak sedang berjalan: realisasi tidak dapat dicatat lagi.',
       none: 'SKP periode ini belum memiliki indikator.',
       target: 'Target',
@@ -57,6 +60,7 @@ export const progressId = {
         behind_count: 'Tertinggal pada %{count} indikator',
         on_track: 'Sesuai jadwal',
         member_period: '%{label}: %{percent} waktu periode telah berjalan',
+        member_period_year: '%{label}: %{percent} waktu %{span} telah berjalan (target tahunan)',
         open: 'Buka penilaian %{name}',
         indicator_share: '%{description}: %{share}',
         not_judged: 'tanpa target angka',

@@ -49,10 +49,9 @@ export function IndicatorProgressRow({ indicator: i, elapsed }: { indicator: Ind
         {translate('capaian.progress.realized')}:{' '}
         {i.realized === null ? '—' : withUnit(i.realized, i.targetUnit, locale)}
         {i.entries > 0 &&
-          ` (${translate(`capaian.progress.aggregation.${i.aggregation}`, { count: i.entries })}; ${translate(
-            'capaian.progress.last_on',
-            { date: formatDay(i.lastWorkDate, locale) },
-          )})`}
+          ` (${translate(`capaian.progress.aggregation.${i.aggregation}`, { count: i.entries })}${
+            i.earlierEntries > 0 ? `, ${translate('capaian.progress.earlier', { count: i.earlierEntries })}` : ''
+          }; ${translate('capaian.progress.last_on', { date: formatDay(i.lastWorkDate, locale) })})`}
       </Typography>
       {i.percent !== null && (
         <LinearProgress

@@ -39,12 +39,17 @@ export function ProgressTab() {
       </Typography>
       <Typography variant="body1" sx={{ mb: 2 }} data-testid="progress-elapsed">
         {translate('capaian.progress.elapsed', {
-          label: data.period.label,
+          label: data.span.label,
           days: data.elapsed.daysElapsed,
           total: data.elapsed.daysTotal,
           percent: formatPercent(data.elapsed.percent, locale),
         })}
       </Typography>
+      {data.indicators.some((i) => i.earlierEntries > 0) && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 800 }} data-testid="progress-year">
+          {translate('capaian.progress.year_to_date', { label: data.span.label })}
+        </Typography>
+      )}
       {!data.open && (
         <Alert severity="info" sx={{ mb: 2, maxWidth: 800 }}>
           {translate('capaian.progress.closed')}

@@ -38,10 +38,14 @@ function Member({ member: m }: { member: AppraisalProgress }) {
           />
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {translate('capaian.progress.team.member_period', {
-            label: m.period.label,
-            percent: formatPercent(m.elapsed.percent, locale),
-          })}
+          {translate(
+            `capaian.progress.team.${m.span.label === m.period.label ? 'member_period' : 'member_period_year'}`,
+            {
+              label: m.period.label,
+              span: m.span.label,
+              percent: formatPercent(m.elapsed.percent, locale),
+            },
+          )}
         </Typography>
         {m.indicators.map((i) => (
           <Box key={i.indicatorId} sx={{ mb: 1 }} data-testid="team-indicator">

@@ -11,6 +11,8 @@ export interface IndicatorProgress {
   aggregation: 'SUM' | 'LATEST';
   realized: number | null;
   entries: number;
+  /** Of `entries`, those recorded in the year's earlier evaluations. */
+  earlierEntries: number;
   lastWorkDate: string | null;
   percent: number | null;
   behind: boolean | null;
@@ -36,6 +38,8 @@ export interface AppraisalProgress {
   open: boolean;
   employee: { id: number; name: string; nip: string };
   period: { id: number; label: string; startDate: string; endDate: string };
+  /** The cycle's year (or its one period): what the targets and the elapsed share are of. */
+  span: { label: string; startDate: string; endDate: string };
   elapsed: { daysElapsed: number; daysTotal: number; percent: number };
   indicators: IndicatorProgress[];
   behindCount: number;
