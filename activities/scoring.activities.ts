@@ -6,7 +6,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { recordAudit } from '../prisma/audit';
 import type { PrismaClient, RuleSetKind } from '../prisma/client';
+import { unitFiguresOf, unitResultFacts } from '../prisma/unit-results';
 import * as rules from '../rules';
+import { NO_UNIT_RESULTS } from '../rules/ruleset.kinds';
 import type { PredicateValue, RatingValue } from '../workflows/messages';
 import { attendanceFacts, sanctionYear } from './attendance-facts';
 import { bandsOfYear, decideBands, levelOf, supersedeLower } from './sanction-bands';
@@ -77,10 +79,18 @@ export function scoringActivities(prisma: PrismaClient) {
       stageAfter?: StageMove;
     }): Promise<{ predicate: PredicateValue }> {
       const v = await loadVersion(prisma, input.scoringVersionId, 'SCORING');
-      const facts = { resultRating: input.resultRating, behaviourRating: input.behaviourRating };
+      const ratings = { resultRating: input.resultRating, behaviourRating: input.behaviourRating };
+      // The unit's results of the period (satisfaction index …) for a rule that reads them; stored as facts only
+      // when the version declares them.
+      const { unitId, periodId } = await prisma.appraisal.findUniqueOrThrow({
+        where: { id: input.appraisalId },
+        select: { unitId: true, periodId: true },
+      });
+      const unitResults = unitResultFacts((await unitFiguresOf(prisma, [unitId], periodId)).get(unitId));
+      const facts = declaredFacts(v.document, { ...NO_UNIT_RESULTS, ...unitResults, ...ratings });
       let scored: { predicate: PredicateValue; explanation: unknown };
       try {
-        scored = await rules.scorePredicate(v.document, facts);
+        scored = await rules.scorePredicate(v.document, ratings, unitResults);
       } catch (err) {
         ruleFailure(err);
       }

@@ -10,15 +10,17 @@ function ofKind(doc: unknown, kind: RuleSetKind): CompiledRuleset {
 }
 
 /**
- * The predicate from the two ratings with a SCORING rule set (`ABOVE` | `MEETS` | `BELOW` each). The first predicate
- * event in priority order wins; throws when no rule gives a predicate or a rating is invalid (error `.fact` names it).
+ * The predicate from the two ratings with a SCORING rule set (`ABOVE` | `MEETS` | `BELOW` each) and, for a rule that
+ * reads them, the unit's results (`unitResults`, as prisma/unit-results.ts gives them). The first predicate event in
+ * priority order wins; throws when no rule gives a predicate or a rating is invalid (error `.fact` names it).
  */
 export function scorePredicate(
   doc: unknown,
   ratings: { resultRating: string; behaviourRating: string },
+  unitResults: Record<string, unknown> = NO_UNIT_RESULTS,
 ): { predicate: Predicate; explanation: Explanation } {
   const c = ofKind(doc, 'SCORING');
-  const { events, explanation } = c.evaluate(ratings);
+  const { events, explanation } = c.evaluate({ ...NO_UNIT_RESULTS, ...unitResults, ...ratings });
   const e = events.find((x) => x.type === 'predicate');
   if (!e)
     throw new Error(

@@ -20,6 +20,9 @@ export const UNIT_RATINGS: readonly string[] = ['ISTIMEWA', 'BAIK', 'BUTUH_PERBA
  */
 export const NO_UNIT_RESULTS = { hasSatisfactionIndex: false, satisfactionIndex: 0, satisfactionSource: '' } as const;
 
+/** The facts the scoring activity always gives: the two ratings and the unit's results for the period. */
+export const SCORING_FACTS: readonly string[] = ['resultRating', 'behaviourRating', ...Object.keys(NO_UNIT_RESULTS)];
+
 /** The facts `distributionFacts` always gives (a DISTRIBUTION document's other facts need a default). */
 export const DISTRIBUTION_FACTS: readonly string[] = [
   'unitRating',

@@ -1,7 +1,7 @@
 /** Validation of a rule-set document: JSON Schema, engine acceptance, declared facts, closed events, operators, no `path`, size. */
 import Ajv, { type ErrorObject } from 'ajv';
 import { Engine } from 'json-rules-engine';
-import { checkEventParams, DISTRIBUTION_FACTS, EVENT_TYPES, LIMITS, OPERATORS } from './ruleset.kinds';
+import { checkEventParams, DISTRIBUTION_FACTS, EVENT_TYPES, LIMITS, OPERATORS, SCORING_FACTS } from './ruleset.kinds';
 import schema from './ruleset.schema.json';
 import type { FactDeclaration, RuleSetKind, ValidationError, ValidationResult } from './ruleset.types';
 
@@ -270,13 +270,14 @@ function checkKindContract(doc: Record<string, any>, facts: Map<string, FactDecl
         });
     }
   }
-  if (doc.kind === 'DISTRIBUTION')
+  const given = doc.kind === 'DISTRIBUTION' ? DISTRIBUTION_FACTS : doc.kind === 'SCORING' ? SCORING_FACTS : null;
+  if (given)
     // A unit result other than the satisfaction index is a fact only for units that have it imported.
     for (const [name, f] of facts)
-      if (!DISTRIBUTION_FACTS.includes(name) && f.default === undefined)
+      if (!given.includes(name) && f.default === undefined)
         errors.push({
           pointer: '/facts',
-          message: `fakta "${name}" bukan bawaan DISTRIBUTION (hasil unit yang diimpor?): beri nilai default untuk unit tanpa data / give "${name}" a default for units without it`,
+          message: `fakta "${name}" bukan bawaan ${doc.kind} (hasil unit yang diimpor?): beri nilai default untuk unit tanpa data / give "${name}" a default for units without it`,
         });
   if (doc.kind === 'PAY') {
     const base = facts.get('baseAmount');

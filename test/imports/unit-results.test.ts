@@ -10,7 +10,8 @@ import { seedDemo } from '../../prisma/seed/seed-database';
 import { validateRuleset } from '../../rules/ruleset.validator';
 import { createTestApp, loginDemoAccounts } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { withSatisfaction } from '../helpers/satisfaction-rules';
+import { scoringWithSatisfaction, withSatisfaction } from '../helpers/satisfaction-rules';
+import { scoringActivities } from '../../activities/scoring.activities';
 
 describe('unit results: import and the unit rating they propose (real PostgreSQL, published rules)', () => {
   let db: TestDatabase;
@@ -152,6 +153,59 @@ describe('unit results: import and the unit rating they propose (real PostgreSQL
     ]);
     await request(app).get(`/api/cycles/${cycleId}/unit-rating-proposals`).set(as('pegawai')).expect(403);
     await request(app).get(`/api/cycles/${cycleId}/unit-rating-proposals`).set(as('auditor')).expect(200);
+  });
+
+  it('a published SCORING rule reads the unit’s index: the predicate changes and its explanation holds figure and source', async () => {
+    const v1 = await db.prisma.ruleSetVersion.findFirstOrThrow({ where: { kind: 'SCORING', status: 'PUBLISHED' } });
+    const draft = await request(app)
+      .post('/api/rulesets')
+      .set(as('admin'))
+      .send({ kind: 'SCORING', document: scoringWithSatisfaction(v1.document) })
+      .expect(201);
+    await request(app).post(`/api/rulesets/${draft.body.id}/submit`).set(as('admin')).send({}).expect(200);
+    await request(app).post(`/api/rulesets/${draft.body.id}/approve`).set(as('admin2')).send({}).expect(200);
+    const span = await db.prisma.period.findFirstOrThrow({ where: { type: 'YEAR', year } });
+    // One appraisal in the unit with the imported index (80,25, band B) and one in a unit without a figure.
+    const appraisalIn = async (employee: { id: number; unitId: number }) =>
+      (
+        await db.prisma.appraisal.create({
+          data: {
+            cycleId,
+            employeeId: employee.id,
+            periodId: span.id,
+            unitId: employee.unitId,
+            workflowId: `appraisal-ikm-${employee.id}`,
+            stage: 'SCORING',
+          },
+        })
+      ).id;
+    const inUnit = await db.prisma.employee.findFirstOrThrow({ where: { user: { username: 'pegawai' } } });
+    const elsewhere = await db.prisma.employee.findFirstOrThrow({ where: { unitId: { not: unit.id } } });
+    const [withIndex, withoutIndex] = [await appraisalIn(inUnit), await appraisalIn(elsewhere)];
+    const score = (appraisalId: number) =>
+      scoringActivities(db.prisma).scoreAppraisal({
+        appraisalId,
+        scoringVersionId: draft.body.id,
+        resultRating: 'MEETS',
+        behaviourRating: 'ABOVE',
+        source: 'RATER',
+        actor: 'test',
+      });
+    expect(await score(withIndex)).toEqual({ predicate: 'SANGAT_BAIK' });
+    expect(await score(withoutIndex)).toEqual({ predicate: 'BAIK' });
+    const stored = await db.prisma.appraisal.findUniqueOrThrow({ where: { id: withIndex } });
+    const explanation = stored.predicateExplanation as any;
+    expect(explanation.facts).toEqual({
+      resultRating: 'MEETS',
+      behaviourRating: 'ABOVE',
+      hasSatisfactionIndex: true,
+      satisfactionIndex: 80.25,
+      satisfactionSource: `Survei SKM ${year} (revisi)`,
+    });
+    expect(explanation.explanation.text.id).toContain('Indeks Kepuasan Masyarakat');
+    const other = (await db.prisma.appraisal.findUniqueOrThrow({ where: { id: withoutIndex } }))
+      .predicateExplanation as any;
+    expect(other.facts).toMatchObject({ hasSatisfactionIndex: false, satisfactionIndex: 0 });
   });
 
   it('a DISTRIBUTION document reading an imported result it may lack must give it a default', () => {
