@@ -299,8 +299,9 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     routes: ['POST /api/appraisals/:id/employment'],
   },
   // Progress during the period (server/progress): read like the appraisal; recorded by the employee, or on their
-  // behalf by whoever an overdue evidence step was escalated to (the rater's superior, HR: workflows/on-behalf.ts,
-  // checked against the open evidence task in progress.service.ts); an entry is removed by its author only.
+  // behalf by whoever an overdue evidence step was escalated to (the rater's superior or an acting Plt./Plh. as
+  // `assignee`, HR: workflows/on-behalf.ts, checked against the open evidence task in progress.service.ts); an entry is
+  // removed by its author only.
   {
     resource: 'progress',
     action: 'read',
@@ -311,7 +312,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   {
     resource: 'progress',
     action: 'record',
-    allow: ['self', 'raterSuperior', 'hr'],
+    allow: ['self', 'raterSuperior', 'assignee', 'hr'],
     record: 'appraisal',
     routes: ['POST /api/appraisals/:id/realizations', 'DELETE /api/appraisals/:id/realizations/:entryId'],
   },

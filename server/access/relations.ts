@@ -22,7 +22,7 @@ export interface Subject {
   taskContext?: unknown;
   /** User id of an account record (`self` when it is the caller's own account). */
   userId?: number | null;
-  /** Employees holding an open task of the appraisal (an acting Plt./Plh. superior among them): `assignee`. */
+  /** Employees holding an open task of the appraisal, or one escalated to them (an acting Plt./Plh. among them): `assignee`. */
   openTaskAssigneeIds?: number[];
   /** The person an employee's task was escalated to (server/tasks/escalation-inbox.ts): `assignee`. */
   escalatedToId?: number | null;
@@ -96,10 +96,16 @@ export async function loadSubject(deps: AppDeps, kind: RecordKind, id: number): 
         where: { id },
         select: {
           ...chain.select,
-          tasks: { where: { status: 'OPEN', assigneeId: { not: null } }, select: { assigneeId: true } },
+          tasks: {
+            where: { status: 'OPEN', assigneeId: { not: null } },
+            select: { assigneeId: true, escalatedToId: true },
+          },
         },
       });
-      return a && { ...a, openTaskAssigneeIds: a.tasks.map((t) => t.assigneeId!) };
+      // Whoever holds an open task of the appraisal: its assignee, and the person an employee's step was escalated
+      // to (an acting Plt./Plh. among them), who acts on the employee's behalf.
+      const holders = a?.tasks.flatMap((t) => [t.assigneeId!, ...(t.escalatedToId === null ? [] : [t.escalatedToId])]);
+      return a && { ...a, openTaskAssigneeIds: holders };
     }
     case 'employee': {
       const e = await db.employee.findUnique({

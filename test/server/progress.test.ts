@@ -22,6 +22,7 @@ describe('progress during the period (real PostgreSQL)', () => {
   let mine: { appraisalId: number; quantityId: number; qualityId: number; textId: number };
   let colleague: { appraisalId: number; quantityId: number };
   let strangerToken: string;
+  let strangerEmployeeId: number;
   const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
   const record = (who: Record<string, string>, body: object, appraisalId = mine.appraisalId) =>
     request(app).post(`/api/appraisals/${appraisalId}/realizations`).set(who).send(body);
@@ -49,6 +50,7 @@ describe('progress during the period (real PostgreSQL)', () => {
       .send({ username: stranger.user!.username, password: 'capaian-demo' })
       .expect(200);
     strangerToken = login.body.token;
+    strangerEmployeeId = stranger.id;
   });
   afterAll(() => db.drop());
 
@@ -295,8 +297,16 @@ describe('progress during the period (real PostgreSQL)', () => {
     expect(behalf.body.entry.onBehalf).toBe(true);
     await record(as('admin'), { indicatorId: mine.quantityId, workDate: fx.days[2], value: 1 }).expect(201);
     await record(as('penilai'), { indicatorId: mine.quantityId, workDate: fx.days[2], value: 1 }).expect(403);
+    // Escalated instead to an acting Plt. outside the employee's chain: they read the progress and record on the
+    // employee's behalf; the rater's superior, no longer holding the step, may not.
+    await db.prisma.task.update({ where: { id: task.id }, data: { escalatedToId: strangerEmployeeId } });
+    const plt = { Authorization: `Bearer ${strangerToken}` };
+    await progress(plt).expect(200);
+    const byPlt = await record(plt, { indicatorId: mine.quantityId, workDate: fx.days[2], value: 1 }).expect(201);
+    expect(byPlt.body.entry.onBehalf).toBe(true);
+    await record(as('atasan'), { indicatorId: mine.quantityId, workDate: fx.days[2], value: 1 }).expect(403);
 
-    // The employee confirms the quantity (15) and corrects the quality reading.
+    // The employee confirms the quantity (16) and corrects the quality reading.
     const user = await db.prisma.user.findUniqueOrThrow({ where: { username: 'pegawai' } });
     await db.prisma.$transaction((tx) =>
       STEP_WRITES['evidence.submit'](tx, {
@@ -308,7 +318,7 @@ describe('progress during the period (real PostgreSQL)', () => {
         context: {},
         payload: {
           realizations: [
-            { indicatorId: mine.quantityId, value: '15', numericValue: 15 },
+            { indicatorId: mine.quantityId, value: '16', numericValue: 16 },
             { indicatorId: mine.qualityId, value: '93', numericValue: 93, note: 'nilai akhir dari kepala dinas' },
           ],
         },
