@@ -10,7 +10,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from './client';
+import type { Db, Prisma } from './client';
 
 export interface AuditInput {
   actorUserId?: number | null;
@@ -169,15 +169,65 @@ async function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> 
   return run;
 }
 
-/** Appends one audit event, keyed and chained to the newest entry (under the append lock, same transaction). */
+/** The entries recorded in each open transaction of a client made by `appendAuditAtCommit`, not yet appended. */
+const pending = new WeakMap<object, AuditInput[]>();
+
+/**
+ * Records one audit event in the same transaction as the change. In a transaction of a client made by
+ * `appendAuditAtCommit` (every client of `createPrisma`) the entry is appended, with the others of that transaction, at
+ * the end of the transaction's work; elsewhere (a standalone append, another client) at once.
+ */
 export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
+  auditKey(); // no key, no entry: refuse here, where the change is made, not at the end of the transaction
+  const recorded = pending.get(db);
+  if (recorded) {
+    recorded.push(input);
+    return;
+  }
+  await inTransaction(db, (tx) => appendEntries(tx, [input]));
+}
+
+/**
+ * Makes the client's interactive transactions append their audit entries when their work is done, just before they
+ * commit. The chain's lock (`AUDIT_LOCK`) is then held from the append to the commit only — a lock, a read of the
+ * newest entry, one insert of the transaction's entries, the commit — not across the rest of the transaction's writes,
+ * notifications and reads, which transactions waiting for the lock used to wait for too (holding a pooled connection
+ * each: under a month-end surge the API's requests then timed out waiting for a connection).
+ */
+export function appendAuditAtCommit<C extends object>(client: C): C {
+  const c = client as C & { $transaction: (...args: any[]) => Promise<unknown> };
+  const transaction = c.$transaction.bind(client);
+  c.$transaction = (body: unknown, options?: unknown) => {
+    if (typeof body !== 'function') return transaction(body, options);
+    return transaction(async (tx: Db) => {
+      const recorded: AuditInput[] = [];
+      pending.set(tx, recorded);
+      try {
+        const result = await (body as (tx: Db) => Promise<unknown>)(tx);
+        if (recorded.length) await appendEntries(tx, recorded.splice(0));
+        return result;
+      } finally {
+        pending.delete(tx);
+      }
+    }, options);
+  };
+  return client;
+}
+
+/** Appends events in order, keyed and chained to the newest entry, under the append lock (held to the commit). */
+async function appendEntries(tx: Db, inputs: AuditInput[]): Promise<void> {
   const key = auditKey();
-  await inTransaction(db, async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
-    const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true, hash: true } });
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true, hash: true } });
+  let prevId = last?.id ?? 0n;
+  let prevHash = last?.hash ?? '';
+  const at = new Date();
+  const rows: Prisma.AuditEventCreateManyInput[] = [];
+  const checkpoints: { id: bigint; hash: string }[] = [];
+  for (const input of inputs) {
     const fields: AuditEntryFields = {
-      id: (last?.id ?? 0n) + 1n,
-      at: new Date(),
+      id: prevId + 1n,
+      at,
       actorUserId: input.actorUserId ?? null,
       actor: input.actor,
       action: input.action,
@@ -185,27 +235,29 @@ export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
       entityId: String(input.entityId),
       before: input.before === undefined ? null : toAuditJson(input.before),
       after: input.after === undefined ? null : toAuditJson(input.after),
-      prevHash: last?.hash ?? '',
+      prevHash,
     };
     const hash = entryMac(key, fields);
-    await tx.auditEvent.create({
-      data: {
-        id: fields.id,
-        at: fields.at,
-        actorUserId: fields.actorUserId,
-        actor: fields.actor,
-        action: fields.action,
-        entity: fields.entity,
-        entityId: fields.entityId,
-        prevHash: fields.prevHash,
-        before: fields.before === null ? undefined : fields.before,
-        after: fields.after === null ? undefined : fields.after,
-        keyed: true,
-        hash,
-      },
+    rows.push({
+      id: fields.id,
+      at: fields.at,
+      actorUserId: fields.actorUserId,
+      actor: fields.actor,
+      action: fields.action,
+      entity: fields.entity,
+      entityId: fields.entityId,
+      prevHash: fields.prevHash,
+      before: fields.before === null ? undefined : fields.before,
+      after: fields.after === null ? undefined : fields.after,
+      keyed: true,
+      hash,
     });
-    if (fields.id % BigInt(CHECKPOINT_EVERY) === 0n) await writeCheckpoint(tx, key, fields.id, hash);
-  });
+    if (fields.id % BigInt(CHECKPOINT_EVERY) === 0n) checkpoints.push({ id: fields.id, hash });
+    prevId = fields.id;
+    prevHash = hash;
+  }
+  await tx.auditEvent.createMany({ data: rows });
+  for (const cp of checkpoints) await writeCheckpoint(tx, key, cp.id, cp.hash);
 }
 
 async function writeCheckpoint(tx: Db, key: Buffer, headId: bigint, headHash: string) {

@@ -1,5 +1,6 @@
 /** Prisma client factory: Prisma 7 with the node-postgres driver adapter (no engine binary needed). */
 import { PrismaPg } from '@prisma/adapter-pg';
+import { appendAuditAtCommit } from './audit';
 import { PrismaClient } from './generated/client';
 
 export { Prisma, PrismaClient } from './generated/client';
@@ -24,7 +25,7 @@ export function createPrisma(
   // defaults (2 s to start, 5 s to finish) then roll back work that was only waiting, and the activity's retry adds to
   // the queue (seen as a standstill in `chaos:cycle` on a loaded machine). The audit module's own transactions already
   // allow this much.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
+  return appendAuditAtCommit(new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } }));
 }
 
 /** A Prisma client or an interactive transaction: services accept either. */

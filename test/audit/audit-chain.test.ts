@@ -41,6 +41,46 @@ describe('keyed audit chain', () => {
     expect(r).toMatchObject({ ok: true, checked: 61, afterCheckpoint: 11 });
   });
 
+  it("a transaction's entries are appended at its end: the chain's lock is not held across its other work", async () => {
+    const sleepy = db.prisma.$transaction(async (tx) => {
+      await recordAudit(tx, { actor: 'slow', action: 'update', entity: 'unit', entityId: 1 });
+      await recordAudit(tx, { actor: 'slow', action: 'stage', entity: 'unit', entityId: 1 });
+      await tx.$executeRaw`SELECT pg_sleep(1.5)`; // the rest of the transaction's work
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    // Started while the first one works on after recording: it does not wait for it.
+    await db.prisma.$transaction((tx) =>
+      recordAudit(tx, { actor: 'quick', action: 'update', entity: 'unit', entityId: 2 }),
+    );
+    await sleepy;
+    // 49 more in transactions of three, across the checkpoint at #50.
+    await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        db.prisma.$transaction(async (tx) => {
+          for (let k = 0; k < 3; k++)
+            await recordAudit(tx, { actor: `t${i}`, action: `a${k}`, entity: 'x', entityId: i });
+        }),
+      ),
+    );
+    const rows = await db.prisma.auditEvent.findMany({
+      orderBy: { id: 'asc' },
+      select: { id: true, actor: true, action: true },
+    });
+    expect(rows.slice(0, 3).map((r) => [r.actor, r.action])).toEqual([
+      ['quick', 'update'],
+      ['slow', 'update'],
+      ['slow', 'stage'],
+    ]);
+    // Each transaction's entries are consecutive and in the order recorded.
+    for (let i = 3; i < rows.length; i += 3)
+      expect(rows.slice(i, i + 3).map((r) => [r.actor, r.action])).toEqual(
+        [0, 1, 2].map((k) => [rows[i].actor, `a${k}`]),
+      );
+    expect(rows.map((r) => Number(r.id))).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
+    expect(await db.prisma.auditCheckpoint.count()).toBe(1);
+    expect(await verifyAuditChain(db.prisma, { sign: false })).toMatchObject({ ok: true, checked: 51 });
+  });
+
   it('refuses to write without AUDIT_KEY, and names another key as such', async () => {
     const key = process.env.AUDIT_KEY;
     delete process.env.AUDIT_KEY;
