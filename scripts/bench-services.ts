@@ -6,9 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
@@ -58,6 +58,8 @@ export interface BenchServices {
   byEmployee: Map<number, AuthUser>;
   /** Creates last year's cycle over the whole tree (DRAFT, published rules pinned). */
   createCycle(name: string, frequency: Frequency): Promise<Cycle & { periodLabel: string }>;
+  /** Where the API's errors (level error: a 500's cause) are written. */
+  errorLog: string;
   stop(): Promise<void>;
 }
 
@@ -165,7 +167,11 @@ export async function startBenchServices(options: {
       LOG_LEVEL: 'silent',
       TEMPORAL_ADDRESS: address,
     });
-    const deps: AppDeps = { prisma, temporal: async () => client, config, logger: pino({ level: 'silent' }) };
+    // The API's errors (a 500's cause) go to a file, not the figures: `errorLog` names it.
+    const errorLog = join(process.cwd(), '.data', `bench-errors-${process.pid}.log`);
+    mkdirSync(dirname(errorLog), { recursive: true });
+    const logger = pino({ level: 'error' }, pino.destination({ dest: errorLog, sync: false }));
+    const deps: AppDeps = { prisma, temporal: async () => client, config, logger };
     const users = await prisma.user.findMany({ select: { id: true, username: true, roles: true, employeeId: true } });
     const byEmployee = new Map(users.filter((u) => u.employeeId).map((u) => [u.employeeId!, u as AuthUser]));
     const hr = users.find((u) => u.username === 'admin') as AuthUser;
@@ -203,7 +209,7 @@ export async function startBenchServices(options: {
       });
       return { ...cycle, periodLabel: period.label };
     };
-    return { prisma, client, deps, hr, byEmployee, createCycle, stop };
+    return { prisma, client, deps, hr, byEmployee, createCycle, errorLog, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -45,7 +45,7 @@ async function main() {
   }
 }
 
-async function surge({ prisma, deps, hr, createCycle }: BenchServices) {
+async function surge({ prisma, deps, hr, createCycle, errorLog }: BenchServices) {
   const app = createApp(deps);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -80,12 +80,16 @@ async function surge({ prisma, deps, hr, createCycle }: BenchServices) {
         .then((rows) => {
           queue = rows.filter((t) => !taken.has(t.id));
         })
+        // An overloaded database times the read out: the next tick tries again (it used to end the bench).
+        .catch((err: Error) => say(`daftar tugas tidak terbaca / task list unreadable: ${err.message}`))
         .finally(() => (refilling = null)));
     await refill();
 
     const latencies: number[] = [];
     const byType: Record<string, number> = {};
     const refusals: Record<string, number> = {};
+    /** The first answers of each refused status, with their error code and message. */
+    const refusalSamples: Record<string, string[]> = {};
     let errors = 0;
     let skipped = 0;
     const complete = async (task: Task) => {
@@ -98,11 +102,15 @@ async function surge({ prisma, deps, hr, createCycle }: BenchServices) {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` },
           body: JSON.stringify({ payload }),
         });
-        await res.arrayBuffer();
+        const body = await res.text();
         if (res.ok) {
           latencies.push(performance.now() - s);
           byType[task.type] = (byType[task.type] ?? 0) + 1;
-        } else refusals[res.status] = (refusals[res.status] ?? 0) + 1;
+        } else {
+          refusals[res.status] = (refusals[res.status] ?? 0) + 1;
+          const samples = (refusalSamples[res.status] ??= []);
+          if (samples.length < 3) samples.push(`${task.type}: ${body.slice(0, 300)}`);
+        }
       } catch {
         errors++;
       }
@@ -169,6 +177,9 @@ async function surge({ prisma, deps, hr, createCycle }: BenchServices) {
           .join(', ') || '0'
       }; galat / errors ${errors}; detak tanpa tugas terbuka / ticks without an open task ${skipped}`,
     );
+    for (const [status, samples] of Object.entries(refusalSamples))
+      for (const s of samples) console.log(`    ${status} ${s}`);
+    if (refusals[500]) console.log(`    sebab 500 / causes of the 500s: ${errorLog}`);
     console.log(`  memori proses / process memory  heap maks ${mib(heapMax)}, RSS maks ${mib(rssMax)}`);
     console.log(
       `  CPU proses (API + worker)       ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s dalam ${seconds.toFixed(0)} s (${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)}% satu inti)`,

@@ -1,5 +1,5 @@
 /** Executes a workflow update for the API and maps the workflow's refusals to HTTP errors. */
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { AuthUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -30,6 +30,16 @@ export function updateError(err: unknown): unknown {
     if (cause.type === TASK_NOT_OPEN) return ApiError.taskNotOpen(message);
     return ApiError.badRequest(message, details);
   }
+  // The server did not hear back from the workflow before the call's deadline (its worker busy or down). The update
+  // may still be taken later — a task's answer is idempotent by its key — so the caller is told to look before
+  // answering again; a 503, as for a service down, not a 500.
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || e?.name === 'WorkflowUpdateRPCTimeoutOrCancelledError')
+    return ApiError.unavailable(
+      'busy',
+      'Alur kerja belum menerima jawaban dalam batas waktu (layanan sibuk); jawaban mungkin tetap tercatat: muat ' +
+        'ulang daftar tugas sebelum mencoba lagi / the workflow did not take the answer in time (service busy); it ' +
+        'may still be recorded: reload the tasks before trying again',
+    );
   if (e?.name === 'WorkflowNotFoundError' || /already completed|not found/i.test(String(e?.message)))
     return ApiError.taskNotOpen(
       'Alur kerja sudah selesai; tugas ini tidak lagi menunggu jawaban / workflow already closed',

@@ -23,6 +23,8 @@ export const errorsEn: typeof errorsId = {
       SERVICE_UNAVAILABLE: 'The service is unavailable; try again shortly',
       SERVICE_UNAVAILABLE_database: 'The database is unavailable; try again shortly',
       SERVICE_UNAVAILABLE_temporal: 'The workflow service (Temporal) is unavailable; try again shortly',
+      SERVICE_UNAVAILABLE_busy:
+        'The workflow service is busy and did not take your answer in time. It may still be recorded: reload the task list before trying again',
       INTERNAL: 'Something went wrong on the server',
       NETWORK: 'The network is down; check the connection and try again',
     },

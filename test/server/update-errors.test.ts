@@ -1,0 +1,41 @@
+/**
+ * What the API answers when a workflow update cannot be completed, with the Temporal SDK's own error classes: an update
+ * whose call ran out of time (the worker busy or down — seen as 500s under a month-end surge) is a 503 saying the
+ * answer may still be recorded, worded by the console in both languages; a workflow already closed is a 409.
+ */
+import { WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { errorsEn } from '../../admin/src/i18n/errors-en';
+import { errorsId } from '../../admin/src/i18n/errors-id';
+import { wordError } from '../../admin/src/providers/error-words';
+import { ApiError } from '../../server/http/api-error';
+import { paramsOf } from '../../server/http/error-handler';
+import { updateError } from '../../server/tasks/task-updates';
+
+const words = (messages: any) => (key: string) => String(key.split('.').reduce((m, k) => m?.[k], messages) ?? key);
+
+describe('workflow update failures as API errors', () => {
+  it('an update that timed out is a 503 saying the answer may still be recorded, in both languages', () => {
+    const timedOut = new WorkflowUpdateRPCTimeoutOrCancelledError('context deadline exceeded', {
+      cause: new Error('4 DEADLINE_EXCEEDED: context deadline exceeded'),
+    });
+    const mapped = updateError(timedOut) as ApiError;
+    expect(mapped).toBeInstanceOf(ApiError);
+    expect(mapped).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(mapped.message).toContain('mungkin tetap tercatat');
+    const error = { code: mapped.code, message: mapped.message, params: paramsOf(mapped) };
+    expect(error.params).toEqual({ part: 'busy' });
+    expect(wordError(error, '', 'id', words(errorsId)).message).toBe(
+      'Layanan alur kerja sedang sibuk dan belum menerima jawaban Anda tepat waktu. Jawaban itu mungkin tetap tercatat: muat ulang daftar tugas sebelum mencoba lagi',
+    );
+    expect(wordError(error, '', 'en', words(errorsEn)).message).toBe(
+      'The workflow service is busy and did not take your answer in time. It may still be recorded: reload the task list before trying again',
+    );
+  });
+
+  it('a workflow already closed is a 409 (the task no longer waits), anything else passes through', () => {
+    const closed = updateError(new WorkflowNotFoundError('workflow not found', 'appraisal-1', undefined)) as ApiError;
+    expect(closed).toMatchObject({ status: 409 });
+    const other = new Error('boom');
+    expect(updateError(other)).toBe(other);
+  });
+});
