@@ -60,14 +60,20 @@ export interface BenchServices {
   createCycle(name: string, frequency: Frequency): Promise<Cycle & { periodLabel: string }>;
   /** Where the API's errors (level error: a 500's cause) are written. */
   errorLog: string;
+  /** The environment of a worker or API process on these services (database, Temporal, JWT and audit keys). */
+  env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 }
 
-/** Starts the services and one worker; `cache` is the worker's workflow cache (0: the SDK default). */
+/**
+ * Starts the services and, unless `inProcessWorker` is false (the caller runs worker processes on `env`), one worker in
+ * this process; `cache` is its workflow cache (0: the SDK default).
+ */
 export async function startBenchServices(options: {
   employees: number;
   cache: number;
   say: (m: string) => void;
+  inProcessWorker?: boolean;
 }): Promise<BenchServices> {
   const { employees, say } = options;
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -141,24 +147,27 @@ export async function startBenchServices(options: {
     const connection = await Connection.connect({ address });
     cleanups.unshift(() => connection.close());
     const client = new Client({ connection, namespace });
-    const nativeConnection = await NativeConnection.connect({ address });
-    cleanups.unshift(() => nativeConnection.close());
-    const worker = await createWorker({
-      connection: nativeConnection,
-      namespace,
-      prisma,
-      workflowBundle: await bundleWorkflows(),
-      options: {
-        maxConcurrentActivityTaskExecutions: 64,
-        maxConcurrentWorkflowTaskExecutions: 32,
-        maxCachedWorkflows: options.cache || undefined,
-      },
-    });
-    const running = worker.run();
-    cleanups.unshift(async () => {
-      worker.shutdown();
-      await running;
-    });
+    if (options.inProcessWorker !== false) await startWorker(address, namespace);
+    async function startWorker(address: string, namespace: string) {
+      const nativeConnection = await NativeConnection.connect({ address });
+      cleanups.unshift(() => nativeConnection.close());
+      const worker = await createWorker({
+        connection: nativeConnection,
+        namespace,
+        prisma,
+        workflowBundle: await bundleWorkflows(),
+        options: {
+          maxConcurrentActivityTaskExecutions: 64,
+          maxConcurrentWorkflowTaskExecutions: 32,
+          maxCachedWorkflows: options.cache || undefined,
+        },
+      });
+      const running = worker.run();
+      cleanups.unshift(async () => {
+        worker.shutdown();
+        await running;
+      });
+    }
 
     const config = loadConfig({
       NODE_ENV: 'development',
@@ -209,7 +218,18 @@ export async function startBenchServices(options: {
       });
       return { ...cycle, periodLabel: period.label };
     };
-    return { prisma, client, deps, hr, byEmployee, createCycle, errorLog, stop };
+    // What a worker or API process of the bench's own (activities/worker.main.ts, server/main.ts) is started with.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATABASE_URL: url.toString(),
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_NAMESPACE: namespace,
+      JWT_SECRET: config.JWT_SECRET,
+      LOG_LEVEL: 'error',
+      WORKER_METRICS_ADDRESS: 'off',
+    };
+    return { prisma, client, deps, hr, byEmployee, createCycle, errorLog, env, stop };
   } catch (err) {
     await stop();
     throw err;

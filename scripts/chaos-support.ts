@@ -30,6 +30,11 @@ export class Supervised {
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
+  /** The running child's pid (null between a death and its restart). */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
   start(): void {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, this.file)], {
       cwd: ROOT,
