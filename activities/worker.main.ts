@@ -1,4 +1,5 @@
 /** The worker process (`npm run worker`, spawned by `npm start`): polls the task queue until SIGINT/SIGTERM. */
+import { existsSync } from 'node:fs';
 import { NativeConnection } from '@temporalio/worker';
 import { z } from 'zod';
 import { auditKey } from '../prisma/audit';
@@ -23,6 +24,8 @@ const envSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   WORKER_DB_POOL: unsetIfEmpty(z.coerce.number().int().min(1).default(20)),
   WORKER_MAX_CACHED_WORKFLOWS: unsetIfEmpty(z.coerce.number().int().min(0).optional()),
+  /** The workflow bundle its supervisor made (activities/worker.ts writeWorkflowBundle); unset: bundled at start. */
+  WORKFLOW_BUNDLE_PATH: unsetIfEmpty(z.string().optional()),
   /** host:port of the worker's Prometheus exporter (the SDK's metrics); `off` turns it off. */
   WORKER_METRICS_ADDRESS: unsetIfEmpty(
     z
@@ -64,7 +67,14 @@ async function main() {
   const prisma = createPrisma(env.DATABASE_URL, { max: env.WORKER_DB_POOL });
   log(`menghubungkan ke Temporal ${address} (namespace ${namespace}) / connecting`);
   const connection = await NativeConnection.connect({ address });
-  log('membundel kode workflow / bundling workflow code');
+  const bundlePath = env.WORKFLOW_BUNDLE_PATH;
+  if (bundlePath && !existsSync(bundlePath))
+    throw new Error(`WORKFLOW_BUNDLE_PATH ${bundlePath}: berkas tidak ada / file does not exist`);
+  log(
+    bundlePath
+      ? `kode workflow dari ${bundlePath} / workflow bundle from file`
+      : 'membundel kode workflow / bundling workflow code',
+  );
   const maxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
   const mail = env.SMTP_URL
     ? {
@@ -84,6 +94,7 @@ async function main() {
     prisma,
     mail,
     taskQueue: TASK_QUEUE,
+    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
     ...(maxCachedWorkflows !== undefined ? { options: { maxCachedWorkflows } } : {}),
   });
 

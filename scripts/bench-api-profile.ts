@@ -1,37 +1,12 @@
 /**
- * For `bench:api`: CPU time of processes (from /proc) and a summary of V8 CPU profiles (`node --cpu-prof`): where the
- * API processes' time went, by package or project file (self time, and time with it anywhere on the stack) and by
- * function. `npx tsx scripts/bench-api-profile.ts <dir>` summarises the .cpuprofile files of a folder.
+ * For `bench:api` and `bench:surge`: a summary of V8 CPU profiles (`node --cpu-prof`) — where the processes' time went,
+ * by package or project file (self time, and time with it anywhere on the stack) and by function.
+ * `npx tsx scripts/bench-api-profile.ts <dir>` summarises the .cpuprofile files of a folder.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..');
-/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
-const HZ = 100;
-
-/** CPU time (user + system, ms) of each process, read from /proc. */
-export function cpuTimes(pids: number[]): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(pid, ((Number(f[11]) + Number(f[12])) * 1000) / HZ);
-    } catch {
-      /* exited */
-    }
-  }
-  return out;
-}
-
-/** CPU ms spent between two readings (a process that appeared in between counts from zero). */
-export function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
-  let ms = 0;
-  for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
-  return ms;
-}
-
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -63,8 +38,8 @@ function top(map: Map<string, number>, total: number, n: number): string[] {
     .map(([k, v]) => `  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / 1000).toFixed(0).padStart(7)} ms  ${k}`);
 }
 
-/** Prints the summary of every .cpuprofile in `dir` (one per API process) together. */
-export function summariseProfiles(dir: string): void {
+/** Prints the summary of every .cpuprofile in `dir` (one per process or thread of `what`) together. */
+export function summariseProfiles(dir: string, what = 'proses API / API processes'): void {
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
@@ -105,7 +80,7 @@ export function summariseProfiles(dir: string): void {
   }
   const busy = total - idle;
   console.log(
-    `\nProfil CPU ${files.length} proses API (${dir}): ${(total / 1e6).toFixed(1)} s direkam, ` +
+    `\nProfil CPU / CPU profile: ${files.length} × ${what} (${dir}): ${(total / 1e6).toFixed(1)} s direkam, ` +
       `${(busy / 1e6).toFixed(1)} s sibuk (${((100 * busy) / total).toFixed(0)}%), persentase dari waktu sibuk`,
   );
   console.log('Waktu sendiri (self) per paket / berkas:');

@@ -28,7 +28,8 @@ import { createDatabase, startEmbeddedPostgres } from '../tools/embedded-postgre
 import { freePort } from '../tools/free-port';
 import { buildRegion, regionPersonas } from './bench-api-region';
 import { explainListQueries } from './bench-api-explain';
-import { cpuSpent, cpuTimes, summariseProfiles } from './bench-api-profile';
+import { summariseProfiles } from './bench-api-profile';
+import { cpuSpent, cpuTimes } from './process-usage';
 
 const ROOT = join(__dirname, '..');
 const argv = process.argv.slice(2);

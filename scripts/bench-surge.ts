@@ -1,6 +1,6 @@
 /**
  * `npm run bench:surge -- [--employees 10000] [--rate 20] [--minutes 5] [--cache 1000] [--frequency MONTH]
- * [--workers 2] [--api-processes 2]`: the month-end surge. A cycle of N generated employees is started; once its first tasks are open, task completions arrive
+ * [--workers 2] [--api-processes 2] [--profile]`: the month-end surge. A cycle of N generated employees is started; once its first tasks are open, task completions arrive
  * over HTTP (`POST /api/tasks/:id/complete`, the API's own express app with each assignee's session token) at a fixed
  * rate — open loop: a completion starts on its tick whether or not the one before has answered, so a slow answer
  * cannot hide the ones queued behind it — for the given minutes, while the rest of the cycle is in flight (workflows
@@ -8,18 +8,24 @@
  * `--workers` worker processes (activities/worker.main.ts, each with a workflow cache of `--cache`, which does not grow
  * with N) and the API as `server/main.ts` with `--api-processes` processes on one port; `--workers 0` runs one worker
  * and the API inside the bench's own process instead. Prints the rate reached, latency p50/p95/p99/max, refusals with
- * their codes and errors, memory and the CPU used. A script that prints figures, not a timed test.
+ * their codes and errors, memory and the CPU used; with `--profile`, where the workers' and the APIs' CPU time went
+ * (V8 CPU profiles of each process and thread, summarised by package, file and function). A script that prints figures,
+ * not a timed test.
  */
 import type { Server } from 'node:http';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Task } from '../prisma/client';
 import { createApp } from '../server/app';
 import { signToken } from '../server/auth/token';
 import { startCycle } from '../server/cycles/cycles.service';
+import { writeWorkflowBundle } from '../activities/worker';
 import { answer } from './bench-actors';
 import { Supervised } from './chaos-support';
 import { freePort } from '../tools/free-port';
+import { summariseProfiles } from './bench-api-profile';
 import { sampleProcesses } from './process-usage';
 import {
   databaseFootprint,
@@ -37,6 +43,10 @@ const CACHE = arg('cache', 1000);
 const FREQUENCY = frequencyArg();
 const WORKERS = arg('workers', 2);
 const API_PROCESSES = arg('api-processes', 2);
+/** Folder of the V8 CPU profiles of the worker and API processes (`--profile`). */
+const PROFILE = process.argv.includes('--profile')
+  ? join(process.cwd(), '.data', `surge-profile-${process.pid}`)
+  : null;
 /** Open tasks waited for before the surge starts: a backlog of a minute at the rate. */
 const BACKLOG = Math.min(EMPLOYEES, RATE * 60);
 
@@ -50,14 +60,23 @@ async function main() {
     say,
     inProcessWorker: WORKERS === 0,
   });
-  const system = await startSystem(services);
+  let system: System | null = null;
   try {
+    system = await startSystem(services);
     await surge(services, system);
   } finally {
-    await system.stop();
+    await system?.stop();
     await services.stop();
   }
+  // Written by each process and thread as it exits.
+  if (PROFILE) {
+    summariseProfiles(join(PROFILE, 'workers'), 'proses dan thread worker / worker processes and threads');
+    summariseProfiles(join(PROFILE, 'api'), 'proses API / API processes');
+  }
 }
+
+/** Node's options for a process whose CPU profile goes to `PROFILE/<part>` (none without `--profile`). */
+const profiled = (part: string): string[] => (PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(PROFILE, part)}`] : []);
 
 /** The API (its address) and the workers: separate processes, or inside this process with `--workers 0`. */
 interface System {
@@ -81,18 +100,23 @@ async function startSystem({ deps, env }: BenchServices): Promise<System> {
     };
   }
   const port = await freePort();
-  const api = new Supervised('api', 'server/main.ts', {
-    ...env,
-    PORT: String(port),
-    API_PROCESSES: String(API_PROCESSES),
-  });
+  // Bundled once: each worker process (and one restarted) starts from the file.
+  const bundle = await writeWorkflowBundle(join(process.cwd(), '.data', `surge-bundle-${process.pid}.js`));
+  const api = new Supervised(
+    'api',
+    'server/main.ts',
+    { ...env, PORT: String(port), API_PROCESSES: String(API_PROCESSES) },
+    profiled('api'),
+  );
   const workers = Array.from(
     { length: WORKERS },
     (_, i) =>
-      new Supervised(`worker-${i + 1}`, 'activities/worker.main.ts', {
-        ...env,
-        WORKER_MAX_CACHED_WORKFLOWS: String(CACHE),
-      }),
+      new Supervised(
+        `worker-${i + 1}`,
+        'activities/worker.main.ts',
+        { ...env, WORKER_MAX_CACHED_WORKFLOWS: String(CACHE), WORKFLOW_BUNDLE_PATH: bundle },
+        profiled('workers'),
+      ),
   );
   for (const p of [api, ...workers]) p.start();
   await Supervised.ready(port);
@@ -102,6 +126,7 @@ async function startSystem({ deps, env }: BenchServices): Promise<System> {
     where: `${API_PROCESSES} proses API / API processes, ${WORKERS} proses worker / worker processes`,
     stop: async () => {
       await Promise.all([api, ...workers].map((p) => p.stop()));
+      rmSync(bundle, { force: true });
     },
   };
 }

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createPrisma, type Task } from '../prisma/client';
+import { writeWorkflowBundle } from '../activities/worker';
 import { migrate } from '../prisma/migrate';
 import { ensurePeriods, seedDemo } from '../prisma/seed/seed-database';
 import { signToken } from '../server/auth/token';
@@ -95,6 +96,8 @@ async function main() {
       JWT_SECRET: jwtSecret,
       LOG_LEVEL: 'warn',
       WORKER_METRICS_ADDRESS: 'off',
+      // Bundled once here: a worker restarted after each kill starts from the file instead of bundling again.
+      WORKFLOW_BUNDLE_PATH: await writeWorkflowBundle(join(dir, 'workflow-bundle.js')),
     };
     const apiPorts = [await freePort(), await freePort()];
     const apis = apiPorts.map(

@@ -28,6 +28,8 @@ export class Supervised {
     readonly name: string,
     private readonly file: string,
     private readonly env: NodeJS.ProcessEnv,
+    /** Options for node itself (`--cpu-prof`, which NODE_OPTIONS may not carry). */
+    private readonly nodeArgs: string[] = [],
   ) {}
 
   /** The running child's pid (null between a death and its restart). */
@@ -36,7 +38,7 @@ export class Supervised {
   }
 
   start(): void {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, this.file)], {
+    const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', join(ROOT, this.file)], {
       cwd: ROOT,
       env: this.env,
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -27,6 +27,23 @@ function readStat(pid: number): ProcStat | null {
   }
 }
 
+/** CPU time (user + system, ms) of each process. */
+export function cpuTimes(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    const s = readStat(pid);
+    if (s) out.set(pid, s.cpu * 1000);
+  }
+  return out;
+}
+
+/** CPU ms spent between two readings (a process that appeared in between counts from zero). */
+export function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
+  return ms;
+}
+
 /** The processes `roots` and all their descendants, as they are now. */
 export function processTree(roots: number[]): ProcStat[] {
   const all = readdirSync('/proc')
