@@ -192,7 +192,7 @@ export function oidcRoutes(deps: AppDeps): Router {
           'the single sign-on code is not valid (expired, already used, or from another browser); please sign in again',
       );
     if (!oidc) throw invalid();
-    const claims = oidc.redeemCode(req, res, (req.body as z.infer<typeof exchangeSchema>).code);
+    const claims = await oidc.redeemCode(deps.prisma, req, res, (req.body as z.infer<typeof exchangeSchema>).code);
     if (!claims) throw invalid();
     const user = await deps.prisma.user.findUnique({
       where: { id: claims.userId },

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import jwt from 'jsonwebtoken';
 import * as client from 'openid-client';
+import type { Db } from '../../prisma/client';
 import { isLoopbackHost, type Config } from '../config';
 
 /** The OpenID Connect settings when single sign-on is on (OIDC_ISSUER set), else null. */
@@ -218,19 +219,23 @@ export class OidcClient {
     return id;
   }
 
-  /** The claims of a code presented with its cookie, or null (expired, forged, another browser, used); clears it. */
-  redeemCode(req: Request, res: Response, code: string): CodeClaims | null {
+  /**
+   * The claims of a code presented with its cookie, or null (expired, forged, another browser, used); clears it. A code
+   * is marked used in the database, so it is good once whichever API process receives it.
+   */
+  async redeemCode(db: Db, req: Request, res: Response, code: string): Promise<CodeClaims | null> {
     const claims = verify<CodeClaims>(cookieOf(req, CODE_COOKIE), this.secret, 'oidc-code');
     clearCookie(req, res, CODE_COOKIE);
-    if (!claims || claims.id !== code || used.has(code)) return null;
-    used.set(code, Date.now() + CODE_SECONDS * 1000);
-    for (const [id, until] of used) if (until < Date.now()) used.delete(id);
-    return claims;
+    if (!claims || claims.id !== code) return null;
+    const now = new Date();
+    await db.usedSsoCode.deleteMany({ where: { expiresAt: { lt: now } } });
+    const first = await db.usedSsoCode.createMany({
+      data: [{ id: code, expiresAt: new Date(now.getTime() + CODE_SECONDS * 1000) }],
+      skipDuplicates: true,
+    });
+    return first.count === 1 ? claims : null;
   }
 }
-
-/** Codes already exchanged in this process (until they expire); the cookie binding holds across processes. */
-const used = new Map<string, number>();
 
 /** The NIP in a set of claims: the configured claim, else `preferred_username`, when it is a NIP (18 digits). */
 export function nipOf(claims: Record<string, unknown>, claim: string): string | null {

@@ -99,10 +99,13 @@ describe('single sign-on through OpenID Connect (real provider, real PostgreSQL)
       .set('Authorization', `Bearer ${exchanged.body.token}`)
       .expect(200);
     expect(me.body).toMatchObject({ username: 'pegawai', employee: { nip: nip.pegawai } });
-    // Once only.
+    // Once only: also on another API process (another app on the same database and secret).
     const again = await request(app).post('/api/auth/oidc/exchange').set('Cookie', cookie).send({ code }).expect(401);
     expect(again.body.error.code).toBe('SSO_CODE_INVALID');
     expect(again.body.error.message).toContain('Kode masuk SSO tidak berlaku');
+    const otherProcess = createTestApp(db, undefined, provider.env).app;
+    await request(otherProcess).post('/api/auth/oidc/exchange').set('Cookie', cookie).send({ code }).expect(401);
+    expect(await db.prisma.usedSsoCode.count({ where: { id: code } })).toBe(1);
 
     const login = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'login' }, orderBy: { id: 'desc' } });
     expect(login.actor).toBe('pegawai');
