@@ -96,7 +96,11 @@ export async function loadSubject(deps: AppDeps, kind: RecordKind, id: number): 
         where: { id },
         select: {
           ...chain.select,
-          tasks: { where: { status: 'OPEN', assigneeId: { not: null } }, select: { assigneeId: true } },
+          // A colleague asked for peer feedback holds a task on the appraisal but may not read it (only their task).
+          tasks: {
+            where: { status: 'OPEN', assigneeId: { not: null }, type: { not: 'peer.feedback' } },
+            select: { assigneeId: true },
+          },
         },
       });
       return a && { ...a, openTaskAssigneeIds: a.tasks.map((t) => t.assigneeId!) };

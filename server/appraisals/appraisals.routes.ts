@@ -11,7 +11,7 @@ import {
   reassignRaterUpdate,
   respondToResultUpdate,
 } from '../../workflows/messages';
-import { resultWithheld, withoutWithheldResult } from '../access/disclosure';
+import { peerTasksVisible, resultWithheld, withoutWithheldResult } from '../access/disclosure';
 import { authorize } from '../access/access.guard';
 import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
@@ -211,8 +211,12 @@ export function appraisalsRoutes(deps: AppDeps): Router {
         live = null;
       }
     }
-    // Withheld: the rater's tasks carry the ratings in their result, so the employee sees only their own tasks.
-    const tasks = withheld ? row.tasks.filter((t) => t.assigneeId === user.employeeId) : row.tasks;
+    // Withheld: the rater's tasks carry the ratings in their result, so the employee sees only their own tasks; the
+    // colleagues' peer-feedback tasks name them and carry their answers: only those who see names get them.
+    const peers = peerTasksVisible(user, row);
+    const tasks = (withheld ? row.tasks.filter((t) => t.assigneeId === user.employeeId) : row.tasks).filter(
+      (t) => peers || t.type !== 'peer.feedback',
+    );
     res.json({
       ...withoutWithheldResult(user, { ...row, tasks }),
       live,
