@@ -192,4 +192,46 @@ describe('peer feedback, 360 (time-skipping server, PostgreSQL)', () => {
     const hr = await read('admin2', 200);
     expect(hr.body.requests.map((r: any) => r.peer.id)).toEqual([a.id, b.id, c.id]);
   });
+
+  it('peerFeedbackNamed: the employee sees who said what; 0 colleagues turns the round off', async () => {
+    const named = await startSingle(t, units[2], { peerFeedbackMax: 1, peerFeedbackNamed: true });
+    const off = await startSingle(t, units[3], { peerFeedbackMax: 0 });
+    for (const { appraisal } of [named, off]) {
+      await completeOk(t, appraisal.id, 'plan.submit', PLAN);
+      await completeOk(t, appraisal.id, 'plan.review', { decision: 'APPROVE' });
+      await openTask(t, 'evidence.submit', { appraisalId: appraisal.id });
+    }
+    const users = async (employeeId: number) =>
+      (await t.db.prisma.user.findUniqueOrThrow({ where: { employeeId } })).username;
+    const peer = await t.db.prisma.user.findFirstOrThrow({
+      where: {
+        roles: { equals: ['EMPLOYEE'] },
+        employee: {
+          status: 'ACTIVE',
+          id: { notIn: [named, off].flatMap(({ appraisal: x }) => [x.employeeId, x.raterId!]) },
+        },
+      },
+      include: { employee: true },
+      orderBy: { id: 'desc' },
+    });
+    const post = async (appraisalId: number, raterId: number) =>
+      request(t.app)
+        .post(`/api/appraisals/${appraisalId}/peer-feedback/requests`)
+        .set('Authorization', `Bearer ${await login(t, await users(raterId))}`)
+        .send({ peerIds: [peer.employeeId] });
+    const refused = await post(off.appraisal.id, off.appraisal.raterId!);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/peerIds — umpan balik rekan tidak dipakai/);
+    expect((await post(named.appraisal.id, named.appraisal.raterId!)).status).toBe(201);
+    const task = await openTask(t, 'peer.feedback', { appraisalId: named.appraisal.id });
+    expect((await complete(t, task, answer('ABOVE', 'Sangat membantu'))).status).toBe(200);
+    const mine = await request(t.app)
+      .get(`/api/appraisals/${named.appraisal.id}/peer-feedback`)
+      .set('Authorization', `Bearer ${await login(t, await users(named.appraisal.employeeId))}`)
+      .expect(200);
+    expect(mine.body).toMatchObject({ anonymous: false, named: true, summary: { answered: 1 } });
+    expect(mine.body.requests).toEqual([
+      { peer: { name: peer.employee!.name }, values: expect.any(Object), note: 'Secara umum: Sangat membantu' },
+    ]);
+  });
 });
