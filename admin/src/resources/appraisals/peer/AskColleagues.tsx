@@ -18,7 +18,7 @@ export function AskColleagues({
   appraisal,
   round,
 }: {
-  appraisal: { id: number; stage?: string; raterId?: number };
+  appraisal: { id: number; stage?: string; raterId?: number; raterSuperiorId?: number | null };
   round: PeerRound;
 }) {
   const translate = useTranslate();
@@ -35,8 +35,9 @@ export function AskColleagues({
   });
   const me = sessionUser()?.employeeId ?? null;
   const room = round.max - (round.anonymous ? 0 : round.requests.length);
-  // The rater asks; an acting rater holding the rating reaches this from the rating form (the workflow decides).
-  const mayAsk = !round.anonymous && me !== null && room > 0 && (!appraisal.stage || ASKING.has(appraisal.stage));
+  // The rater asks (or the rater's superior holding an escalated rating: the workflow decides between them).
+  const asker = me !== null && (appraisal.raterId === me || appraisal.raterSuperiorId === me);
+  const mayAsk = !round.anonymous && asker && room > 0 && (!appraisal.stage || ASKING.has(appraisal.stage));
   if (!mayAsk) return null;
   const slots = Array.from({ length: room }, (_, i) => picked[i] ?? null);
   const chosen = slots.filter((p): p is Picked => !!p);

@@ -93,7 +93,11 @@ function Summary({ round }: { round: PeerRound }) {
 }
 
 /** The round of appraisal `appraisal` (its row with raterId and stage, for the ask button). */
-export function PeerFeedbackPanel({ appraisal }: { appraisal: { id: number; stage?: string; raterId?: number } }) {
+export function PeerFeedbackPanel({
+  appraisal,
+}: {
+  appraisal: { id: number; stage?: string; raterId?: number; raterSuperiorId?: number | null };
+}) {
   const translate = useTranslate();
   const { data, error } = useQuery({
     queryKey: peerRoundKey(appraisal.id),
