@@ -2,7 +2,7 @@
  * Peer feedback (360) through the console in a real Chromium, against the real API, a Temporal time-skipping server
  * with a worker, and PostgreSQL: on the rating form the rater asks three colleagues ("Minta umpan balik rekan"), each
  * answers the seven BerAKHLAK values on their task form, and the rater's rating form shows the three answers in words,
- * in Bahasa Indonesia and in English. The plan, its approval and the evidence go through the API.
+ * in Bahasa Indonesia and in English; the employee's 360 tab shows the anonymous summary. The plan, its approval and the evidence go through the API.
  * Screenshots in test/.artifacts/screenshots/peer-feedback/.
  */
 import { PLAN, completeOk, defaultAnswers, openTask, singleEmployeeUnits, startSingle } from '../cycle/cycle-driver';
@@ -108,5 +108,25 @@ describeInBrowser('peer feedback through the console (Chromium, Temporal, Postgr
     expect(text).not.toMatch(/capaian\.|ABOVE|MEETS|BELOW|ANSWERED/);
     expect(rater.errors).toEqual([]);
     await rater.context.close();
+
+    // 4. The employee's 360 tab: the anonymous summary in words, no colleague named.
+    const employeeUser = await t.db.prisma.user.findUniqueOrThrow({ where: { employeeId: appraisal.employeeId } });
+    const emp = await newSession(browser);
+    await signIn(emp.page, url, employeeUser.username);
+    await emp.page.goto(`${url}/#/appraisals/${appraisal.id}/show/peer`);
+    const summary = emp.page.getByTestId('peer-summary');
+    await summary.getByText('Ringkasan tanpa nama dari 3 rekan yang menjawab.').waitFor();
+    await summary
+      .getByText(
+        'Harmonis: di atas ekspektasi 1, sesuai ekspektasi 1, di bawah ekspektasi 1 — Catatan harmonis dari rekan 1',
+        { exact: false },
+      )
+      .waitFor();
+    await shots.shot(emp.page, 'employee-anonymous-summary');
+    const seen = await emp.page.getByTestId('peer-feedback').innerText();
+    for (const c of colleagues) expect(seen).not.toContain(c.name);
+    expect(seen).not.toContain('Minta umpan balik rekan');
+    expect(emp.errors).toEqual([]);
+    await emp.context.close();
   });
 });

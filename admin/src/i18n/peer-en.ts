@@ -3,6 +3,7 @@ export const peerEn = {
   capaian: {
     peer: {
       title: 'Peer feedback (360)',
+      tab: 'Peers (360)',
       help: 'Colleagues give feedback on the seven BerAKHLAK values before the rating. The rater, their superior and HR see who said what; the employee sees only an anonymous summary.',
       ask: 'Ask colleagues for feedback',
       ask_title: 'Ask colleagues for feedback on the BerAKHLAK values',

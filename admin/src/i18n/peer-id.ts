@@ -3,6 +3,7 @@ export const peerId = {
   capaian: {
     peer: {
       title: 'Umpan balik rekan (360)',
+      tab: 'Rekan (360)',
       help: 'Rekan kerja memberi umpan balik atas tujuh nilai BerAKHLAK sebelum penilaian. Penilai, atasannya dan SDM melihat siapa memberi apa; pegawai hanya melihat ringkasan tanpa nama.',
       ask: 'Minta umpan balik rekan',
       ask_title: 'Minta umpan balik rekan atas nilai BerAKHLAK',

@@ -120,7 +120,7 @@ export default function AppraisalShow() {
         <TabbedShowLayout.Tab label="capaian.work.tab_feedback" path="feedback">
           <FeedbackTab />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="capaian.peer.title" path="peer">
+        <TabbedShowLayout.Tab label="capaian.peer.tab" path="peer">
           <FunctionField label={false} render={(r: any) => <PeerFeedbackPanel appraisal={r} />} />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="capaian.appraisals.tab_timeline" path="timeline">
