@@ -300,8 +300,8 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   },
   // Peer feedback (360, server/appraisals/peer-feedback.routes.ts): the appraised employee gets only the anonymous
   // summary (the handler), a colleague asked sees only their own task (their task gives no appraisal relation). Asked
-  // by the rater, or the rater's superior once the rating is escalated to them: the workflow's validator admits the
-  // rater and whoever holds the rating task; the employee can never ask (nor be asked) about their own case.
+  // by the rater, or whoever holds the rating task (an acting Plt./Plh., the superior it was escalated to): the
+  // workflow's validator decides among them; the employee never asks about their own case (own-case refusal).
   {
     resource: 'peer-feedback',
     action: 'read',
@@ -312,8 +312,9 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   {
     resource: 'peer-feedback',
     action: 'request',
-    allow: ['rater', 'raterSuperior'],
+    allow: ['rater', 'raterSuperior', 'assignee'],
     record: 'appraisal',
+    notOwnCase: true,
     routes: ['POST /api/appraisals/:id/peer-feedback/requests'],
   },
   // Progress during the period (server/progress): read like the appraisal; recorded by the employee, or on their

@@ -83,7 +83,8 @@ describe('peer feedback, 360 (time-skipping server, PostgreSQL)', () => {
     expect(self.body.error.message).toMatch(/peerIds\.1 — pegawai yang dinilai tidak dapat menjadi rekan/);
     expect((await ask([a.id, a.id], 400)).body.error.message).toMatch(/peerIds\.1 — rekan yang sama dua kali/);
     expect((await ask([999999], 400)).body.error.message).toMatch(/peerIds\.0 — pegawai 999999 tidak ditemukan/);
-    await ask([a.id], 403, employeeUser);
+    // The employee holds a task of their own appraisal (the evidence), yet never asks about their own case.
+    expect((await ask([a.id], 403, employeeUser)).body.error.code).toBe('OWN_CASE');
     expect(await t.db.prisma.peerFeedback.count()).toBe(0);
 
     const asked = await ask([a.id, b.id, c.id], 201);

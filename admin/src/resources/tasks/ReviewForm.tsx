@@ -23,7 +23,7 @@ export function ReviewForm({ task, appraisal }: { task: any; appraisal: any }) {
         <Typography variant="h6">{translate('capaian.work.rated_plan')}</Typography>
         <PlanView plan={appraisal?.plan} evidence={appraisal?.evidence ?? []} />
       </Box>
-      {appraisal && <PeerFeedbackPanel appraisal={appraisal} />}
+      {appraisal && <PeerFeedbackPanel appraisal={appraisal} holder={task.status === 'OPEN'} />}
       <DraftRestored taskId={task.id} draft={draft} />
       <SimpleForm
         record={draft?.values ?? {}}

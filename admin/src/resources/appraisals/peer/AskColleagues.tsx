@@ -17,9 +17,12 @@ const ASKING = new Set(['PERIOD', 'EVIDENCE', 'REVIEW']);
 export function AskColleagues({
   appraisal,
   round,
+  holder = false,
 }: {
   appraisal: { id: number; stage?: string; raterId?: number; raterSuperiorId?: number | null };
   round: PeerRound;
+  /** The reader holds the rating task (an acting Plt./Plh., the superior it was escalated to). */
+  holder?: boolean;
 }) {
   const translate = useTranslate();
   const queryClient = useQueryClient();
@@ -36,7 +39,7 @@ export function AskColleagues({
   const me = sessionUser()?.employeeId ?? null;
   const room = round.max - (round.anonymous ? 0 : round.requests.length);
   // The rater asks (or the rater's superior holding an escalated rating: the workflow decides between them).
-  const asker = me !== null && (appraisal.raterId === me || appraisal.raterSuperiorId === me);
+  const asker = holder || (me !== null && (appraisal.raterId === me || appraisal.raterSuperiorId === me));
   const mayAsk = !round.anonymous && asker && room > 0 && (!appraisal.stage || ASKING.has(appraisal.stage));
   if (!mayAsk) return null;
   const slots = Array.from({ length: room }, (_, i) => picked[i] ?? null);

@@ -95,8 +95,11 @@ function Summary({ round }: { round: PeerRound }) {
 /** The round of appraisal `appraisal` (its row with raterId and stage, for the ask button). */
 export function PeerFeedbackPanel({
   appraisal,
+  holder = false,
 }: {
   appraisal: { id: number; stage?: string; raterId?: number; raterSuperiorId?: number | null };
+  /** The reader holds the rating task (its form shows this panel). */
+  holder?: boolean;
 }) {
   const translate = useTranslate();
   const { data, error } = useQuery({
@@ -126,7 +129,7 @@ export function PeerFeedbackPanel({
           <Named round={data} />
         </>
       )}
-      <AskColleagues appraisal={appraisal} round={data} />
+      <AskColleagues appraisal={appraisal} round={data} holder={holder} />
     </Box>
   );
 }
