@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Employee } from '../../prisma/client';
+import { appraisalStateQuery } from '../../workflows/messages';
 import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
 import {
   PLAN,
@@ -8,6 +9,7 @@ import {
   completeOk,
   defaultAnswers,
   drive,
+  isAdminsOwn,
   login,
   openTask,
   singleEmployeeUnits,
@@ -234,5 +236,65 @@ describe('peer feedback, 360 (time-skipping server, PostgreSQL)', () => {
     expect(mine.body.requests).toEqual([
       { peer: { name: peer.employee!.name }, values: expect.any(Object), note: 'Secara umum: Sangat membantu' },
     ]);
+  });
+
+  it('an acting Plt. holding the rating task asks colleagues and reads the answers with names', async () => {
+    const { appraisal } = await startSingle(t, units[4]);
+    await completeOk(t, appraisal.id, 'plan.submit', PLAN);
+    await completeOk(t, appraisal.id, 'plan.review', { decision: 'APPROVE' });
+    const ev = await openTask(t, 'evidence.submit', { appraisalId: appraisal.id });
+    await completeOk(t, appraisal.id, 'evidence.submit', await defaultAnswers(t)['evidence.submit'](ev));
+    const review = await openTask(t, 'review.submit', { appraisalId: appraisal.id });
+    const rater = appraisal.raterId!;
+    const hrIds = (await t.db.prisma.user.findMany({ where: { roles: { has: 'HR_ADMIN' } } })).map((u) => u.employeeId);
+    const acting = await t.db.prisma.employee.findFirstOrThrow({
+      where: {
+        status: 'ACTIVE',
+        positionType: { in: ['JPT', 'ADMINISTRATOR'] },
+        id: { notIn: [rater, appraisal.employeeId, ...hrIds.filter((id): id is number => id !== null)] },
+      },
+      orderBy: { id: 'asc' },
+    });
+    const wibDate = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * DAY).toISOString().slice(0, 10);
+    const hr = (await isAdminsOwn(t, appraisal.id)) ? 'admin2' : 'admin';
+    await request(t.app)
+      .post('/api/delegations')
+      .set('Authorization', `Bearer ${await login(t, hr)}`)
+      .send({
+        kind: 'PLT',
+        principalId: rater,
+        actingId: acting.id,
+        startsOn: wibDate(0),
+        endsOn: wibDate(30),
+      })
+      .expect(201);
+    await until(async () => {
+      const row = await t.db.prisma.task.findUniqueOrThrow({ where: { id: review.id } });
+      const state = await t.env.client.workflow.getHandle(appraisal.workflowId).query(appraisalStateQuery);
+      return (
+        row.assigneeId === acting.id && state.openTasks.some((o) => o.key === row.key && o.assigneeId === acting.id)
+      );
+    }, 'the rating task held by the Plt.');
+    const actingUser = (await t.db.prisma.user.findUniqueOrThrow({ where: { employeeId: acting.id } })).username;
+    const peer = await t.db.prisma.user.findFirstOrThrow({
+      where: {
+        roles: { equals: ['EMPLOYEE'] },
+        employee: { status: 'ACTIVE', id: { notIn: [appraisal.employeeId, rater, acting.id] } },
+      },
+    });
+    const asked = await request(t.app)
+      .post(`/api/appraisals/${appraisal.id}/peer-feedback/requests`)
+      .set('Authorization', `Bearer ${await login(t, actingUser)}`)
+      .send({ peerIds: [peer.employeeId] });
+    expect(asked.status).toBe(201);
+    const read = await request(t.app)
+      .get(`/api/appraisals/${appraisal.id}/peer-feedback`)
+      .set('Authorization', `Bearer ${await login(t, actingUser)}`)
+      .expect(200);
+    expect(read.body).toMatchObject({
+      anonymous: false,
+      requests: [{ peer: { id: peer.employeeId }, status: 'REQUESTED' }],
+    });
+    expect(read.body.requests[0].requestedBy.id).toBe(acting.id);
   });
 });
