@@ -129,6 +129,11 @@ export function appraisalActivities(prisma: PrismaClient, notifier: Notifier = c
           where: { appraisalId: input.appraisalId, status: 'OPEN' },
           data: { status: 'CANCELLED', result: { reason: input.reason } },
         });
+        // Colleagues' requests still open close with their tasks (audited with the appraisal's closing below).
+        await tx.peerFeedback.updateMany({
+          where: { appraisalId: input.appraisalId, status: 'REQUESTED' },
+          data: { status: 'EXPIRED' },
+        });
         if (before.stage === input.stage) return;
         await tx.appraisal.update({
           where: { id: input.appraisalId },

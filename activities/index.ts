@@ -6,6 +6,7 @@ import { delegationActivities } from './delegation.activities';
 import type { MailOptions } from './notification-mail';
 import { createNotifier, notificationActivities, type Notifier } from './notification.activities';
 import { payActivities } from './pay.activities';
+import { peerFeedbackActivities } from './peer-feedback.activities';
 import { scheduleActivities } from './schedule.activities';
 import { scoringActivities } from './scoring.activities';
 import { skeletonActivities } from './skeleton.activities';
@@ -32,6 +33,7 @@ export function createActivities(prisma: PrismaClient, options: ActivityOptions 
     ...scheduleActivities(prisma),
     ...delegationActivities(prisma),
     ...yearActivities(prisma),
+    ...peerFeedbackActivities(prisma, notifier),
     /** Benchmark baseline: does nothing. */
     async noop(_input: Record<string, never>): Promise<void> {},
   };

@@ -44,6 +44,7 @@ const TASK_EN: Record<string, string> = {
   'appeal.decide': 'Decide the appeal against an appraisal result',
   'sanction.decide': 'Confirm or dismiss sanction and follow-up recommendations',
   'calibration.unit': 'Calibrate the unit: the spread of predicates breaks the curve',
+  'peer.feedback': "Give feedback on a colleague's work behaviour (BerAKHLAK, 360)",
 };
 
 const PREDICATE: Record<string, [string, string]> = {

@@ -9,6 +9,7 @@ import { refuseForeignParents } from './plan-cascade';
 import { periodEndOf, sanctionTerm } from './sanction-bands';
 import { invalid, parsePayload, who, type CompleteTaskStepInput, type Tx } from './task-common';
 import { keepPlanVersion } from './year.activities';
+import { writePeerAnswer } from './peer-feedback.activities';
 
 /** The write of each step type, given the transaction, the appraisal and the validated payload. */
 export const STEP_WRITES: Record<TaskType, (tx: Tx, input: CompleteTaskStepInput) => Promise<Record<string, unknown>>> =
@@ -271,6 +272,8 @@ export const STEP_WRITES: Record<TaskType, (tx: Tx, input: CompleteTaskStepInput
       }
       return { decided };
     },
+
+    'peer.feedback': writePeerAnswer,
 
     async 'calibration.unit'() {
       throw new Error('calibration.unit is completed by the cycle activities');

@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { AppDeps } from './deps';
 import { appraisalsRoutes } from './appraisals/appraisals.routes';
 import { yearRoutes } from './appraisals/year.routes';
+import { peerFeedbackRoutes } from './appraisals/peer-feedback.routes';
 import { attendanceRoutes } from './attendance/attendance.routes';
 import { oidcRoutes } from './auth/oidc.routes';
 import { cyclesRoutes } from './cycles/cycles.routes';
@@ -37,6 +38,7 @@ export function extraRoutes(deps: AppDeps): [string, Router][] {
     ['/api/tasks', tasksRoutes(deps)],
     ['/api/appraisals', appraisalsRoutes(deps)],
     ['/api/appraisals', yearRoutes(deps)],
+    ['/api/appraisals', peerFeedbackRoutes(deps)],
     ['/api/appraisals', progressRoutes(deps)],
     ['/api/progress', teamProgressRoutes(deps)],
     ['/api/imports', importsRoutes(deps)],

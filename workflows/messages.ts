@@ -58,6 +58,12 @@ export interface CycleSettings {
   defaultUnitRating: 'ISTIMEWA' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
   /** Offset of local time from UTC in hours (WIB = 7): the appeal window ends at local midnight. */
   utcOffsetHours: number;
+  /** Peer feedback (360): how many colleagues the rater may ask per evaluation period (0: no peer feedback). */
+  peerFeedbackMax: number;
+  /** Days a colleague has to answer (to the end of that local day); unanswered, the request expires. */
+  peerFeedbackDays: number;
+  /** True: the employee sees who said what; false (default): only the anonymous summary. */
+  peerFeedbackNamed: boolean;
 }
 
 export const DEFAULT_SETTINGS: CycleSettings = {
@@ -72,6 +78,9 @@ export const DEFAULT_SETTINGS: CycleSettings = {
   escalationDays: 3,
   defaultUnitRating: 'BAIK',
   utcOffsetHours: 7,
+  peerFeedbackMax: 3,
+  peerFeedbackDays: 7,
+  peerFeedbackNamed: false,
 };
 
 /** Fills missing settings with the defaults. */
@@ -129,11 +138,13 @@ import type {
   PlanPayload,
   PlanReviewPayload,
   ResultResponsePayload,
+  PeerFeedbackPayload,
   ReviewPayload,
   SanctionDecisionPayload,
 } from './task-payloads';
 
 export type {
+  PeerFeedbackPayload,
   AppealDecisionPayload,
   CalibrationPayload,
   EvidencePayload,
@@ -156,7 +167,8 @@ export type TaskType =
   | 'result.respond'
   | 'appeal.decide'
   | 'sanction.decide'
-  | 'calibration.unit';
+  | 'calibration.unit'
+  | 'peer.feedback';
 
 export const submitPlanUpdate = defineUpdate<TaskUpdateResult, [TaskUpdateInput<PlanPayload>]>('submitPlan');
 export const reviewPlanUpdate = defineUpdate<TaskUpdateResult, [TaskUpdateInput<PlanReviewPayload>]>('reviewPlan');
@@ -177,6 +189,11 @@ export const calibrateUnitUpdate = defineUpdate<TaskUpdateResult, [TaskUpdateInp
   'calibrateUnit',
 );
 
+/** A colleague answers the rater's request for peer feedback (360) on the seven BerAKHLAK values. */
+export const submitPeerFeedbackUpdate = defineUpdate<TaskUpdateResult, [TaskUpdateInput<PeerFeedbackPayload>]>(
+  'submitPeerFeedback',
+);
+
 /** The update that completes each task type. */
 export const TASK_UPDATES: Record<TaskType, string> = {
   'plan.submit': submitPlanUpdate.name,
@@ -187,6 +204,7 @@ export const TASK_UPDATES: Record<TaskType, string> = {
   'appeal.decide': decideAppealUpdate.name,
   'sanction.decide': decideSanctionsUpdate.name,
   'calibration.unit': calibrateUnitUpdate.name,
+  'peer.feedback': submitPeerFeedbackUpdate.name,
 };
 
 export interface ReassignRaterInput {
@@ -224,6 +242,19 @@ export interface PlanRevisionInput {
 }
 /** The employee or the rater opens a revision of the plan in force (a new position, a transfer, a changed target). */
 export const requestPlanRevisionUpdate = defineUpdate<{ revision: number }, [PlanRevisionInput]>('requestPlanRevision');
+
+export interface PeerFeedbackRequestInput {
+  actor: Actor;
+  /** The colleagues asked (employee ids): at most `peerFeedbackMax` per period, counting those asked before. */
+  peerIds: number[];
+}
+export interface PeerFeedbackRequestResult {
+  requested: { peerId: number; taskKey: string; dueAt: string }[];
+}
+/** The rater (or the acting rater holding the rating) asks colleagues for feedback before the rating is done. */
+export const requestPeerFeedbackUpdate = defineUpdate<PeerFeedbackRequestResult, [PeerFeedbackRequestInput]>(
+  'requestPeerFeedback',
+);
 
 export interface OpenTaskView {
   key: string;

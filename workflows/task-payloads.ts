@@ -189,6 +189,24 @@ export const calibrationPayload = z
       ctx.addIssue({ code: 'custom', path: ['adjustments'], message: 'minimal satu penyesuaian predikat' });
   });
 
+/** One BerAKHLAK value in a colleague's feedback: a rating and an optional note. */
+export const peerValueInput = z.strictObject({ rating, note: note(1000) }, OBJECT);
+
+/** peer.feedback: a colleague's rating (and optional note) of each of the seven BerAKHLAK values, and an overall note. */
+export const peerFeedbackPayload = z.strictObject(
+  {
+    values: z.strictObject(
+      Object.fromEntries(BERAKHLAK.map((k) => [k, peerValueInput])) as Record<
+        (typeof BERAKHLAK)[number],
+        typeof peerValueInput
+      >,
+      { error: `${REQUIRED}: ${BERAKHLAK.join(', ')}` },
+    ),
+    note: note(4000),
+  },
+  OBJECT,
+);
+
 /** The payload schema of each task type (the key is the task's `type`). */
 export const TASK_PAYLOADS = {
   'plan.submit': planPayload,
@@ -199,6 +217,7 @@ export const TASK_PAYLOADS = {
   'appeal.decide': appealDecisionPayload,
   'sanction.decide': sanctionDecisionPayload,
   'calibration.unit': calibrationPayload,
+  'peer.feedback': peerFeedbackPayload,
 } as const;
 
 export type IndicatorInput = z.infer<typeof indicatorInput>;
@@ -211,6 +230,7 @@ export type ResultResponsePayload = z.infer<typeof resultResponsePayload>;
 export type AppealDecisionPayload = z.infer<typeof appealDecisionPayload>;
 export type SanctionDecisionPayload = z.infer<typeof sanctionDecisionPayload>;
 export type CalibrationPayload = z.infer<typeof calibrationPayload>;
+export type PeerFeedbackPayload = z.infer<typeof peerFeedbackPayload>;
 
 export interface FieldError {
   field: string;

@@ -298,6 +298,25 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
     notOwnCase: true,
     routes: ['POST /api/appraisals/:id/employment'],
   },
+  // Peer feedback (360, server/appraisals/peer-feedback.routes.ts): the appraised employee gets only the anonymous
+  // summary (the handler), a colleague asked sees only their own task (their task gives no appraisal relation). Asked
+  // by the rater, or whoever holds the rating task (an acting Plt./Plh., the superior it was escalated to): the
+  // workflow's validator decides among them; the employee never asks about their own case (own-case refusal).
+  {
+    resource: 'peer-feedback',
+    action: 'read',
+    allow: [...CHAIN, 'assignee', ...READ_ALL],
+    record: 'appraisal',
+    routes: ['GET /api/appraisals/:id/peer-feedback'],
+  },
+  {
+    resource: 'peer-feedback',
+    action: 'request',
+    allow: ['rater', 'raterSuperior', 'assignee'],
+    record: 'appraisal',
+    notOwnCase: true,
+    routes: ['POST /api/appraisals/:id/peer-feedback/requests'],
+  },
   // Progress during the period (server/progress): read like the appraisal; recorded by the employee, or on their
   // behalf by whoever an overdue evidence step was escalated to (the rater's superior or an acting Plt./Plh. as
   // `assignee`, HR: workflows/on-behalf.ts, checked against the open evidence task in progress.service.ts); an entry is

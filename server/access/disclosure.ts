@@ -80,3 +80,13 @@ export function mayOpenTemporalUi(user: AuthUser): boolean {
 export function mayShowUnitCounts(user: AuthUser, unitSize: number, threshold: number, unitId?: number): boolean {
   return readsAll(user) || calibrates(user, unitId) || unitSize >= threshold;
 }
+
+/**
+ * True when the caller may see the colleagues asked for peer feedback (their tasks, their audit entries): anyone
+ * related to the appraisal other than the appraised employee alone (the rater's chain, HR, auditors, a task holder).
+ * The employee sees only the anonymous summary (server/appraisals/peer-feedback.routes.ts).
+ */
+export function peerTasksVisible(user: AuthUser, a: Pick<Appraisal, 'employeeId' | 'raterId' | 'raterSuperiorId'>) {
+  const r = relationsOf(user, a);
+  return !r.has('self') || ['rater', 'raterSuperior', 'hr', 'auditor'].some((x) => r.has(x as never));
+}

@@ -96,8 +96,9 @@ export async function loadSubject(deps: AppDeps, kind: RecordKind, id: number): 
         where: { id },
         select: {
           ...chain.select,
+          // A colleague asked for peer feedback holds a task on the appraisal but may not read it (only their task).
           tasks: {
-            where: { status: 'OPEN', assigneeId: { not: null } },
+            where: { status: 'OPEN', assigneeId: { not: null }, type: { not: 'peer.feedback' } },
             select: { assigneeId: true, escalatedToId: true },
           },
         },

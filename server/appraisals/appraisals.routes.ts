@@ -10,8 +10,9 @@ import {
   changeEmploymentUpdate,
   reassignRaterUpdate,
   respondToResultUpdate,
+  type AppraisalView,
 } from '../../workflows/messages';
-import { resultWithheld, withoutWithheldResult } from '../access/disclosure';
+import { peerTasksVisible, resultWithheld, withoutWithheldResult } from '../access/disclosure';
 import { authorize } from '../access/access.guard';
 import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
@@ -200,7 +201,7 @@ export function appraisalsRoutes(deps: AppDeps): Router {
         tasks: { orderBy: { id: 'asc' } },
       },
     });
-    let live: unknown = null;
+    let live: AppraisalView | null = null;
     if (req.query.live === '1' && !withheld && !['DONE', 'CANCELLED', 'FAILED'].includes(row.stage)) {
       try {
         const client = await deps.temporal();
@@ -211,8 +212,13 @@ export function appraisalsRoutes(deps: AppDeps): Router {
         live = null;
       }
     }
-    // Withheld: the rater's tasks carry the ratings in their result, so the employee sees only their own tasks.
-    const tasks = withheld ? row.tasks.filter((t) => t.assigneeId === user.employeeId) : row.tasks;
+    // Withheld: the rater's tasks carry the ratings in their result, so the employee sees only their own tasks; the
+    // colleagues' peer-feedback tasks name them and carry their answers: only those who see names get them.
+    const peers = peerTasksVisible(user, row);
+    if (live && !peers) live = { ...live, openTasks: live.openTasks.filter((t) => t.type !== 'peer.feedback') };
+    const tasks = (withheld ? row.tasks.filter((t) => t.assigneeId === user.employeeId) : row.tasks).filter(
+      (t) => peers || t.type !== 'peer.feedback',
+    );
     res.json({
       ...withoutWithheldResult(user, { ...row, tasks }),
       live,

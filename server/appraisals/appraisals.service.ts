@@ -1,6 +1,6 @@
 /** Appraisals: who may see them, their result with its explanation, and one timeline of audit + workflow events. */
 import type { Appraisal, Prisma } from '../../prisma/client';
-import { mayOpenTemporalUi, resultWithheld } from '../access/disclosure';
+import { mayOpenTemporalUi, peerTasksVisible, resultWithheld } from '../access/disclosure';
 import { ruleOf } from '../access/access.policy';
 import { permits, relationsOf, scopeWhere } from '../access/relations';
 import type { AuthUser } from '../auth/auth.middleware';
@@ -21,7 +21,8 @@ export function visibleWhere(user: AuthUser): Prisma.AppraisalWhereInput {
     assignee:
       user.employeeId === null
         ? { id: { in: [] } }
-        : { tasks: { some: { status: 'OPEN', assigneeId: user.employeeId } } },
+        : // A colleague's peer-feedback task gives no sight of the appraisal (peer-feedback.routes.ts).
+          { tasks: { some: { status: 'OPEN', assigneeId: user.employeeId, type: { not: 'peer.feedback' } } } },
   });
 }
 
@@ -34,7 +35,7 @@ export function visibleWhere(user: AuthUser): Prisma.AppraisalWhereInput {
 export async function visibleListWhere(deps: AppDeps, user: AuthUser): Promise<Prisma.AppraisalWhereInput> {
   if (user.employeeId === null || permits(ruleOf('appraisal', 'read'), relationsOf(user))) return visibleWhere(user);
   const open = await deps.prisma.task.findMany({
-    where: { status: 'OPEN', assigneeId: user.employeeId, appraisalId: { not: null } },
+    where: { status: 'OPEN', assigneeId: user.employeeId, appraisalId: { not: null }, type: { not: 'peer.feedback' } },
     select: { appraisalId: true },
   });
   return scopeWhere(user, 'appraisal', 'read', {
@@ -119,8 +120,13 @@ function describeEvent(e: any): { kind: string; summary: string; data?: unknown 
  */
 export async function appraisalHistory(deps: AppDeps, user: AuthUser, appraisal: Appraisal) {
   const withheld = resultWithheld(user, appraisal);
+  // The colleagues asked for peer feedback stay out of the appraised employee's timeline (who asked whom, who answered).
+  const peers = peerTasksVisible(user, appraisal);
   const [tasks, pay, sanctions] = await Promise.all([
-    deps.prisma.task.findMany({ where: { appraisalId: appraisal.id }, select: { id: true } }),
+    deps.prisma.task.findMany({
+      where: { appraisalId: appraisal.id, ...(peers ? {} : { type: { not: 'peer.feedback' } }) },
+      select: { id: true },
+    }),
     deps.prisma.payAdjustment.findMany({ where: { appraisalId: appraisal.id }, select: { id: true } }),
     deps.prisma.sanction.findMany({ where: { appraisalId: appraisal.id }, select: { id: true } }),
   ]);
@@ -137,6 +143,7 @@ export async function appraisalHistory(deps: AppDeps, user: AuthUser, appraisal:
   });
   const entries: TimelineEntry[] = audit
     .filter((a) => !withheld || a.actorUserId === user.id)
+    .filter((a) => peers || !a.action.startsWith('peer-feedback.'))
     .map((a) => ({
       at: a.at.toISOString(),
       source: 'audit',

@@ -17,4 +17,13 @@ export const settingsSchema = z.strictObject({
   escalationDays: days(90),
   defaultUnitRating: unitRating.optional(),
   utcOffsetHours: z.number().int().min(-12).max(14).optional(),
+  /** Peer feedback (360): colleagues the rater may ask per period (0: off), days to answer, named to the employee. */
+  peerFeedbackMax: z
+    .number({ error: 'harus angka' })
+    .int('harus bilangan bulat')
+    .min(0, 'harus ≥ 0')
+    .max(10)
+    .optional(),
+  peerFeedbackDays: days(60),
+  peerFeedbackNamed: z.boolean({ error: 'harus true atau false' }).optional(),
 });

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { setupWorkflowTest, type WorkflowTestContext } from '../helpers/temporal-env';
@@ -8,6 +9,7 @@ import {
   completeOk,
   defaultAnswers,
   drive,
+  login,
   openTask,
   singleEmployeeUnits,
   startSingle,
@@ -17,7 +19,7 @@ import { committedHistories, historyFromJSON, historyToJSON, saveHistory, type H
 
 /**
  * Determinism: histories of a finished cycle, of its batch workflow, and of an appraisal that went through every branch (plan returned,
- * appeal changing the rating, sanctions decided) replay without a nondeterminism error against today's workflow code —
+ * peer feedback asked of two colleagues — one answered, one expired with the rating — appeal changing the rating, sanctions decided) replay without a nondeterminism error against today's workflow code —
  * both freshly recorded ones and the ones committed in test/workflows/histories (recorded by an earlier version of
  * the code; each file holds the workflow id and the history) — among them every run of an employee's quarterly year,
  * recorded by test/cycle/year.test.ts. Capaian has never been deployed: after a deliberate
@@ -38,6 +40,21 @@ describe('workflow histories replay deterministically', () => {
     await completeOk(t, appraisal.id, 'plan.submit', PLAN);
     await completeOk(t, appraisal.id, 'plan.review', { decision: 'APPROVE' });
     const evidence = await openTask(t, 'evidence.submit', { appraisalId: appraisal.id });
+    // Peer feedback (360): two colleagues asked; one answers, the other's request expires with the rating.
+    const peers = await t.db.prisma.user.findMany({
+      where: { employee: { status: 'ACTIVE', id: { notIn: [appraisal.employeeId, appraisal.raterId!] } } },
+      orderBy: { id: 'asc' },
+      take: 2,
+    });
+    const rater = await t.db.prisma.user.findUniqueOrThrow({ where: { employeeId: appraisal.raterId! } });
+    await request(t.app)
+      .post(`/api/appraisals/${appraisal.id}/peer-feedback/requests`)
+      .set('Authorization', `Bearer ${await login(t, rater.username)}`)
+      .send({ peerIds: peers.map((p) => p.employeeId) })
+      .expect(201);
+    const peerTask = await openTask(t, 'peer.feedback', { appraisalId: appraisal.id });
+    const values = Object.fromEntries(Object.keys(allRatings('MEETS')).map((k) => [k, { rating: 'MEETS' }]));
+    expect((await complete(t, peerTask, { values, note: 'Kerja sama baik' })).status).toBe(200);
     await completeOk(t, appraisal.id, 'evidence.submit', await answers['evidence.submit'](evidence));
     await completeOk(t, appraisal.id, 'review.submit', {
       resultRating: 'BELOW',
@@ -85,6 +102,8 @@ describe('workflow histories replay deterministically', () => {
       'reviewPlan',
       'submitPlan',
       'reviewPlan',
+      'requestPeerFeedback',
+      'submitPeerFeedback',
       'submitEvidence',
       'submitReview',
       'respondToResult',

@@ -17,6 +17,7 @@ import {
   reviewPlanUpdate,
   submitEvidenceUpdate,
   submitPlanUpdate,
+  submitPeerFeedbackUpdate,
   submitReviewUpdate,
   type Actor,
   type TaskType,
@@ -33,6 +34,7 @@ import {
   validateSanctionDecision,
 } from '../validation';
 import { mayActOnBehalf } from '../on-behalf';
+import { registerPeerFeedback } from './peers';
 import { updateActs, type AppraisalRun } from './run';
 import type { OpenTask } from './tasks';
 
@@ -112,6 +114,7 @@ function registerTaskUpdates(run: AppraisalRun) {
         details: [{ fields: [{ field: 'action', message: 'batas waktu keberatan sudah lewat' }] }],
       });
   });
+  taskHandler(run, submitPeerFeedbackUpdate, 'peer.feedback', bySchema('peer.feedback'));
   taskHandler(run, decideAppealUpdate, 'appeal.decide', (p) => rejectIfInvalid(validateAppealDecision(p, run.ratings)));
   taskHandler(run, decideSanctionsUpdate, 'sanction.decide', (p) =>
     rejectIfInvalid(validateSanctionDecision(p, run.sanctionCodes)),
@@ -138,7 +141,12 @@ function registerInterventions(run: AppraisalRun) {
       run.raterSuperiorId = moved.raterSuperiorId;
       for (const t of run.open.values()) {
         if (t.assigneeId !== null && t.assigneeId === oldRater) t.assigneeId = run.raterId;
-        else if (t.assigneeId !== null && t.assigneeId === oldSuperior && t.audience !== 'EMPLOYEE')
+        else if (
+          t.assigneeId !== null &&
+          t.assigneeId === oldSuperior &&
+          t.audience !== 'EMPLOYEE' &&
+          t.audience !== 'PEER'
+        )
           t.assigneeId = run.raterSuperiorId ?? t.assigneeId;
       }
       return moved;
@@ -206,6 +214,7 @@ function registerInterventions(run: AppraisalRun) {
 export function registerHandlers(run: AppraisalRun): void {
   registerTaskUpdates(run);
   registerInterventions(run);
+  registerPeerFeedback(run);
   setHandler(calibratedSignal, (s) => {
     if (s?.periodId === undefined || s.periodId === run.period.periodId) run.calibrated = true;
   });

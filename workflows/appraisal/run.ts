@@ -44,7 +44,8 @@ export const serverActs = proxyActivities<Activities>({ startToCloseTimeout: '1 
  */
 export const updateActs = serverActs;
 
-export type Audience = 'EMPLOYEE' | 'RATER' | 'RATER_SUPERIOR' | 'HR';
+/** Who a task is for; PEER: the one colleague asked for feedback (peers.ts), never escalated. */
+export type Audience = 'EMPLOYEE' | 'RATER' | 'RATER_SUPERIOR' | 'HR' | 'PEER';
 export interface Assignee {
   assigneeId: number | null;
   assigneeRole: RoleValue | null;
@@ -92,6 +93,10 @@ export class AppraisalRun {
   allowance: number | null = null;
   sanctionCodes: string[] = [];
   readonly open = new Map<string, OpenTask>();
+  /** Peer feedback (360) of this period: the colleagues asked, their watches, and whether the round is over. */
+  readonly peersAsked = new Set<number>();
+  readonly peerWatches: Promise<void>[] = [];
+  peerRoundClosed = false;
   /** Acting superiors (Plt. / Plh.): their tasks move in and out of this state by signal (workflows/acting.ts). */
   readonly delegations = followDelegations(this.open);
   /** The stage the batch last heard of: it only hears the transitions it waits on (scored, ended). */
@@ -126,7 +131,7 @@ export class AppraisalRun {
 
   /** Escalation targets after the reminder: rater's superior, then HR (employee tasks stay with the employee). */
   escalationChain(t: OpenTask): Assignee[] {
-    if (t.audience === 'HR') return [];
+    if (t.audience === 'HR' || t.audience === 'PEER') return [];
     if (t.audience === 'RATER_SUPERIOR') return t.assigneeRole ? [] : [HR];
     const chain: Assignee[] = [];
     if (this.raterSuperiorId && this.raterSuperiorId !== t.assigneeId)

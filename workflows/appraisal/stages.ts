@@ -21,6 +21,7 @@ import {
   type SanctionDecisionPayload,
 } from '../messages';
 import { AppraisalStopped, acts, serverActs, type AppraisalRun } from './run';
+import { closePeerRound } from './peers';
 import { finished, openTask, step } from './tasks';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -95,7 +96,10 @@ export async function evidence(run: AppraisalRun): Promise<void> {
   });
 }
 
-/** 4. Review: the rater rates the results, the seven BerAKHLAK values and the overall behaviour. */
+/**
+ * 4. Review: the rater rates the results, the seven BerAKHLAK values and the overall behaviour — with the colleagues'
+ * answers received so far (peers.ts); a request still open when the rating is submitted expires then.
+ */
 export async function rating(run: AppraisalRun): Promise<void> {
   const review = await step<ReviewPayload>(run, {
     stage: 'REVIEW',
@@ -105,6 +109,7 @@ export async function rating(run: AppraisalRun): Promise<void> {
     days: run.settings.reviewDays,
     update: submitReviewUpdate,
   });
+  await closePeerRound(run);
   run.ratings = { resultRating: review.payload.resultRating, behaviourRating: review.payload.behaviourRating };
 }
 

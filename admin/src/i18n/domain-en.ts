@@ -252,6 +252,7 @@ export const domainEn: typeof domainId = {
       'appeal.decide': 'Decide the appeal',
       'sanction.decide': 'Decide sanction recommendations',
       'calibration.unit': 'Calibrate the unit',
+      'peer.feedback': 'Give a colleague feedback (360)',
     },
     plan: {
       none: 'No plan yet.',

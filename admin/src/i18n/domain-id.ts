@@ -252,6 +252,7 @@ export const domainId = {
       'appeal.decide': 'Putuskan keberatan',
       'sanction.decide': 'Putuskan rekomendasi sanksi',
       'calibration.unit': 'Kalibrasi unit',
+      'peer.feedback': 'Beri umpan balik rekan (360)',
     },
     plan: {
       none: 'SKP belum disusun.',

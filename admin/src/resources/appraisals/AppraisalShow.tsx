@@ -24,6 +24,7 @@ import { AppealSection } from './actions/AppealSection';
 import { FeedbackTab } from './actions/FeedbackTab';
 import { HrActions } from './actions/HrActions';
 import { ReviewDetails } from './actions/ReviewDetails';
+import { PeerFeedbackPanel } from './peer/PeerFeedbackPanel';
 import { ProgressTab } from './progress/ProgressTab';
 import { AppraisalYear } from './year/AppraisalYear';
 
@@ -118,6 +119,9 @@ export default function AppraisalShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="capaian.work.tab_feedback" path="feedback">
           <FeedbackTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="capaian.peer.tab" path="peer">
+          <FunctionField label={false} render={(r: any) => <PeerFeedbackPanel appraisal={r} />} />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="capaian.appraisals.tab_timeline" path="timeline">
           <Timeline />

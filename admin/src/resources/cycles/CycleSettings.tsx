@@ -21,6 +21,17 @@ export const DEFAULT_DAYS = {
 
 const ZONES: Record<number, string> = { 7: 'WIB', 8: 'WITA', 9: 'WIT' };
 
+/** Peer feedback (360) in words: how many colleagues, within how many days, and what the employee sees. */
+function peerWords(settings: Record<string, unknown>, translate: (key: string, options?: any) => string) {
+  const max = typeof settings.peerFeedbackMax === 'number' ? settings.peerFeedbackMax : 3;
+  if (max < 1) return translate('capaian.peer.setting_off');
+  return translate('capaian.peer.setting', {
+    smart_count: max,
+    days: typeof settings.peerFeedbackDays === 'number' ? settings.peerFeedbackDays : 7,
+    who: translate(settings.peerFeedbackNamed ? 'capaian.peer.setting_named' : 'capaian.peer.setting_anonymous'),
+  });
+}
+
 export function CycleSettings() {
   const record = useRecordContext();
   const translate = useTranslate();
@@ -52,6 +63,9 @@ export function CycleSettings() {
               rating: translate(`capaian.enum.unitRating.${rating}`, { _: rating }),
             })}
           />
+        </ListItem>
+        <ListItem disableGutters data-testid="setting-peerFeedback">
+          <ListItemText primary={peerWords(settings, translate)} />
         </ListItem>
         <ListItem disableGutters data-testid="setting-zone">
           <ListItemText

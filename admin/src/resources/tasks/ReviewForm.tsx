@@ -8,6 +8,7 @@ import { Box, Typography } from '@mui/material';
 import { RadioButtonGroupInput, required, SaveButton, SimpleForm, TextInput, Toolbar, useTranslate } from 'react-admin';
 import { BERAKHLAK, RATINGS } from '../../common/enums';
 import { DraftButton, DraftRestored, readDraft } from './drafts';
+import { PeerFeedbackPanel } from '../appraisals/peer/PeerFeedbackPanel';
 import { PlanView } from './PlanView';
 import { useCompleteTask } from './use-complete';
 
@@ -22,6 +23,7 @@ export function ReviewForm({ task, appraisal }: { task: any; appraisal: any }) {
         <Typography variant="h6">{translate('capaian.work.rated_plan')}</Typography>
         <PlanView plan={appraisal?.plan} evidence={appraisal?.evidence ?? []} />
       </Box>
+      {appraisal && <PeerFeedbackPanel appraisal={appraisal} holder={task.status === 'OPEN'} />}
       <DraftRestored taskId={task.id} draft={draft} />
       <SimpleForm
         record={draft?.values ?? {}}

@@ -6,6 +6,7 @@ import { sessionUser } from '../../providers/auth-provider';
 import { AppealDecisionForm } from './AppealDecisionForm';
 import { CalibrationForm } from './CalibrationForm';
 import { EvidenceForm } from './EvidenceForm';
+import { PeerFeedbackForm } from './PeerFeedbackForm';
 import { PlanForm } from './PlanForm';
 import { PlanReviewForm } from './PlanReviewForm';
 import { ResultRespondForm } from './ResultRespondForm';
@@ -23,6 +24,7 @@ const FORMS: Record<string, (p: { task: any; appraisal: any }) => React.ReactNod
   'appeal.decide': AppealDecisionForm,
   'sanction.decide': SanctionDecisionForm,
   'calibration.unit': CalibrationForm,
+  'peer.feedback': PeerFeedbackForm,
 };
 
 function TaskBody() {
@@ -32,10 +34,11 @@ function TaskBody() {
   const { data: appraisal, isPending } = useGetOne(
     'appraisals',
     { id: task?.appraisalId },
-    { enabled: !!task?.appraisalId },
+    // A colleague asked for peer feedback sees their task only, not the appraisal it is about.
+    { enabled: !!task?.appraisalId && task?.type !== 'peer.feedback' },
   );
   if (!task) return null;
-  if (task.appraisalId && isPending) return <Loading />;
+  if (task.appraisalId && task.type !== 'peer.feedback' && isPending) return <Loading />;
   const Form = FORMS[task.type];
   // A person never decides their own case: an HR task about the reader's own appraisal is another HR admin's.
   const ownCase = !!task.assigneeRole && !!appraisal && appraisal.employeeId === sessionUser()?.employeeId;

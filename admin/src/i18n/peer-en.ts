@@ -1,0 +1,46 @@
+/** Peer feedback (360): the rater's request, the colleague's form, the answers on the rating form, the summary. */
+export const peerEn = {
+  capaian: {
+    peer: {
+      title: 'Peer feedback (360)',
+      tab: 'Peers (360)',
+      help: 'Colleagues give feedback on the seven BerAKHLAK values before the rating. The rater, their superior and HR see who said what; the employee sees only an anonymous summary.',
+      ask: 'Ask colleagues for feedback',
+      ask_title: 'Ask colleagues for feedback on the BerAKHLAK values',
+      ask_help: 'Pick at most %{smart_count} more colleague(s). Each gets a task with a deadline of %{days} days.',
+      pick: 'Colleague %{n}',
+      send: 'Send the request',
+      cancel: 'Cancel',
+      sent: 'Request for feedback sent',
+      disabled: 'Peer feedback is not used in this cycle.',
+      none: 'No colleague has been asked for feedback yet.',
+      asked_count: '%{answered} of %{smart_count} colleague(s) answered',
+      requested_by: 'asked by %{name}',
+      due: 'deadline %{date}',
+      answered_on: 'answered %{date}',
+      status: {
+        REQUESTED: 'Waiting for an answer',
+        ANSWERED: 'Answered',
+        EXPIRED: 'Did not answer by the deadline',
+      },
+      value_line: '%{value}: %{rating}',
+      note_line: 'Note: %{note}',
+      overall: 'Overall note',
+      anonymous: 'Anonymous summary of %{smart_count} colleague(s) who answered.',
+      counts: '%{value}: above expectations %{above}, meets expectations %{meets}, below expectations %{below}',
+      no_answers: 'No colleague has answered yet.',
+      form_intro:
+        "Give feedback on %{name}'s work behaviour on the seven BerAKHLAK values. Your answer reaches the rater before the rating.",
+      form_anonymous: 'The appraised employee sees only a summary without your name.',
+      form_named: 'This cycle shows your name to the appraised employee.',
+      rating: 'Rating',
+      value_note: 'Note (optional)',
+      submit: 'Send feedback',
+      setting:
+        'Peer feedback (360): at most %{smart_count} colleague(s) per period, answered within %{days} days; %{who}',
+      setting_off: 'Peer feedback (360): not used',
+      setting_named: "the employee sees the colleagues' names",
+      setting_anonymous: 'the employee sees only an anonymous summary',
+    },
+  },
+};
