@@ -3,46 +3,14 @@
  * that perform it. `access.guard.ts` enforces this table on every /api request before the feature routers run;
  * list handlers narrow their queries with `scopeWhere` from the same rows; `test/server/access-matrix.test.ts`
  * walks every route of the app against it (a route without a row fails that test, and is refused at run time).
+ * The appraisal rows are in appraisal-policy.ts, the terms (relations, the row's shape) in policy-terms.ts.
  */
 
-/**
- * Who may act. Roles: `hr` (HR_ADMIN), `auditor` (AUDITOR), `signedIn` (any valid session), `public` (no session).
- * Relations to the record named by the route's `:id`: `self` (the record is about the caller's own employee),
- * `rater` (the caller rates that employee), `raterSuperior` (the caller is the rater's superior), `assignee`
- * (the task is assigned to the caller or to one of the caller's roles, or the caller completed it, or it is a
- * calibration task of the caller's calibration subtree), `calibrator` (the record's unit lies in the subtree a
- * CALIBRATOR calibrates: server/access/calibration-scope.ts).
- */
-export type Relation =
-  'public' | 'signedIn' | 'self' | 'rater' | 'raterSuperior' | 'assignee' | 'calibrator' | 'hr' | 'auditor';
+export type { AccessRule, RecordKind, Relation } from './policy-terms';
+import { CHAIN, READ_ALL, type AccessRule } from './policy-terms';
+import { APPRAISAL_POLICY } from './appraisal-policy';
 
-/** Records whose relation to the caller is loaded from the route's `:id`. */
-export type RecordKind = 'appraisal' | 'employee' | 'payAdjustment' | 'sanction' | 'evidence' | 'task' | 'user';
-
-export interface AccessRule {
-  resource: string;
-  action: string;
-  /** Any one of these grants the action. */
-  allow: readonly Relation[];
-  /** The record the relations are judged against (route parameter `:id`). */
-  record?: RecordKind;
-  /** Separation of duties: an HR admin may not do this on a record about themselves (403 with the reason). */
-  notOwnCase?: boolean;
-  /** The own-case refusal's words (default: `resource.action`). */
-  ownCaseWords?: string;
-  /** The refusal's words when they say more than the row (default: who may do it). */
-  refusal?: string;
-  /** A caller unrelated to the record gets 403 with the refusal instead of 404 (its existence is no secret). */
-  refuseUnrelated?: boolean;
-  /** Open while the caller must still replace a one-time or reset password (every other row answers 403). */
-  duringPasswordChange?: boolean;
-  /** `METHOD /api/path` as express registers them. */
-  routes: readonly string[];
-}
-
-const READ_ALL = ['hr', 'auditor'] as const;
 const TASK_NOT_YOURS = 'Tugas ini bukan untuk Anda / this task is assigned to someone else';
-const CHAIN = ['self', 'rater', 'raterSuperior'] as const;
 
 /** The policy table. Order does not matter; a route appears in exactly one row. */
 export const ACCESS_POLICY: readonly AccessRule[] = [
@@ -234,123 +202,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   { resource: 'skeleton', action: 'read', allow: ['signedIn'], routes: ['GET /api/skeleton-runs'] },
   { resource: 'skeleton', action: 'run', allow: ['hr'], routes: ['POST /api/skeleton-runs'] },
 
-  // ------------------------------------------------------------------ appraisals
-  // Lists are narrowed to the caller's relations (scopeWhere); a client filter only narrows further.
-  // A CALIBRATOR sees the appraisals of the units of their calibration subtree (to adjust predicates).
-  {
-    resource: 'appraisal',
-    action: 'list',
-    allow: [...CHAIN, 'calibrator', 'assignee', ...READ_ALL],
-    routes: ['GET /api/appraisals'],
-  },
-  // Before the result is shared the appraised employee sees no predicate, ratings, explanation or pay.
-  {
-    resource: 'appraisal',
-    action: 'read',
-    allow: [...CHAIN, 'calibrator', 'assignee', ...READ_ALL],
-    record: 'appraisal',
-    routes: [
-      'GET /api/appraisals/:id',
-      'GET /api/appraisals/:id/result',
-      'GET /api/appraisals/:id/history',
-      // The superior's approved plan items the appraisal's plan may link to (the plan cascade).
-      'GET /api/appraisals/:id/superior-items',
-      'GET /api/appraisals/:id/year',
-      'GET /api/documents/appraisals/:id/evaluation.pdf',
-    ],
-  },
-  // A revision of the plan in force: asked by the employee or the rater, then submitted and approved as the first plan.
-  {
-    resource: 'appraisal',
-    action: 'plan-revision',
-    allow: ['self', 'rater'],
-    record: 'appraisal',
-    routes: ['POST /api/appraisals/:id/plan-revision'],
-  },
-  {
-    resource: 'appraisal',
-    action: 'appeal',
-    allow: ['self'],
-    record: 'appraisal',
-    routes: ['POST /api/appraisals/:id/appeal'],
-  },
-  {
-    resource: 'appraisal',
-    action: 'feedback',
-    allow: ['rater', 'raterSuperior'],
-    record: 'appraisal',
-    routes: ['POST /api/appraisals/:id/feedback'],
-  },
-  {
-    resource: 'appraisal',
-    action: 'reassign-rater',
-    allow: ['hr'],
-    record: 'appraisal',
-    notOwnCase: true,
-    routes: ['POST /api/appraisals/:id/reassign-rater'],
-  },
-  // A transfer names the new rater: an HR admin may not transfer (or record the leaving of) themselves.
-  {
-    resource: 'appraisal',
-    action: 'employment',
-    allow: ['hr'],
-    record: 'appraisal',
-    notOwnCase: true,
-    routes: ['POST /api/appraisals/:id/employment'],
-  },
-  // Peer feedback (360, server/appraisals/peer-feedback.routes.ts): the appraised employee gets only the anonymous
-  // summary (the handler), a colleague asked sees only their own task (their task gives no appraisal relation). Asked
-  // by the rater, or whoever holds the rating task (an acting Plt./Plh., the superior it was escalated to): the
-  // workflow's validator decides among them; the employee never asks about their own case (own-case refusal).
-  {
-    resource: 'peer-feedback',
-    action: 'read',
-    allow: [...CHAIN, 'assignee', ...READ_ALL],
-    record: 'appraisal',
-    routes: ['GET /api/appraisals/:id/peer-feedback'],
-  },
-  {
-    resource: 'peer-feedback',
-    action: 'request',
-    allow: ['rater', 'raterSuperior', 'assignee'],
-    record: 'appraisal',
-    notOwnCase: true,
-    routes: ['POST /api/appraisals/:id/peer-feedback/requests'],
-  },
-  // Progress during the period (server/progress): read like the appraisal; recorded by the employee, or on their
-  // behalf by whoever an overdue evidence step was escalated to (the rater's superior or an acting Plt./Plh. as
-  // `assignee`, HR: workflows/on-behalf.ts, checked against the open evidence task in progress.service.ts); an entry is
-  // removed by its author only.
-  {
-    resource: 'progress',
-    action: 'read',
-    allow: [...CHAIN, 'calibrator', 'assignee', ...READ_ALL],
-    record: 'appraisal',
-    routes: ['GET /api/appraisals/:id/progress'],
-  },
-  {
-    resource: 'progress',
-    action: 'record',
-    allow: ['self', 'raterSuperior', 'assignee', 'hr'],
-    record: 'appraisal',
-    routes: ['POST /api/appraisals/:id/realizations', 'DELETE /api/appraisals/:id/realizations/:entryId'],
-  },
-  // The caller's team as rater: the handler narrows to the appraisals the caller rates.
-  { resource: 'progress', action: 'team', allow: ['signedIn'], routes: ['GET /api/progress/team'] },
-  {
-    resource: 'evidence',
-    action: 'upload',
-    allow: ['self'],
-    record: 'appraisal',
-    routes: ['POST /api/documents/appraisals/:id/evidence'],
-  },
-  {
-    resource: 'evidence',
-    action: 'read',
-    allow: [...CHAIN, ...READ_ALL],
-    record: 'evidence',
-    routes: ['GET /api/documents/evidence/:id'],
-  },
+  ...APPRAISAL_POLICY,
 
   // ------------------------------------------------------------------ tasks
   // Lists are narrowed to the caller's tasks (scopeWhere with tasks.service mineWhere); HR and auditors may widen
