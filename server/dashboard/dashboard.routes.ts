@@ -141,7 +141,14 @@ export function dashboardRoutes(deps: AppDeps): Router {
       db.appraisal.groupBy({ by: ['stage'], where: narrow, _count: { _all: true } }),
       db.appraisal.groupBy({
         by: ['unitId', 'predicate'],
-        where: { cycleId, periodId: periodId ?? -1, predicate: { not: null } },
+        // As calibration counts them: an appraisal cancelled (the employee left) or failed after scoring is no part of
+        // the unit's distribution.
+        where: {
+          cycleId,
+          periodId: periodId ?? -1,
+          predicate: { not: null },
+          stage: { notIn: ['CANCELLED', 'FAILED'] },
+        },
         _count: { _all: true },
       }),
       db.unitCycleRating.findMany({
