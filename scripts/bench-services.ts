@@ -85,6 +85,12 @@ export async function startBenchServices(options: {
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void stop().finally(() => process.exit(130)));
+  // A crash stops the services too: an unhandled rejection used to end the process with its Temporal server running.
+  for (const event of ['uncaughtException', 'unhandledRejection'] as const)
+    process.once(event, (err: unknown) => {
+      console.error(err);
+      void stop().finally(() => process.exit(1));
+    });
   try {
     const dir = mkdtempSync(join(tmpdir(), 'capaian-bench-'));
     chmodSync(dir, 0o755); // run as root, PostgreSQL runs as `postgres` and must reach its data directory
