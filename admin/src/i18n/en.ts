@@ -12,6 +12,7 @@ import { rulesWordsEn } from './rules-words-en';
 import { tasksEn } from './tasks-en';
 import { progressEn } from './progress-en';
 import { publicInputEn } from './public-input-en';
+import { phoneEn } from './phone-en';
 
 const en: TranslationMessages = mergeTranslations(
   englishMessages,
@@ -26,5 +27,6 @@ const en: TranslationMessages = mergeTranslations(
   accessEn,
   progressEn,
   publicInputEn,
+  phoneEn,
 );
 export default en;

@@ -16,6 +16,7 @@ import { rulesWordsId } from './rules-words-id';
 import { tasksId } from './tasks-id';
 import { progressId } from './progress-id';
 import { publicInputId } from './public-input-id';
+import { phoneId } from './phone-id';
 
 const id: TranslationMessages = mergeTranslations(
   indonesianMessages,
@@ -31,5 +32,6 @@ const id: TranslationMessages = mergeTranslations(
   accessId,
   progressId,
   publicInputId,
+  phoneId,
 );
 export default id;
