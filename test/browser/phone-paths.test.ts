@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Task } from '../../prisma/client';
 import { describeInBrowser, newSession, ROOT, screenshots } from './harness';
-import { phoneProblems, tap } from './phone';
+import { horizontalOverflow, phoneProblems, smallTargets, tap } from './phone';
 import { startTasksConsole, stopTasksConsole, type TasksConsole } from './tasks-console';
 import { recorder } from './tasks-fixtures';
 
@@ -219,6 +219,15 @@ describeInBrowser('the employee’s and the rater’s paths on a phone (Chromium
       expect(await pay.count()).toBeGreaterThan(0);
       await pay.filter({ hasText: w.tpp }).filter({ hasText: w.money }).first().waitFor();
       await look('tpp');
+      // The closed year's page: its evaluations and the twelve months of TPP with their total.
+      const lastYear = await c.db.prisma.appraisal.findFirstOrThrow({
+        where: { cycleId: c.data.closed.cycle.id, employeeId: c.data.who.pegawai },
+        orderBy: { id: 'desc' },
+      });
+      await page.goto(`${c.url}/#/appraisals/${lastYear.id}/show/year`);
+      await page.getByTestId('year-pay').waitFor();
+      expect(await page.getByTestId('year-pay').locator('tbody tr').count()).toBe(12);
+      await look('year-tpp');
 
       expect(problems).toEqual([]);
       expect(errors).toEqual([]);
@@ -260,6 +269,27 @@ describeInBrowser('the employee’s and the rater’s paths on a phone (Chromium
       await context.close();
     }, 90_000);
   }
+
+  it('the phone checks see a page wider than the screen and a control too small to touch', async () => {
+    const { context, page } = await newSession(c.browser, { phone: true });
+    await page.goto(`${c.url}/#/login`);
+    await page.locator('input[name="username"]').waitFor({ timeout: 60_000 });
+    expect(await phoneProblems(page, 'login')).toEqual([]);
+    await page.evaluate(() => {
+      const d = (globalThis as any).document;
+      const wide = d.createElement('div');
+      wide.className = 'too-wide';
+      wide.style.width = '600px';
+      wide.textContent = 'lebar';
+      const small = d.createElement('button');
+      small.textContent = 'kecil';
+      small.style.cssText = 'width: 30px; height: 20px; padding: 0; font-size: 8px';
+      d.body.append(wide, small);
+    });
+    expect(await horizontalOverflow(page)).toBe('page 600 px wide on a 360 px screen: div.too-wide (0–600 px)');
+    expect(await smallTargets(page)).toEqual(['button[submit] "kecil" 30×20']);
+    await context.close();
+  });
 
   it('is installable: the manifest names the console and its icons load as PNGs of their sizes', async () => {
     const { context, page } = await newSession(c.browser, { phone: true });

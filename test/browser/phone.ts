@@ -22,6 +22,8 @@ export async function horizontalOverflow(page: Page): Promise<string | null> {
     // Name the outermost elements that stick out on the right.
     const wide = [...g.document.body.querySelectorAll('*')]
       .filter((el: any) => el.getBoundingClientRect().right > screen + 1)
+      // Fixed layers (a closed menu's backdrop) follow the widened viewport: they are not what widens it.
+      .filter((el: any) => !['fixed'].includes(g.getComputedStyle(el).position))
       .filter((el: any) => el.parentElement.getBoundingClientRect().right <= screen + 1)
       .slice(0, 4)
       .map((el: any) => {

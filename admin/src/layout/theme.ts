@@ -41,6 +41,8 @@ const phoneSized = {
     'body .MuiRadio-root, body .MuiCheckbox-root': { padding: (TOUCH - 24) / 2 },
     'body .MuiFormControlLabel-root': { minHeight: TOUCH },
     'body .MuiInputBase-root': { minHeight: TOUCH },
+    // A link that is a table cell's content (a period, a name) is that cell's target.
+    'body td > a, body th > a': { display: 'inline-flex', alignItems: 'center', minHeight: TOUCH },
   },
 };
 
