@@ -368,8 +368,7 @@ describeInBrowser('the employee’s and the rater’s paths on a phone (Chromium
     await shots.shot(page, 'opened-offline');
     await context.setOffline(false);
     await banner.waitFor({ state: 'detached' });
-    await page.reload();
-    await page.getByTestId('task-card').first().waitFor();
+    await page.getByTestId('task-card').first().waitFor(); // fetched again once back online, without a reload
     expect(errors).toEqual([]);
     await context.close();
   });
