@@ -78,11 +78,48 @@ export async function smallTargets(page: Page, min = TOUCH): Promise<string[]> {
   }, min);
 }
 
+/**
+ * What sticks out of the screen's right edge without a way to reach it: content cut off by a container that hides its
+ * overflow (a card) instead of scrolling it. Inside a container that scrolls sideways (a strip of tabs, a wide table
+ * in its own scroll region) it can be reached, and a cut shown as an ellipsis says so: neither is named.
+ */
+export async function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const g = globalThis as any;
+    const screen = g.document.documentElement.clientWidth;
+    // A container that scrolls sideways, or one that shows its cut as an ellipsis (MUI's long field labels).
+    const scrolls = (el: any) => {
+      const cs = g.getComputedStyle(el);
+      return ['auto', 'scroll'].includes(cs.overflowX) || (cs.overflowX === 'hidden' && cs.textOverflow === 'ellipsis');
+    };
+    const out: string[] = [];
+    for (const el of g.document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right <= screen + 1 || !r.width || !r.height) continue;
+      const style = g.getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.position === 'fixed' || el.closest('[aria-hidden=true]')) continue;
+      // Only what a person reads or looks at: words, pictures, fields (not a ripple's empty circle).
+      const shown = /\S/.test(el.textContent ?? '') || ['IMG', 'svg', 'CANVAS', 'INPUT', 'SELECT'].includes(el.tagName);
+      if (!shown || el.closest('.MuiTouchRipple-root')) continue;
+      if (el.parentElement.getBoundingClientRect().right > screen + 1) continue; // its parent is named instead
+      let up = el.parentElement;
+      while (up && up !== g.document.body && !scrolls(up)) up = up.parentElement;
+      if (up && up !== g.document.body) continue;
+      const words = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      out.push(
+        `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} "${words}" (to ${Math.round(r.right)} px)`,
+      );
+    }
+    return out.slice(0, 5);
+  });
+}
+
 /** What keeps the page from fitting a phone's screen with touch-sized controls, each named with `where`. */
 export async function phoneProblems(page: Page, where: string): Promise<string[]> {
-  const [overflow, small] = await Promise.all([horizontalOverflow(page), smallTargets(page)]);
+  const [overflow, cut, small] = await Promise.all([horizontalOverflow(page), cutOff(page), smallTargets(page)]);
   return [
     ...(overflow ? [`${where}: scrolls sideways: ${overflow}`] : []),
+    ...cut.map((c) => `${where}: cut off at the screen's edge: ${c}`),
     ...small.map((s) => `${where}: smaller than ${TOUCH} × ${TOUCH} px: ${s}`),
   ];
 }
