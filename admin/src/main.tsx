@@ -7,3 +7,8 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// The service worker keeps the console's shell on the device (admin/public/sw.js): it opens offline and says so.
+// Browsers allow it on https and on localhost only; elsewhere the console works as before, without it.
+if ('serviceWorker' in navigator && import.meta.env.PROD)
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));

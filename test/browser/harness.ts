@@ -79,13 +79,29 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** A phone as Chromium's mobile emulation has it: 360 × 800 CSS px, touch, a device pixel ratio of 2. */
+export const PHONE = {
+  viewport: { width: 360, height: 800 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+  userAgent:
+    'Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+} as const;
+
 /**
- * A fresh browser context (own localStorage) at a laptop-sized viewport, Indonesian locale, failing on page errors;
- * every page of it is checked with axe-core after each route change.
+ * A fresh browser context (own localStorage) at a laptop-sized viewport, or a phone's with `{ phone: true }`,
+ * Indonesian locale, failing on page errors; every page of it is checked with axe-core after each route change. The
+ * console's service worker is blocked unless `serviceWorker: true` (Playwright's routing does not see what a service
+ * worker fetches).
  */
-export async function newSession(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function newSession(
+  browser: Browser,
+  options: { phone?: boolean; serviceWorker?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
+    ...(options.phone ? PHONE : { viewport: { width: 1366, height: 900 } }),
+    serviceWorkers: options.serviceWorker ? 'allow' : 'block',
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
     acceptDownloads: true,

@@ -13,6 +13,7 @@ import { tasksEn } from './tasks-en';
 import { progressEn } from './progress-en';
 import { publicInputEn } from './public-input-en';
 import { peerEn } from './peer-en';
+import { phoneEn } from './phone-en';
 
 const en: TranslationMessages = mergeTranslations(
   englishMessages,
@@ -28,5 +29,6 @@ const en: TranslationMessages = mergeTranslations(
   progressEn,
   publicInputEn,
   peerEn,
+  phoneEn,
 );
 export default en;

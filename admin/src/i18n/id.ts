@@ -17,6 +17,7 @@ import { tasksId } from './tasks-id';
 import { progressId } from './progress-id';
 import { publicInputId } from './public-input-id';
 import { peerId } from './peer-id';
+import { phoneId } from './phone-id';
 
 const id: TranslationMessages = mergeTranslations(
   indonesianMessages,
@@ -33,5 +34,6 @@ const id: TranslationMessages = mergeTranslations(
   progressId,
   publicInputId,
   peerId,
+  phoneId,
 );
 export default id;

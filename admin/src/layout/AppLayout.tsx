@@ -13,6 +13,7 @@ import { Layout, Menu, Title, useCanAccess, useTranslate } from 'react-admin';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { NotificationsAppBar } from '../notifications/NotificationsAppBar';
 import { sessionUser } from '../providers/auth-provider';
+import { OfflineBanner } from './OfflineBanner';
 
 /** The menu while a one-time password is in use: Akun Saya only, and why. */
 function PasswordChangeMenu() {
@@ -67,8 +68,13 @@ function AppMenu() {
   );
 }
 
-/** The page title in the app bar and the menu's entries: wrapped when long, never cut with an ellipsis. */
+/**
+ * The page title in the app bar and the menu's entries: wrapped when long, never cut with an ellipsis. On a phone the
+ * layout is the screen's width: react-admin's `min-width: fit-content` would widen it to its widest content (a strip
+ * of tabs, a table), and the whole page would scroll sideways.
+ */
 const TITLE_WRAPS = {
+  minWidth: { xs: 0, sm: 'fit-content' },
   '& .RaMenuItemLink-root .MuiTypography-noWrap': { whiteSpace: 'normal', lineHeight: 1.25 },
   '& #react-admin-title': {
     whiteSpace: 'normal',
@@ -107,6 +113,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   return (
     <NamedProgress>
       <Layout menu={AppMenu} appBar={NotificationsAppBar} sx={TITLE_WRAPS}>
+        <OfflineBanner />
         {locked ? <PasswordChangeFirst /> : children}
       </Layout>
     </NamedProgress>

@@ -13,6 +13,7 @@ import { LocalesMenuButton, Login, useLogin, useNotify, useTranslate } from 'rea
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../providers/http';
 import { SignInForm } from './SignInForm';
+import { OfflineBanner } from '../layout/OfflineBanner';
 
 /** The screens every employee opens after signing in: home, the task inbox, a task's form. */
 const PREFETCH = [
@@ -63,6 +64,9 @@ export function LoginPage() {
       {/* The language is chosen before signing in: a refused sign-in is worded in it too. */}
       <Box sx={{ display: 'flex', justifyContent: 'flex-end', px: 1, pt: 1 }} data-testid="login-language">
         <LocalesMenuButton />
+      </Box>
+      <Box sx={{ px: 1, maxWidth: 300, boxSizing: 'border-box' }}>
+        <OfflineBanner />
       </Box>
       {code ? (
         <Box sx={{ p: 3, display: 'flex', gap: 2, alignItems: 'center' }}>

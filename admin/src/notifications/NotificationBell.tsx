@@ -12,6 +12,7 @@ import {
   Divider,
   IconButton,
   List,
+  ListItem,
   ListItemButton,
   Popover,
   Tooltip,
@@ -127,23 +128,24 @@ export function NotificationBell() {
           )}
           <List dense disablePadding sx={{ maxHeight: 480, overflow: 'auto' }}>
             {(list.data ?? []).map((n) => (
-              <ListItemButton
-                key={n.id}
-                onClick={() => void open(n)}
-                sx={{ display: 'block', bgcolor: n.readAt ? undefined : 'action.hover' }}
-                data-testid="notification-item"
-              >
-                <Typography variant="body2" sx={{ fontWeight: n.readAt ? 400 : 700 }}>
-                  {en ? n.titleEn : n.title}
-                </Typography>
-                <Typography variant="caption" color="text.secondary" component="div">
-                  {en ? n.bodyEn : n.body}
-                </Typography>
-                <Typography variant="caption" color="text.secondary">
-                  {new Date(n.createdAt).toLocaleString(en ? 'en-GB' : 'id-ID')}
-                  {n.readAt ? '' : ` · ${translate('capaian.notifications.unread')}`}
-                </Typography>
-              </ListItemButton>
+              <ListItem key={n.id} disablePadding>
+                <ListItemButton
+                  onClick={() => void open(n)}
+                  sx={{ display: 'block', bgcolor: n.readAt ? undefined : 'action.hover' }}
+                  data-testid="notification-item"
+                >
+                  <Typography variant="body2" sx={{ fontWeight: n.readAt ? 400 : 700 }}>
+                    {en ? n.titleEn : n.title}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    {en ? n.bodyEn : n.body}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary">
+                    {new Date(n.createdAt).toLocaleString(en ? 'en-GB' : 'id-ID')}
+                    {n.readAt ? '' : ` · ${translate('capaian.notifications.unread')}`}
+                  </Typography>
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </Box>

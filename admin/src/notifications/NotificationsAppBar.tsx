@@ -1,4 +1,5 @@
 /** react-admin's app bar with the notification bell before its usual tools (language switch, loading indicator). */
+import { Box } from '@mui/material';
 import { AppBar, LoadingIndicator, LocalesMenuButton, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 import { NotificationBell } from './NotificationBell';
 
@@ -20,6 +21,19 @@ function NamedLoadingIndicator() {
   return <LoadingIndicator {...named} />;
 }
 
+/**
+ * On a phone the language switch is its icon only (the language's name stays its accessible name, in a zero font
+ * size): the page title needs the app bar's width.
+ */
+const ICON_ONLY_ON_PHONE = {
+  display: 'contents',
+  '@media (max-width: 599.95px)': {
+    '& .MuiButton-root': { fontSize: 0, minWidth: 44, px: 1.25 },
+    '& .MuiButton-startIcon': { m: 0 },
+    '& .MuiButton-endIcon': { display: 'none' },
+  },
+};
+
 export function NotificationsAppBar() {
   return (
     <AppBar
@@ -27,7 +41,9 @@ export function NotificationsAppBar() {
       toolbar={
         <>
           <NotificationBell />
-          <LocalesMenuButton />
+          <Box sx={ICON_ONLY_ON_PHONE}>
+            <LocalesMenuButton />
+          </Box>
           <NamedLoadingIndicator />
         </>
       }

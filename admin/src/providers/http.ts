@@ -3,6 +3,7 @@
  * turned into react-admin errors worded in the chosen language (error-words.ts).
  */
 import { fetchUtils, HttpError } from 'react-admin';
+import { reportNetworkError, reportNetworkOk } from '../layout/connection';
 import { wordError, type ServerError } from './error-words';
 import { i18nProvider } from './i18n-provider';
 
@@ -43,9 +44,19 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     user: token ? { authenticated: true, token: `Bearer ${token}` } : undefined,
   };
   try {
-    return await fetchUtils.fetchJson(url, opts);
+    const answer = await fetchUtils.fetchJson(url, opts);
+    reportNetworkOk();
+    return answer;
   } catch (err) {
-    if (err instanceof HttpError) throw toHttpError(err.status, err.body, err.message);
+    if (err instanceof HttpError) {
+      reportNetworkOk();
+      throw toHttpError(err.status, err.body, err.message);
+    }
+    // fetch rejects with a TypeError only when no answer came: offline, or the network dropped the request.
+    if (err instanceof TypeError) {
+      reportNetworkError();
+      throw new Error(translate('capaian.server_error.NETWORK'), { cause: err });
+    }
     throw err;
   }
 }
@@ -74,6 +85,7 @@ export function uploadWithProgress<T = any>(
     if (contentType) xhr.setRequestHeader('Content-Type', contentType);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
+      reportNetworkOk();
       let json: unknown;
       try {
         json = JSON.parse(xhr.responseText);
@@ -83,7 +95,10 @@ export function uploadWithProgress<T = any>(
       if (xhr.status >= 200 && xhr.status < 300) resolve(json as T);
       else reject(toHttpError(xhr.status, json, xhr.statusText));
     };
-    xhr.onerror = () => reject(new Error(translate('capaian.server_error.NETWORK')));
+    xhr.onerror = () => {
+      reportNetworkError();
+      reject(new Error(translate('capaian.server_error.NETWORK')));
+    };
     xhr.send(body);
   });
 }

@@ -10,6 +10,7 @@ import {
   ReferenceField,
   Show,
   TabbedShowLayout,
+  TabbedShowLayoutTabs,
   TextField,
   TopToolbar,
   useRecordContext,
@@ -54,6 +55,9 @@ function Plan() {
   return <PlanView plan={record?.plan} />;
 }
 
+/** On a touch screen each evidence line is a touch-sized target (44 px), not a line of small print. */
+const TOUCH_LINE = { display: 'inline-flex', alignItems: 'center', '@media (pointer: coarse)': { minHeight: 44 } };
+
 function Evidence() {
   const record = useRecordContext();
   const translate = useTranslate();
@@ -65,11 +69,16 @@ function Evidence() {
       {list.map((e) => (
         <Typography key={e.id}>
           {e.kind === 'LINK' ? (
-            <a href={e.url} target="_blank" rel="noopener noreferrer">
+            <MuiLink href={e.url} target="_blank" rel="noopener noreferrer" sx={TOUCH_LINE}>
               {e.title}
-            </a>
+            </MuiLink>
           ) : (
-            <MuiLink component="button" type="button" onClick={() => download(`/documents/evidence/${e.id}`)}>
+            <MuiLink
+              component="button"
+              type="button"
+              onClick={() => download(`/documents/evidence/${e.id}`)}
+              sx={TOUCH_LINE}
+            >
               {e.title ?? e.fileName}
             </MuiLink>
           )}
@@ -90,7 +99,10 @@ export default function AppraisalShow() {
         </TopToolbar>
       }
     >
-      <TabbedShowLayout>
+      {/* Eight tabs do not fit a phone: the strip scrolls sideways (with arrows), the page does not. */}
+      <TabbedShowLayout
+        tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile />}
+      >
         <TabbedShowLayout.Tab label="capaian.appraisals.tab_result">
           <TextField source="employee.name" label="resources.employees.fields.name" />
           <TextField source="employee.nip" label="resources.employees.fields.nip" />

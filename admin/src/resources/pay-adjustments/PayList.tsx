@@ -1,7 +1,7 @@
 /**
  * Allowances (TPP) per employee and month (a quarter's evaluation pays three months), each with its explanation in
  * words; money and months in the chosen language. The payroll export is a CSV in integer rupiah, for one month when
- * the month filter is set. Cycles and periods are searchable, newest first.
+ * the month filter is set. Cycles and periods are searchable, newest first. On a phone, one card per month.
  */
 import { Box, Typography } from '@mui/material';
 import {
@@ -23,6 +23,7 @@ import { EnumField } from '../../common/EnumField';
 import { choices, PREDICATES } from '../../common/enums';
 import { MoneyField, MonthField } from '../../common/LocaleFields';
 import { byText, CYCLES_NEWEST_FIRST, periodFilterToQuery, PERIODS_NEWEST_FIRST } from '../../common/reference-search';
+import { PayCards } from './PayCards';
 import { PayExplanation } from './PayExplanation';
 
 /** Payroll export: one row per employee and month, amounts as integer rupiah. */
@@ -77,10 +78,13 @@ export default function PayList() {
         </TopToolbar>
       }
     >
+      {/* On a phone, cards instead of the table (PayCards shows only there). */}
+      <PayCards />
       <Datagrid
         rowClick="show"
         bulkActionButtons={false}
         sx={{
+          display: { xs: 'none', sm: 'block' },
           '& td': { verticalAlign: 'top' },
           // Narrower than 1536 px: the ceiling is in the explanation's first line on the month's page.
           '& .column-baseAmount': { display: { xs: 'none', xl: 'table-cell' } },

@@ -1,9 +1,11 @@
 /**
  * evidence.submit: realizations per indicator, evidence files uploaded with a progress bar (and removed again before
- * sending when uploaded by mistake), and links; the values can be kept as a draft on this device.
+ * sending when uploaded by mistake), and links; the values can be kept as a draft on this device. On a phone "Ambil
+ * foto" opens the camera (`capture`), and the file choice offers photos, PDFs and office documents.
  */
 import { useState } from 'react';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import PhotoCameraIcon from '@mui/icons-material/PhotoCamera';
 import UploadIcon from '@mui/icons-material/Upload';
 import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import {
@@ -74,15 +76,57 @@ function FileRow({ taskId, file, onRemoved }: { taskId: number; file: UploadedFi
   );
 }
 
+/** What the file choice offers: photos, PDFs and office documents (the server takes any file; this is the picker's). */
+const EVIDENCE_TYPES = 'image/*,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.csv';
+
+/** A button that opens the file choice (or, with `capture`, the phone's rear camera) and hands over the file. */
+function FileButton({
+  label,
+  name,
+  icon,
+  disabled,
+  testId,
+  camera,
+  onFile,
+}: {
+  label: string;
+  name: string;
+  icon: React.ReactNode;
+  disabled: boolean;
+  testId: string;
+  camera?: boolean;
+  onFile: (f: File) => void;
+}) {
+  return (
+    <Button component="label" size="small" startIcon={icon} disabled={disabled} aria-label={name}>
+      {label}
+      <input
+        hidden
+        type="file"
+        accept={camera ? 'image/*' : EVIDENCE_TYPES}
+        capture={camera ? 'environment' : undefined}
+        data-testid={testId}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) onFile(f);
+        }}
+      />
+    </Button>
+  );
+}
+
 function Upload({
   taskId,
   appraisalId,
   indicatorId,
+  indicatorName,
   stored,
 }: {
   taskId: number;
   appraisalId: number;
   indicatorId: number;
+  indicatorName: string;
   stored: UploadedFile[];
 }) {
   const translate = useTranslate();
@@ -111,19 +155,25 @@ function Upload({
   };
   return (
     <Box sx={{ my: 1 }}>
-      <Button component="label" size="small" startIcon={<UploadIcon />} disabled={progress !== null}>
-        {translate('capaian.evidence.upload')}
-        <input
-          hidden
-          type="file"
-          data-testid={`evidence-file-${indicatorId}`}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void onFile(f);
-          }}
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
+        <FileButton
+          label={translate('capaian.evidence.upload')}
+          name={translate('capaian.evidence.upload_named', { name: indicatorName })}
+          icon={<UploadIcon />}
+          disabled={progress !== null}
+          testId={`evidence-file-${indicatorId}`}
+          onFile={(f) => void onFile(f)}
         />
-      </Button>
+        <FileButton
+          label={translate('capaian.evidence.take_photo')}
+          name={translate('capaian.evidence.take_photo_named', { name: indicatorName })}
+          icon={<PhotoCameraIcon />}
+          disabled={progress !== null}
+          testId={`evidence-photo-${indicatorId}`}
+          camera
+          onFile={(f) => void onFile(f)}
+        />
+      </Stack>
       {progress !== null && (
         <LinearProgress
           variant="determinate"
@@ -191,7 +241,13 @@ export function EvidenceForm({ task, appraisal }: { task: any; appraisal: any })
             <RecordedRealization task={task} indicatorId={d.id} unit={d.targetUnit} />
             <TextInput source={`realizations.${k}.value`} label="capaian.evidence.realization" />
             <TextInput source={`realizations.${k}.note`} label="capaian.evidence.note" fullWidth />
-            <Upload taskId={task.id} appraisalId={appraisal.id} indicatorId={d.id} stored={files(d.id)} />
+            <Upload
+              taskId={task.id}
+              appraisalId={appraisal.id}
+              indicatorId={d.id}
+              indicatorName={d.description}
+              stored={files(d.id)}
+            />
           </Box>
         ))}
         <ArrayInput source="links" label="capaian.evidence.links">

@@ -2,7 +2,6 @@
  * My tasks (and, for raters, the team's): what the workflows wait for, with deadlines — and, for each, whose plan or
  * rating it is (the unit for a calibration), which cycle and which evaluation period, so identical titles read apart.
  */
-import { Chip } from '@mui/material';
 import {
   Datagrid,
   FunctionField,
@@ -15,7 +14,8 @@ import {
 } from 'react-admin';
 import { EnumField } from '../../common/EnumField';
 import { choices, TASK_STATUSES } from '../../common/enums';
-import { daysUntil } from '../../common/format';
+import { DueChip } from './DueChip';
+import { TaskCards } from './TaskCards';
 import { When } from './When';
 import { taskName, taskPeriod, taskSubject, type TaskRow } from './task-words';
 
@@ -36,31 +36,19 @@ const filters = [
 ];
 
 function Due() {
-  const translate = useTranslate();
-  return (
-    <FunctionField
-      source="dueAt"
-      render={(r: any) => {
-        if (!r.dueAt || r.status !== 'OPEN') return null;
-        const days = daysUntil(r.dueAt);
-        return (
-          <Chip
-            size="small"
-            color={days < 0 ? 'error' : days <= 3 ? 'warning' : 'default'}
-            label={translate(days < 0 ? 'capaian.tasks.overdue' : 'capaian.tasks.days_left', {
-              smart_count: Math.abs(days),
-            })}
-          />
-        );
-      }}
-    />
-  );
+  return <FunctionField source="dueAt" render={(r: any) => <DueChip task={r} />} />;
 }
 
 export default function TaskList() {
   return (
     <List filters={filters} filterDefaultValues={{ status: 'OPEN' }} sort={{ field: 'dueAt', order: 'ASC' }}>
-      <Datagrid rowClick={(_id, _res, r) => (r.status === 'OPEN' ? 'edit' : 'show')} bulkActionButtons={false}>
+      {/* On a phone, cards instead of the table (TaskCards shows only there). */}
+      <TaskCards />
+      <Datagrid
+        rowClick={(_id, _res, r) => (r.status === 'OPEN' ? 'edit' : 'show')}
+        bulkActionButtons={false}
+        sx={{ display: { xs: 'none', sm: 'block' } }}
+      >
         <FunctionField source="title" sortable={false} render={(r: any) => <Name task={r} />} />
         <FunctionField
           label="capaian.work.subject"

@@ -44,7 +44,7 @@ function TaskBody() {
   const ownCase = !!task.assigneeRole && !!appraisal && appraisal.employeeId === sessionUser()?.employeeId;
   return (
     <Box sx={{ p: 2 }}>
-      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h6">{translate(`capaian.taskType.${task.type}`, { _: task.type })}</Typography>
         <EnumField source="status" list="taskStatus" />
         {task.dueAt && (
