@@ -8,14 +8,7 @@ import { accessId } from '../../admin/src/i18n/access-id';
 import { errorsEn } from '../../admin/src/i18n/errors-en';
 import { errorsId } from '../../admin/src/i18n/errors-id';
 import { inLanguage, wordError, type ServerError } from '../../admin/src/providers/error-words';
-
-function flatten(messages: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  for (const [key, value] of Object.entries(messages as Record<string, unknown>)) {
-    if (value && typeof value === 'object') flatten(value, `${prefix}${key}.`, out);
-    else out.set(`${prefix}${key}`, String(value));
-  }
-  return out;
-}
+import { flatten } from '../helpers/i18n-messages';
 
 /** polyglot's translate, enough for these messages: `%{name}` replaced, `_` when the key is missing. */
 const translator =

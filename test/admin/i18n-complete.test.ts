@@ -7,20 +7,13 @@ import englishMessages from 'ra-language-english';
 import { domainEn } from '../../admin/src/i18n/domain-en';
 import { domainId } from '../../admin/src/i18n/domain-id';
 import { raIndonesianFill } from '../../admin/src/i18n/ra-id-fill';
+import { flatten, placeholders } from '../helpers/i18n-messages';
 
 // ra-language-indonesian ships CommonJS without types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const indonesianMessages = require('ra-language-indonesian') as Record<string, unknown>;
 
 type Messages = { [key: string]: string | Messages };
-
-function flatten(messages: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  for (const [key, value] of Object.entries(messages as Record<string, unknown>)) {
-    if (value && typeof value === 'object') flatten(value, `${prefix}${key}.`, out);
-    else out.set(`${prefix}${key}`, String(value));
-  }
-  return out;
-}
 
 /** Deep merge, later sources winning (what react-admin's mergeTranslations does). */
 function merge(...sources: unknown[]): Messages {
@@ -36,8 +29,6 @@ function merge(...sources: unknown[]): Messages {
   }
   return out;
 }
-
-const placeholders = (text: string) => [...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 const english = flatten(merge(englishMessages, domainEn));
 const indonesian = flatten(merge(indonesianMessages, raIndonesianFill, domainId));

@@ -7,15 +7,7 @@ import { actionKey, AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../admin/src/resour
 import { recordsEn } from '../../admin/src/i18n/records-en';
 import { recordsId } from '../../admin/src/i18n/records-id';
 import { codeWords } from '../../rules/ruleset.explainer';
-
-function flatten(messages: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  for (const [key, value] of Object.entries(messages as Record<string, unknown>)) {
-    if (value && typeof value === 'object') flatten(value, `${prefix}${key}.`, out);
-    else out.set(`${prefix}${key}`, String(value));
-  }
-  return out;
-}
-const placeholders = (text: string) => [...new Set([...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]))].sort();
+import { flatten, placeholders } from '../helpers/i18n-messages';
 
 describe('records messages', () => {
   const id = flatten(recordsId);

@@ -1,15 +1,7 @@
 /** The rules-in-words messages (admin/src/i18n/rules-words-*.ts) have the same keys and placeholders in both languages. */
 import { rulesWordsEn } from '../../admin/src/i18n/rules-words-en';
 import { rulesWordsId } from '../../admin/src/i18n/rules-words-id';
-
-function flatten(messages: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  for (const [key, value] of Object.entries(messages as Record<string, unknown>)) {
-    if (value && typeof value === 'object') flatten(value, `${prefix}${key}.`, out);
-    else out.set(`${prefix}${key}`, String(value));
-  }
-  return out;
-}
-const placeholders = (text: string) => [...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
+import { flatten, placeholders } from '../helpers/i18n-messages';
 
 describe('rules-in-words messages', () => {
   const id = flatten(rulesWordsId);
