@@ -7,7 +7,7 @@ import { recordAudit } from '../prisma/audit';
 import type { PrismaClient } from '../prisma/client';
 import type { Actor } from '../workflows/messages';
 import type { Notifier } from './notification.activities';
-import { invalid, parsePayload, who, type CompleteTaskStepInput, type Tx } from './task-common';
+import { closeExpiredTask, invalid, parsePayload, who, type CompleteTaskStepInput, type Tx } from './task-common';
 
 export interface PeerFeedbackRequestWrite {
   appraisalId: number;
@@ -112,12 +112,8 @@ export function peerFeedbackActivities(prisma: PrismaClient, notifier: Notifier)
     /** Closes an unanswered request: its task expired, its row EXPIRED, audited (`peer-feedback.expire`). */
     async expirePeerFeedback(input: { key: string; actor: string; reason: string }): Promise<void> {
       await prisma.$transaction(async (tx) => {
-        const task = await tx.task.findUnique({ where: { key: input.key } });
-        if (!task || task.status !== 'OPEN') return;
-        await tx.task.update({
-          where: { id: task.id },
-          data: { status: 'CANCELLED', result: { expired: true, reason: input.reason } },
-        });
+        const task = await closeExpiredTask(tx, input.key, input.reason);
+        if (!task) return;
         const row = await tx.peerFeedback.update({ where: { taskKey: input.key }, data: { status: 'EXPIRED' } });
         await recordAudit(tx, {
           actor: input.actor,

@@ -115,3 +115,11 @@ export async function markTaskDone(
     },
   });
 }
+
+/** Closes a task whose window ended unanswered (CANCELLED, `result.expired`), in the transaction; null when not open. */
+export async function closeExpiredTask(tx: Tx, key: string, reason: string) {
+  const task = await tx.task.findUnique({ where: { key } });
+  if (!task || task.status !== 'OPEN') return null;
+  await tx.task.update({ where: { id: task.id }, data: { status: 'CANCELLED', result: { expired: true, reason } } });
+  return task;
+}

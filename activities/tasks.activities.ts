@@ -11,7 +11,14 @@ import type { RoleValue } from '../workflows/messages';
 import { delegatedAssignee } from './delegation.activities';
 import { createNotifier, type Notifier } from './notification.activities';
 import { STEP_WRITES } from './step-writes';
-import { markTaskDone, moveStage, who, type CompleteTaskStepInput, type OpenTaskInput } from './task-common';
+import {
+  closeExpiredTask,
+  markTaskDone,
+  moveStage,
+  who,
+  type CompleteTaskStepInput,
+  type OpenTaskInput,
+} from './task-common';
 
 /** Task activities bound to a Prisma client; each step tells the people concerned (notifier). */
 export function taskActivities(prisma: PrismaClient, notifier: Notifier = createNotifier(prisma)) {
@@ -194,12 +201,8 @@ export function taskActivities(prisma: PrismaClient, notifier: Notifier = create
     /** Closes an unanswered task whose window has ended (e.g. the appeal window). */
     async expireTask(input: { key: string; actor: string; reason: string }): Promise<void> {
       await prisma.$transaction(async (tx) => {
-        const task = await tx.task.findUnique({ where: { key: input.key } });
-        if (!task || task.status !== 'OPEN') return;
-        await tx.task.update({
-          where: { id: task.id },
-          data: { status: 'CANCELLED', result: { expired: true, reason: input.reason } },
-        });
+        const task = await closeExpiredTask(tx, input.key, input.reason);
+        if (!task) return;
         await recordAudit(tx, {
           actor: input.actor,
           action: 'task.expire',
