@@ -65,12 +65,27 @@ const ZONES: Record<number, [string, string]> = {
 export function formatDeadline(at: Date, utcOffsetHours = 7, locale: 'id' | 'en' = 'id'): string {
   const [timeZone, label] = ZONES[utcOffsetHours] ?? ['UTC', `UTC${utcOffsetHours >= 0 ? '+' : ''}${utcOffsetHours}`];
   const shifted = ZONES[utcOffsetHours] ? at : new Date(at.getTime() + utcOffsetHours * 3_600_000);
-  const text = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-  }).format(shifted);
-  return `${text} ${label}`;
+  return `${deadlineFormat(locale, timeZone).format(shifted)} ${label}`;
+}
+
+/**
+ * One formatter per language and time zone: building an Intl.DateTimeFormat costs far more than formatting with it
+ * (in a month-end surge's worker profile this function took 0.9 % of the workers' busy time, building one per text).
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function deadlineFormat(locale: 'id' | 'en', timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = formats.get(key);
+  if (!format)
+    formats.set(
+      key,
+      (format = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone,
+      })),
+    );
+  return format;
 }
 
 /** "Penilaian Budi (NIP …) · Siklus X · Periode Y" in both languages. */
