@@ -3,9 +3,9 @@
  * workflows and the server so names are checked on both sides. Wire names never change once released.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { BERAKHLAK, PREDICATE_VALUES, RATING_VALUES } from './task-payloads';
+import { BERAKHLAK, PREDICATE_VALUES, RATING_VALUES } from './task-values';
 
-export { BERAKHLAK } from './task-payloads';
+export { BERAKHLAK } from './task-values';
 
 export type RatingValue = (typeof RATING_VALUES)[number];
 export type PredicateValue = (typeof PREDICATE_VALUES)[number];

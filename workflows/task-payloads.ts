@@ -6,19 +6,9 @@
  * sanction codes) stay in `validation.ts`.
  */
 import { z } from 'zod';
+import { BERAKHLAK, PREDICATE_VALUES, RATING_VALUES } from './task-values';
 
-export const RATING_VALUES = ['ABOVE', 'MEETS', 'BELOW'] as const;
-export const PREDICATE_VALUES = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] as const;
-/** The seven BerAKHLAK core values, as the Review model names them. */
-export const BERAKHLAK = [
-  'berorientasiPelayanan',
-  'akuntabel',
-  'kompeten',
-  'harmonis',
-  'loyal',
-  'adaptif',
-  'kolaboratif',
-] as const;
+export { BERAKHLAK, PREDICATE_VALUES, RATING_VALUES } from './task-values';
 
 const REQUIRED = 'wajib diisi / required';
 const OBJECT = { error: 'harus objek / must be an object' };

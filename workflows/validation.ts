@@ -4,15 +4,19 @@
  * payload is its strict schema in `task-payloads.ts`; what needs the task's state is checked here.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
-import {
-  TASK_PAYLOADS,
-  appealDecisionPayload,
-  sanctionDecisionPayload,
-  schemaErrors,
-  type AppealDecisionPayload,
-  type FieldError,
-  type SanctionDecisionPayload,
-} from './task-payloads';
+import type * as Payloads from './task-payloads';
+import type { AppealDecisionPayload, FieldError, SanctionDecisionPayload } from './task-payloads';
+
+/**
+ * The payload schemas, built on the first validation. A workflow instance (each new one, and each one replayed after a
+ * cache miss: the SDK gives every workflow its own modules) used to build every schema when its code loaded, and zod's
+ * schema building was among the workers' top functions in a month-end surge's profile; a replay runs no validator, so
+ * it now builds none. (The SDK's `preloadModules` cannot share them: it freezes shared modules, and zod binds methods
+ * such as `safeParse` on first use.)
+ */
+let payloads: typeof Payloads | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+const schemas = (): typeof Payloads => (payloads ??= require('./task-payloads') as typeof Payloads);
 
 export type { FieldError } from './task-payloads';
 
@@ -34,18 +38,18 @@ export function rejectIfInvalid(errors: FieldError[]): void {
   });
 }
 
-type SchemaChecked = Exclude<keyof typeof TASK_PAYLOADS, 'appeal.decide' | 'sanction.decide'>;
+type SchemaChecked = Exclude<keyof typeof Payloads.TASK_PAYLOADS, 'appeal.decide' | 'sanction.decide'>;
 
 /** Field errors of a payload whose checks are its schema alone. */
 export const validatePayload = (type: SchemaChecked, payload: unknown): FieldError[] =>
-  schemaErrors(TASK_PAYLOADS[type], payload);
+  schemas().schemaErrors(schemas().TASK_PAYLOADS[type], payload);
 
 /** appeal.decide: the schema, and for CHANGED at least one new rating different from the current one. */
 export function validateAppealDecision(
   p: AppealDecisionPayload,
   current: { resultRating: string | null; behaviourRating: string | null },
 ): FieldError[] {
-  const errors = schemaErrors(appealDecisionPayload, p);
+  const errors = schemas().schemaErrors(schemas().appealDecisionPayload, p);
   if (errors.length || p.decision !== 'CHANGED') return errors;
   const changes =
     (p.newResultRating != null && p.newResultRating !== current.resultRating) ||
@@ -61,7 +65,7 @@ export function validateAppealDecision(
 
 /** sanction.decide: the schema, and one decision for each recommended code, none for another. */
 export function validateSanctionDecision(p: SanctionDecisionPayload, codes: string[]): FieldError[] {
-  const errors = schemaErrors(sanctionDecisionPayload, p);
+  const errors = schemas().schemaErrors(schemas().sanctionDecisionPayload, p);
   if (errors.length) return errors;
   p.decisions.forEach((d, i) => {
     if (!codes.includes(d.code))
