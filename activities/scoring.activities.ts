@@ -64,6 +64,21 @@ export const stamp = (id: number, v: { kind: RuleSetKind; version: number; name:
   name: v.name,
 });
 
+/** Whether a SCORING version declares a fact besides the two ratings (a unit result): the default one does not. */
+const readsUnitResults = (document: unknown) =>
+  ((document as { facts?: { name: string }[] } | null)?.facts ?? []).some(
+    (f) => f.name !== 'resultRating' && f.name !== 'behaviourRating',
+  );
+
+/** The facts of the appraisal unit's results for the appraisal's period. */
+async function unitResultsOf(prisma: PrismaClient, appraisalId: number): Promise<Record<string, unknown>> {
+  const { unitId, periodId } = await prisma.appraisal.findUniqueOrThrow({
+    where: { id: appraisalId },
+    select: { unitId: true, periodId: true },
+  });
+  return unitResultFacts((await unitFiguresOf(prisma, [unitId], periodId)).get(unitId));
+}
+
 /** Scoring and sanction activities bound to a Prisma client (pay: pay.activities.ts). */
 export function scoringActivities(prisma: PrismaClient) {
   return {
@@ -80,13 +95,9 @@ export function scoringActivities(prisma: PrismaClient) {
     }): Promise<{ predicate: PredicateValue }> {
       const v = await loadVersion(prisma, input.scoringVersionId, 'SCORING');
       const ratings = { resultRating: input.resultRating, behaviourRating: input.behaviourRating };
-      // The unit's results of the period (satisfaction index …) for a rule that reads them; stored as facts only
-      // when the version declares them.
-      const { unitId, periodId } = await prisma.appraisal.findUniqueOrThrow({
-        where: { id: input.appraisalId },
-        select: { unitId: true, periodId: true },
-      });
-      const unitResults = unitResultFacts((await unitFiguresOf(prisma, [unitId], periodId)).get(unitId));
+      // The unit's results of the period (satisfaction index …), loaded only for a version that reads them; stored as
+      // facts only when the version declares them.
+      const unitResults = readsUnitResults(v.document) ? await unitResultsOf(prisma, input.appraisalId) : {};
       const facts = declaredFacts(v.document, { ...NO_UNIT_RESULTS, ...unitResults, ...ratings });
       let scored: { predicate: PredicateValue; explanation: unknown };
       try {

@@ -188,20 +188,24 @@ export function utcOffsetOf(settings: unknown): number {
 export async function progressOf(db: Db, ids: number[], now: Date): Promise<AppraisalProgress[]> {
   const rows = await db.appraisal.findMany({ where: { id: { in: ids } }, select: PROGRESS_SELECT });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const earlier = await earlierEntriesOf(db, rows);
+  // The year's earlier entries per workflow (one per employee and year), each keyed once by its indicator.
+  const earlier = new Map<string, (EarlierEntry & { key: string })[]>();
+  for (const e of await earlierEntriesOf(db, rows)) {
+    const list = earlier.get(e.appraisal.workflowId) ?? [];
+    list.push({ ...e, key: indicatorKey(e.itemTitle, e.indicatorDescription, e.aspect) });
+    earlier.set(e.appraisal.workflowId, list);
+  }
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return ids.flatMap((id) => {
     const a = byId.get(id);
     if (!a) return [];
     const span = a.cycle.period;
     const elapsed = elapsedOf(span, now, utcOffsetOf(a.cycle.settings));
-    const before = earlier.filter((e) => e.appraisal.workflowId === a.workflowId && e.appraisal.sequence < a.sequence);
+    const before = (earlier.get(a.workflowId) ?? []).filter((e) => e.appraisal.sequence < a.sequence);
     const indicators = (a.plan?.items ?? []).flatMap((item) =>
       item.indicators.map((ind): IndicatorProgress => {
         const key = indicatorKey(item.title, ind.description, ind.aspect);
-        const carried = before
-          .filter((e) => indicatorKey(e.itemTitle, e.indicatorDescription, e.aspect) === key)
-          .map((e) => ({ ...e, indicatorId: ind.id }));
+        const carried = before.filter((e) => e.key === key).map((e) => ({ ...e, indicatorId: ind.id }));
         return {
           indicatorId: ind.id,
           itemTitle: item.title,

@@ -153,8 +153,7 @@ export async function startBenchServices(options: {
     const connection = await Connection.connect({ address });
     cleanups.unshift(() => connection.close());
     const client = new Client({ connection, namespace });
-    if (options.inProcessWorker !== false) await startWorker(address, namespace);
-    async function startWorker(address: string, namespace: string) {
+    if (options.inProcessWorker !== false) {
       const nativeConnection = await NativeConnection.connect({ address });
       cleanups.unshift(() => nativeConnection.close());
       const worker = await createWorker({

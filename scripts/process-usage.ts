@@ -50,11 +50,12 @@ export function processTree(roots: number[]): ProcStat[] {
     .filter((d) => /^\d+$/.test(d))
     .map((d) => readStat(Number(d)))
     .filter((s): s is ProcStat => s !== null);
+  const byPid = new Map(all.map((s) => [s.pid, s]));
   const children = new Map<number, ProcStat[]>();
   for (const s of all) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
   const out: ProcStat[] = [];
   const visit = (pid: number) => {
-    const self = all.find((s) => s.pid === pid);
+    const self = byPid.get(pid);
     if (self) out.push(self);
     for (const c of children.get(pid) ?? []) visit(c.pid);
   };
