@@ -82,13 +82,19 @@ async function main() {
     );
   }
   say(ok ? 'semua lulus / all passed' : 'ada yang gagal / something failed');
-  // What failed, then jest's own count: the run's last lines, where a shortened log (CI keeps a run's closing
-  // part and reads the test runner's closing summary there) still shows them.
+  // What failed, then jest's own count, then the plain count `tests: N passed, N failed`: the run's last lines, where
+  // a shortened log still shows them. CI reads a closing line of a runner it knows (jest is not one) or the plain one.
   const failures = files
     .flatMap((f) => f.failureDetails.map((d) => `GAGAL / FAILED ${f.file} › ${d.name}\n${indent(d.message)}`))
     .join('\n');
   const jestSeconds = stages.find(([n]) => n === 'jest')?.[1] ?? 0;
-  const closing = [failures, jestSummary(report, jestSeconds) || 'Tests:       jest tidak berjalan / jest did not run']
+  const passed = files.reduce((n, f) => n + f.passedTests, 0);
+  const failed = files.reduce((n, f) => n + f.failureDetails.length, 0);
+  const closing = [
+    failures,
+    jestSummary(report, jestSeconds) || 'Tests:       jest tidak berjalan / jest did not run',
+    `tests: ${passed} passed, ${failed} failed`,
+  ]
     .filter(Boolean)
     .join('\n\n');
   console.log(`\n${closing}`);
