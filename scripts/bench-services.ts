@@ -24,6 +24,7 @@ import type { AppDeps } from '../server/deps';
 import { createDatabase, startEmbeddedPostgres } from '../tools/embedded-postgres';
 import { freePort, waitForPort } from '../tools/free-port';
 import { ensureTemporalCli } from '../tools/temporal-cli';
+import { pidsByCommandLine } from './process-usage';
 
 // A throwaway database: its audit entries get a throwaway key unless AUDIT_KEY is set (prisma/audit.ts).
 process.env.AUDIT_KEY ??= randomBytes(32).toString('hex');
@@ -60,6 +61,11 @@ export interface BenchServices {
   createCycle(name: string, frequency: Frequency): Promise<Cycle & { periodLabel: string }>;
   /** Where the API's errors (level error: a 500's cause) are written. */
   errorLog: string;
+  /**
+   * The processes of the PostgreSQL and Temporal servers this bench started (none for DATABASE_URL's or
+   * TEMPORAL_ADDRESS's), to read their CPU beside the system's own.
+   */
+  servicePids(): { postgres: number[]; temporal: number[] };
   /** The environment of a worker or API process on these services (database, Temporal, JWT and audit keys). */
   env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
@@ -99,10 +105,13 @@ export async function startBenchServices(options: {
 
     // PostgreSQL: DATABASE_URL's server, or an embedded one; a fresh database either way.
     let adminUrl = process.env.DATABASE_URL;
+    let postgresDir: string | undefined;
+    let temporalPid: number | undefined;
     if (!adminUrl) {
       say('PostgreSQL tertanam dijalankan …');
+      postgresDir = join(dir, 'pg');
       const pg = await startEmbeddedPostgres({
-        dataDir: join(dir, 'pg'),
+        dataDir: postgresDir,
         port: await freePort(),
         callerHandlesSignals: true,
       });
@@ -139,6 +148,7 @@ export async function startBenchServices(options: {
       const child = spawn(await ensureTemporalCli(say), [...args, '--namespace', namespace, '--log-level', 'error'], {
         stdio: ['ignore', 'ignore', 'inherit'],
       });
+      temporalPid = child.pid;
       cleanups.unshift(
         () =>
           new Promise<void>((resolve) => {
@@ -234,7 +244,11 @@ export async function startBenchServices(options: {
       LOG_LEVEL: 'error',
       WORKER_METRICS_ADDRESS: 'off',
     };
-    return { prisma, client, deps, hr, byEmployee, createCycle, errorLog, env, stop };
+    const servicePids = () => ({
+      postgres: postgresDir ? pidsByCommandLine(postgresDir) : [],
+      temporal: temporalPid ? [temporalPid] : [],
+    });
+    return { prisma, client, deps, hr, byEmployee, createCycle, errorLog, servicePids, env, stop };
   } catch (err) {
     await stop();
     throw err;

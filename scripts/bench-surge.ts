@@ -26,7 +26,7 @@ import { answer } from './bench-actors';
 import { Supervised } from './chaos-support';
 import { freePort } from '../tools/free-port';
 import { summariseProfiles } from './bench-api-profile';
-import { sampleProcesses } from './process-usage';
+import { cpuSplit, sampleGroups, sampleProcesses } from './process-usage';
 import {
   databaseFootprint,
   frequencyArg,
@@ -131,7 +131,7 @@ async function startSystem({ deps, env }: BenchServices): Promise<System> {
   };
 }
 
-async function surge({ prisma, deps, hr, createCycle, errorLog }: BenchServices, system: System) {
+async function surge({ prisma, deps, hr, createCycle, errorLog, servicePids }: BenchServices, system: System) {
   const base = system.base;
   const users = await prisma.user.findMany({ select: { id: true, tokenVersion: true, employeeId: true } });
   const token = (id: number, v: number) => signToken(id, v, deps.config.JWT_SECRET, '12h');
@@ -198,7 +198,10 @@ async function surge({ prisma, deps, hr, createCycle, errorLog }: BenchServices,
   };
 
   // Memory and CPU of the API and worker processes, sampled each second.
-  const usage = sampleProcesses(() => system.pids());
+  const serverPids = () => [...servicePids().temporal, ...servicePids().postgres];
+  const usage = sampleProcesses(() => system.pids(), serverPids);
+  // …and of the servers beside them: where the rest of the machine's two cores go.
+  const servers = sampleGroups({ Temporal: () => servicePids().temporal, PostgreSQL: () => servicePids().postgres });
   const pending: Promise<void>[] = [];
   const ticks = RATE * MINUTES * 60;
   t0 = performance.now();
@@ -225,6 +228,7 @@ async function surge({ prisma, deps, hr, createCycle, errorLog }: BenchServices,
   await Promise.all(pending);
   const seconds = (performance.now() - t0) / 1000;
   const used = usage.stop();
+  const serverCpu = servers.stop();
   latencies.sort((a, b) => a - b);
   const mib = (b: number) => `${Math.round(b / 1048576)} MiB`;
   const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -259,6 +263,10 @@ async function surge({ prisma, deps, hr, createCycle, errorLog }: BenchServices,
   );
   console.log(
     `  CPU (API + worker)              ${used.cpuSeconds.toFixed(0)} s dalam ${seconds.toFixed(0)} s (${((used.cpuSeconds / seconds) * 100).toFixed(0)}% satu inti / of one core; ${((used.cpuSeconds * 1000) / Math.max(1, latencies.length)).toFixed(0)} ms per penyelesaian / per completion)`,
+  );
+  const allCpu = used.cpuSeconds + serverCpu.Temporal + serverCpu.PostgreSQL;
+  console.log(
+    `  CPU server                      ${cpuSplit(serverCpu, latencies.length, 'penyelesaian / completion')}; semua proses / all processes ${((allCpu / seconds) * 100).toFixed(0)}% satu inti / of one core`,
   );
   const stages = await prisma.appraisal.groupBy({
     by: ['stage'],

@@ -10,7 +10,7 @@ const TICKS = 100;
 interface ProcStat {
   pid: number;
   ppid: number;
-  /** User + system CPU seconds. */
+  /** User + system CPU seconds, its ended children's included. */
   cpu: number;
   rssBytes: number;
 }
@@ -21,7 +21,9 @@ function readStat(pid: number): ProcStat | null {
     // The command may hold spaces and parentheses: the fields follow the last ')'.
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const rssPages = Number(f[21]);
-    return { pid, ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / TICKS, rssBytes: rssPages * 4096 };
+    // utime + stime, and cutime + cstime: the CPU of its children that ended (PostgreSQL's backends come and go).
+    const cpu = (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICKS;
+    return { pid, ppid: Number(f[1]), cpu, rssBytes: rssPages * 4096 };
   } catch {
     return null; // gone meanwhile
   }
@@ -44,8 +46,21 @@ export function cpuSpent(before: Map<number, number>, after: Map<number, number>
   return ms;
 }
 
-/** The processes `roots` and all their descendants, as they are now. */
-export function processTree(roots: number[]): ProcStat[] {
+/** Processes whose command line contains `fragment` (a data directory, a binary's path): services started by others. */
+export function pidsByCommandLine(fragment: string): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      if (readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(fragment)) out.push(Number(d));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/** The processes `roots` and all their descendants, as they are now, less the subtrees of `exclude`. */
+export function processTree(roots: number[], exclude: number[] = []): ProcStat[] {
   const all = readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
     .map((d) => readStat(Number(d)))
@@ -54,7 +69,10 @@ export function processTree(roots: number[]): ProcStat[] {
   const children = new Map<number, ProcStat[]>();
   for (const s of all) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
   const out: ProcStat[] = [];
+  const seen = new Set<number>(exclude);
   const visit = (pid: number) => {
+    if (seen.has(pid)) return; // a root that descends from another root counts once
+    seen.add(pid);
     const self = byPid.get(pid);
     if (self) out.push(self);
     for (const c of children.get(pid) ?? []) visit(c.pid);
@@ -67,13 +85,13 @@ export function processTree(roots: number[]): ProcStat[] {
  * Samples a group of process trees each second: CPU seconds used from the first sample on, and the largest total and
  * single-process RSS seen. Processes restarted meanwhile count from their own start.
  */
-export function sampleProcesses(roots: () => number[]) {
+export function sampleProcesses(roots: () => number[], exclude: () => number[] = () => []) {
   const firstCpu = new Map<number, number>();
   const lastCpu = new Map<number, number>();
   let rssTotalMax = 0;
   let rssOneMax = 0;
   const sample = () => {
-    const tree = processTree(roots());
+    const tree = processTree(roots(), exclude());
     for (const p of tree) {
       if (!firstCpu.has(p.pid)) firstCpu.set(p.pid, p.cpu);
       lastCpu.set(p.pid, p.cpu);
@@ -95,4 +113,28 @@ export function sampleProcesses(roots: () => number[]) {
       return { cpuSeconds: cpu, rssTotalMax, rssOneMax };
     },
   };
+}
+
+/**
+ * CPU seconds of several named process groups over the same span (the system, Temporal's server, PostgreSQL), each
+ * without the others' subtrees: the bench process is the parent of the servers it started.
+ */
+export function sampleGroups<K extends string>(groups: Record<K, () => number[]>) {
+  const entries = Object.entries<() => number[]>(groups);
+  const samplers = entries.map(([name, roots]) => {
+    const others = () => entries.filter(([n]) => n !== name).flatMap(([, r]) => r());
+    return [name, sampleProcesses(roots, others)] as const;
+  });
+  return {
+    stop(): Record<K, number> {
+      return Object.fromEntries(samplers.map(([name, s]) => [name, s.stop().cpuSeconds])) as Record<K, number>;
+    },
+  };
+}
+
+/** `name 12 s (3.4 ms), …`: each group's CPU and its cost per unit of work (a completion, an employee's period). */
+export function cpuSplit(cpu: Record<string, number>, units: number, unit: string): string {
+  return Object.entries(cpu)
+    .map(([name, s]) => `${name} ${s.toFixed(0)} s (${((s * 1000) / Math.max(1, units)).toFixed(1)} ms/${unit})`)
+    .join(', ');
 }
