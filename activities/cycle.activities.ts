@@ -7,7 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { recordAudit } from '../prisma/audit';
 import { evaluationPeriods, type EvaluationPeriodRow } from '../prisma/evaluation-periods';
 import { unitScope } from '../prisma/unit-tree';
-import type { Prisma, PrismaClient, UnitRating } from '../prisma/client';
+import type { PrismaClient, UnitRating } from '../prisma/client';
 import * as rules from '../rules';
 import {
   calibratedSignal,
@@ -49,24 +49,6 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
     for (const r of rows) counts[r.predicate!]++;
     return { rows, counts };
   };
-  /** The appraisals a cycle or batch workflow starts (with their workflow ids), in id order. */
-  const appraisalsToStart = async (where: Prisma.AppraisalWhereInput, take?: number) => {
-    const rows = await prisma.appraisal.findMany({
-      where,
-      orderBy: { id: 'asc' },
-      take,
-      select: { id: true, employeeId: true, unitId: true, raterId: true, raterSuperiorId: true, workflowId: true },
-    });
-    return rows.map((r) => ({
-      appraisalId: r.id,
-      employeeId: r.employeeId,
-      unitId: r.unitId,
-      raterId: r.raterId,
-      raterSuperiorId: r.raterSuperiorId,
-      workflowId: r.workflowId,
-    }));
-  };
-
   return {
     /**
      * The year's evaluation periods, and the appraisal rows of its first one (active employees of the unit tree, with
@@ -132,11 +114,6 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
         select: { id: true },
       });
       return rows.map((r) => r.id);
-    },
-
-    /** What a batch workflow needs to start the appraisals it was given, in id order. */
-    async loadAppraisals(input: { cycleId: number; ids: number[] }) {
-      return appraisalsToStart({ cycleId: input.cycleId, id: { in: input.ids } });
     },
 
     /**

@@ -1,6 +1,7 @@
 /** Every activity of the worker, created by a factory so that the worker injects its Prisma client. */
 import type { PrismaClient } from '../prisma/client';
 import { appraisalActivities } from './appraisal.activities';
+import { batchActivities } from './batch.activities';
 import { cycleActivities } from './cycle.activities';
 import { delegationActivities } from './delegation.activities';
 import type { MailOptions } from './notification-mail';
@@ -29,6 +30,7 @@ export function createActivities(prisma: PrismaClient, options: ActivityOptions 
     ...scoringActivities(prisma),
     ...payActivities(prisma),
     ...cycleActivities(prisma, notifier),
+    ...batchActivities(prisma),
     ...notificationActivities(notifier),
     ...scheduleActivities(prisma),
     ...delegationActivities(prisma),

@@ -18,7 +18,7 @@ import {
 import { committedHistories, historyFromJSON, historyToJSON, saveHistory, type History } from './history-files';
 
 /**
- * Determinism: histories of a finished cycle, of its batch workflow, and of an appraisal that went through every branch (plan returned,
+ * Determinism: histories of a finished cycle, of its batch workflow (its first run and its last), and of an appraisal that went through every branch (plan returned,
  * peer feedback asked of two colleagues — one answered, one expired with the rating — appeal changing the rating, sanctions decided) replay without a nondeterminism error against today's workflow code —
  * both freshly recorded ones and the ones committed in test/workflows/histories (recorded by an earlier version of
  * the code; each file holds the workflow id and the history) — among them every run of an employee's quarterly year,
@@ -87,6 +87,12 @@ describe('workflow histories replay deterministically', () => {
       .startChildWorkflowExecutionInitiatedEventAttributes!.workflowId!;
     const batch = t.env.client.workflow.getHandle(batchId);
     await batch.result();
+    // Its first run (which starts the appraisals and continues as new) and its last run (which closes).
+    const firstRunId = fresh[1].history.events!.find(
+      (e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId === batchId,
+    )!.childWorkflowExecutionStartedEventAttributes!.workflowExecution!.runId!;
+    const firstRun = t.env.client.workflow.getHandle(batchId, firstRunId);
+    fresh.push({ name: 'appraisal-batch-start', workflowId: batchId, history: await firstRun.fetchHistory() });
     fresh.push({ name: 'appraisal-batch', workflowId: batchId, history: await batch.fetchHistory() });
     for (const h of fresh) saveHistory(h.name, h.workflowId, h.history);
   });
@@ -119,14 +125,20 @@ describe('workflow histories replay deterministically', () => {
       fresh.map((h) => ({ workflowId: h.workflowId, history: h.history })),
     ))
       results.push(r);
-    expect(results).toHaveLength(3);
-    expect(results.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
+    expect(results).toHaveLength(4);
+    expect(results.map((r) => r.error)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('committed histories (test/workflows/histories) replay against the current workflow code', async () => {
     const saved = committedHistories();
     expect(saved.map((h) => h.name)).toEqual(
-      expect.arrayContaining(['appraisal-appeal', 'cycle-single', 'appraisal-batch', 'year-quarterly-run-4']),
+      expect.arrayContaining([
+        'appraisal-appeal',
+        'cycle-single',
+        'appraisal-batch-start',
+        'appraisal-batch',
+        'year-quarterly-run-4',
+      ]),
     );
     for (const h of saved)
       await expect(
