@@ -12,7 +12,6 @@
  * Screenshots in test/.artifacts/screenshots/appraisal-year/.
  */
 import type { Client } from '@temporalio/client';
-import type { Page } from 'playwright-core';
 import { seedDemo } from '../../prisma/seed/seed-database';
 import { createTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -23,20 +22,14 @@ import {
   listen,
   newSession,
   pageToken,
+  rupiah,
   screenshots,
   signIn,
+  textOf as text,
 } from './harness';
 import { BASE, CUT, CUT_MONTH, seedYears } from './year-fixtures';
 
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
-
-/** Rupiah as the console writes it (Intl, id-ID or en-US), with ordinary spaces. */
-const rupiah = (n: number, locale = 'id-ID') =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 })
-    .format(n)
-    .replace(/\s/g, ' ');
-const text = async (page: Page, testId: string) =>
-  (await page.getByTestId(testId).innerText()).replace(/\s+/g, ' ').trim();
 
 describeInBrowser('the appraisal year in the console (Chromium)', () => {
   const shots = screenshots('appraisal-year');

@@ -132,6 +132,18 @@ export function screenshots(scenario: string) {
   };
 }
 
+/** Text as read: whitespace (and the zero-width space MUI puts in a select) as single spaces. */
+export const squash = (s: string) => s.replace(/[\s\u200b]+/g, ' ').trim();
+
+/** The text of the (first) element with a data-testid, as read. */
+export const textOf = async (page: Page, testId: string) => squash(await page.getByTestId(testId).first().innerText());
+
+/** Rupiah as the console writes it (Intl, id-ID or en-US), with ordinary spaces. */
+export const rupiah = (n: number, locale = 'id-ID') =>
+  new Intl.NumberFormat(locale, { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 })
+    .format(n)
+    .replace(/\s/g, ' ');
+
 /** The bearer token the console keeps in the page's localStorage (for direct API calls from the page). */
 export function pageToken(page: Page): Promise<string | null> {
   return page.evaluate(() => (globalThis as any).localStorage.getItem('capaian.token') as string | null);

@@ -46,7 +46,7 @@ export function periodRowsIn(
 }
 
 /** The current run of every employee's year workflow of the cycle that is still running. */
-async function currentRuns(t: WorkflowTestContext, cycleId: number): Promise<Map<string, string>> {
+export async function currentRuns(t: WorkflowTestContext, cycleId: number): Promise<Map<string, string>> {
   const rows = await t.db.prisma.appraisal.findMany({ where: { cycleId }, distinct: ['workflowId'] });
   const runs = new Map<string, string>();
   for (const r of rows) {
@@ -61,7 +61,7 @@ async function currentRuns(t: WorkflowTestContext, cycleId: number): Promise<Map
  * run (the previous period's run opens the row, then continues as new: until then an update still reaches the old
  * run, which refuses it) that has completed its first workflow task.
  */
-function nextPeriodRunning(
+export function nextPeriodRunning(
   t: WorkflowTestContext,
   cycleId: number,
   periodId: number,
