@@ -76,6 +76,7 @@ async function run({
   byEmployee,
   createCycle,
   servicePids,
+  hrFor,
 }: Awaited<ReturnType<typeof startBenchServices>>) {
   /** This process (API service and worker), Temporal's server and PostgreSQL: where the two cores go. */
   const cpuGroups = () => ({
@@ -113,7 +114,7 @@ async function run({
   /** Completes one task as its assignee; retried with backoff while the task stays open. */
   const work = async (task: Task) => {
     try {
-      const user = task.assigneeRole ? hr : byEmployee.get(task.assigneeId!);
+      const user = task.assigneeRole ? await hrFor(task) : byEmployee.get(task.assigneeId!);
       if (!user) throw new Error(`no user for employee ${task.assigneeId}`);
       const payload = await answer(prisma, task);
       const s = performance.now();

@@ -15,7 +15,7 @@ import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
 import pino from 'pino';
 import { bundleWorkflows, createWorker } from '../activities/worker';
-import { createPrisma, type Cycle, type PrismaClient } from '../prisma/client';
+import { createPrisma, type Cycle, type PrismaClient, type Task } from '../prisma/client';
 import { migrate } from '../prisma/migrate';
 import { ensurePeriods, seedDemo } from '../prisma/seed/seed-database';
 import type { AuthUser } from '../server/auth/auth.middleware';
@@ -56,6 +56,11 @@ export interface BenchServices {
   client: Client;
   deps: AppDeps;
   hr: AuthUser;
+  /**
+   * The HR admin who may act on an HR task: `hr`, or the second admin when the task is about `hr`'s own appraisal
+   * (separation of duties refuses it to `hr`, as it would a sanction decision on their own case).
+   */
+  hrFor(task: Task): Promise<AuthUser>;
   byEmployee: Map<number, AuthUser>;
   /** Creates last year's cycle over the whole tree (DRAFT, published rules pinned). */
   createCycle(name: string, frequency: Frequency): Promise<Cycle & { periodLabel: string }>;
@@ -199,6 +204,15 @@ export async function startBenchServices(options: {
     const users = await prisma.user.findMany({ select: { id: true, username: true, roles: true, employeeId: true } });
     const byEmployee = new Map(users.filter((u) => u.employeeId).map((u) => [u.employeeId!, u as AuthUser]));
     const hr = users.find((u) => u.username === 'admin') as AuthUser;
+    const hr2 = users.find((u) => u.username === 'admin2') as AuthUser;
+    const hrFor = async (task: Task) => {
+      if (task.appraisalId === null) return hr;
+      const a = await prisma.appraisal.findUniqueOrThrow({
+        where: { id: task.appraisalId },
+        select: { employeeId: true },
+      });
+      return a.employeeId === hr.employeeId ? hr2 : hr;
+    };
 
     const createCycle = async (name: string, frequency: Frequency) => {
       const root = await prisma.unit.findFirstOrThrow({ where: { parentId: null }, orderBy: { id: 'asc' } });
@@ -248,7 +262,7 @@ export async function startBenchServices(options: {
       postgres: postgresDir ? pidsByCommandLine(postgresDir) : [],
       temporal: temporalPid ? [temporalPid] : [],
     });
-    return { prisma, client, deps, hr, byEmployee, createCycle, errorLog, servicePids, env, stop };
+    return { prisma, client, deps, hr, hrFor, byEmployee, createCycle, errorLog, servicePids, env, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -131,13 +131,11 @@ async function startSystem({ deps, env }: BenchServices): Promise<System> {
   };
 }
 
-async function surge({ prisma, deps, hr, createCycle, errorLog, servicePids }: BenchServices, system: System) {
+async function surge({ prisma, deps, hr, hrFor, createCycle, errorLog, servicePids }: BenchServices, system: System) {
   const base = system.base;
   const users = await prisma.user.findMany({ select: { id: true, tokenVersion: true, employeeId: true } });
   const token = (id: number, v: number) => signToken(id, v, deps.config.JWT_SECRET, '12h');
   const tokens = new Map(users.filter((u) => u.employeeId).map((u) => [u.employeeId!, token(u.id, u.tokenVersion)]));
-  const hrUser = users.find((u) => u.id === hr.id)!;
-  const hrToken = token(hrUser.id, hrUser.tokenVersion);
 
   const cycle = await createCycle(`Lonjakan akhir bulan ${EMPLOYEES} pegawai`, FREQUENCY);
   let t0 = performance.now();
@@ -175,7 +173,7 @@ async function surge({ prisma, deps, hr, createCycle, errorLog, servicePids }: B
   let skipped = 0;
   const complete = async (task: Task) => {
     const payload = await answer(prisma, task);
-    const auth = task.assigneeRole ? hrToken : tokens.get(task.assigneeId!);
+    const auth = task.assigneeRole ? tokens.get((await hrFor(task)).employeeId!) : tokens.get(task.assigneeId!);
     const s = performance.now();
     try {
       const res = await fetch(`${base}/api/tasks/${task.id}/complete`, {
