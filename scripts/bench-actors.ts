@@ -66,3 +66,18 @@ export async function answer(prisma: PrismaClient, task: Task): Promise<unknown>
       throw new Error(`no answer for ${task.type}`);
   }
 }
+
+/**
+ * Which of two HR admins answers an HR task: the second when the task is about the first one's own appraisal, which
+ * separation of duties refuses to them (a sanction decision on their own case).
+ */
+export async function hrAdminFor<U>(
+  prisma: PrismaClient,
+  task: Task,
+  first: U & { employeeId: number | null },
+  second: U,
+) {
+  if (task.appraisalId === null) return first;
+  const a = await prisma.appraisal.findUniqueOrThrow({ where: { id: task.appraisalId }, select: { employeeId: true } });
+  return a.employeeId === first.employeeId ? second : first;
+}

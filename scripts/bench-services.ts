@@ -24,6 +24,7 @@ import type { AppDeps } from '../server/deps';
 import { createDatabase, startEmbeddedPostgres } from '../tools/embedded-postgres';
 import { freePort, waitForPort } from '../tools/free-port';
 import { ensureTemporalCli } from '../tools/temporal-cli';
+import { hrAdminFor } from './bench-actors';
 import { pidsByCommandLine } from './process-usage';
 
 // A throwaway database: its audit entries get a throwaway key unless AUDIT_KEY is set (prisma/audit.ts).
@@ -205,14 +206,7 @@ export async function startBenchServices(options: {
     const byEmployee = new Map(users.filter((u) => u.employeeId).map((u) => [u.employeeId!, u as AuthUser]));
     const hr = users.find((u) => u.username === 'admin') as AuthUser;
     const hr2 = users.find((u) => u.username === 'admin2') as AuthUser;
-    const hrFor = async (task: Task) => {
-      if (task.appraisalId === null) return hr;
-      const a = await prisma.appraisal.findUniqueOrThrow({
-        where: { id: task.appraisalId },
-        select: { employeeId: true },
-      });
-      return a.employeeId === hr.employeeId ? hr2 : hr;
-    };
+    const hrFor = (task: Task) => hrAdminFor(prisma, task, hr, hr2);
 
     const createCycle = async (name: string, frequency: Frequency) => {
       const root = await prisma.unit.findFirstOrThrow({ where: { parentId: null }, orderBy: { id: 'asc' } });

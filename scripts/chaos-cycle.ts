@@ -22,7 +22,7 @@ import { createDatabase, startEmbeddedPostgres, type EmbeddedPostgresHandle } fr
 import { freePort } from '../tools/free-port';
 import { ensureTemporalCli } from '../tools/temporal-cli';
 import { startTemporalDevServer, type TemporalDevServerHandle } from '../tools/temporal-dev-server';
-import { answer } from './bench-actors';
+import { answer, hrAdminFor } from './bench-actors';
 import { Supervised, checkYear, type Outcomes } from './chaos-support';
 
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -120,14 +120,8 @@ async function main() {
     const hrToken = signToken(hr.id, hr.tokenVersion, jwtSecret, '12h');
     // An HR admin never decides their own case: HR tasks of admin's own appraisal go to admin2.
     const hr2Token = signToken(hr2.id, hr2.tokenVersion, jwtSecret, '12h');
-    const hrTokenFor = async (task: Task) => {
-      if (task.appraisalId === null) return hrToken;
-      const a = await prisma.appraisal.findUniqueOrThrow({
-        where: { id: task.appraisalId },
-        select: { employeeId: true },
-      });
-      return a.employeeId === hr.employeeId ? hr2Token : hrToken;
-    };
+    const hrTokenFor = async (task: Task) =>
+      (await hrAdminFor(prisma, task, { employeeId: hr.employeeId, token: hrToken }, { token: hr2Token })).token;
     let down: string | null = null;
     /** Until then a 503 still counts as the outage's: the API re-checks a service it found down every few seconds. */
     let recoveringUntil = 0;
