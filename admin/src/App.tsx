@@ -42,7 +42,12 @@ export function App() {
       disableTelemetry
     >
       <Resource name="tasks" {...tasks} />
-      <Resource name="appraisals" {...appraisals} />
+      {/* The page title names whose appraisal it is (and its period, where the record has it), not `#id`. */}
+      <Resource
+        name="appraisals"
+        {...appraisals}
+        recordRepresentation={(r) => [r.employee?.name, r.period?.label].filter(Boolean).join(' · ')}
+      />
       <Resource name="cycles" {...cycles} recordRepresentation="name" />
       <Resource name="cycle-schedules" {...cycleSchedules} recordRepresentation="name" />
       <Resource name="rulesets" {...rulesets} recordRepresentation={(r) => `${r.kind} v${r.version}`} />

@@ -215,6 +215,10 @@ describeInBrowser('an appraisal year through the console, by semester (Chromium,
     const last = await rowOf(1);
     await p.goto(`${url}/#/appraisals/${last.id}/show/year`);
     await p.getByTestId('year-pay').waitFor();
+    // The page's title says whose appraisal it is, not its record number.
+    const title = squash(await p.locator('#react-admin-title').innerText());
+    expect(title.slice(-me.name.length)).toBe(me.name);
+    expect(title).not.toMatch(/#\d/);
     expect(await text(p, 'annual-predicate')).toMatch(
       /^Predikat tahunan Sangat Baik Predikat evaluasi periode akhir, yang menjadi predikat tahun ini\./,
     );
