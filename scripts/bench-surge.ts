@@ -276,7 +276,11 @@ async function surge({ prisma, deps, hr, hrFor, createCycle, errorLog, servicePi
   if (percentile(latencies, 95) > 500 || percentile(latencies, 99) > 1000) process.exitCode = 1;
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+// Exits once the services are stopped: after a failure, actors' retries and the SDK's native runtime kept a
+// bench:cycle process busy for half an hour after it had printed its error.
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => process.exit());
