@@ -1,14 +1,16 @@
 /**
- * Starting a batch's appraisals: the batch workflow hands this activity the ids of its first-period appraisal rows,
- * and it starts each employee's year workflow through the client. They are not the batch's children: the batch
- * continues as new to keep its history short, and a child outliving a closed parent run is what Temporal's
- * time-skipping test server mishandles (its clock stops). Idempotent: a retried activity finds the workflows already
- * started (ids are per appraisal row, and a closed one's id is never reused).
+ * Starting a cycle's batches and a batch's appraisals: the cycle hands one activity each batch's appraisal ids, the
+ * batch hands another the ids of its first-period appraisal rows, and each starts the workflows through the client.
+ * They are not children: the cycle and its batches continue as new to keep their histories short, and a child
+ * outliving a closed parent run is what Temporal's time-skipping test server mishandles (its clock stops). Idempotent:
+ * a retried activity finds the workflows already started (ids are per appraisal row or first row of a batch, and a
+ * closed one's id is never reused).
  */
 import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { PrismaClient } from '../prisma/client';
+import type { AppraisalBatchInput } from '../workflows/appraisal-batch.workflow';
 import type { AppraisalInput, EvaluationPeriod } from '../workflows/inputs';
 import type { CycleSettings, RuleVersions } from '../workflows/messages';
 import { TASK_QUEUE } from '../workflows/task-queue';
@@ -26,11 +28,31 @@ export interface StartBatchInput {
 /** Workflows started at a time (each a round trip to the server). */
 const CHUNK = 50;
 
+/** Starts a workflow once: false when one with its id already ran or runs. */
+async function startOnce(workflowType: string, workflowId: string, args: unknown[]): Promise<boolean> {
+  try {
+    await Context.current().client.workflow.start(workflowType, {
+      taskQueue: TASK_QUEUE,
+      workflowId,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      args,
+    });
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+    throw err;
+  }
+}
+
 export function batchActivities(prisma: PrismaClient) {
   return {
+    /** Starts one batch workflow of the cycle (its id: the cycle's and its first appraisal's); false if it was. */
+    async startCycleBatch(input: { workflowId: string; batch: AppraisalBatchInput }): Promise<{ started: boolean }> {
+      return { started: await startOnce('appraisalBatchWorkflow', input.workflowId, [input.batch]) };
+    },
+
     /** Starts the year workflow of every given appraisal not started yet; returns how many it found. */
     async startBatchAppraisals(input: StartBatchInput): Promise<{ appraisals: number; started: number }> {
-      const client = Context.current().client;
       const rows = await prisma.appraisal.findMany({
         where: { cycleId: input.cycleId, id: { in: input.appraisalIds } },
         orderBy: { id: 'asc' },
@@ -54,17 +76,7 @@ export function batchActivities(prisma: PrismaClient) {
               settings: input.settings,
               cycleWorkflowId: input.batchId,
             };
-            try {
-              await client.workflow.start('appraisalWorkflow', {
-                taskQueue: TASK_QUEUE,
-                workflowId: r.workflowId,
-                workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-                args: [args],
-              });
-              started++;
-            } catch (err) {
-              if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-            }
+            if (await startOnce('appraisalWorkflow', r.workflowId, [args])) started++;
           }),
         );
         Context.current().heartbeat(i);

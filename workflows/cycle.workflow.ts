@@ -1,25 +1,28 @@
 /**
  * One appraisal cycle — a year evaluated every month, quarter or semester (or a span evaluated once): starts one
- * workflow per employee and year in batches (continue-as-new keeps the history small), calibrates units against the
- * distribution curve in each evaluation period once every employee is scored in it, and closes when every year is
- * done. HR can cancel it.
+ * workflow per employee and year in batches, calibrates units against the distribution curve in each evaluation
+ * period once every employee is scored in it, and closes when every year is done. HR can cancel it.
+ *
+ * Its history stays short: it continues as new after each period and whenever it passes HISTORY_LIMIT events. Every
+ * unit's calibration answer is an update with its write (about eight events), so one run used to hold every period's
+ * calibrations: at 1,000 employees a quarter added ≈ 2,100 events, and in `chaos:cycle` the second quarter's
+ * calibration stalled for good — its workflow tasks, each a full replay of 2,400 events on a worker that had lost it
+ * from its cache, took longer than the server kept the speculative task carrying the updates ("workflow task not
+ * found"), every update was aborted and retried, and no calibration was taken again. So the batches are started by an
+ * activity, not as children (the cycle's runs come and go).
  */
 import {
   ApplicationFailure,
   CancellationScope,
-  ParentClosePolicy,
   allHandlersFinished,
   condition,
   continueAsNew,
   isCancellation,
   proxyActivities,
   setHandler,
-  startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { appraisalBatchWorkflow } from './appraisal-batch.workflow';
 import {
   batchStagesSignal,
   calibrateUnitUpdate,
@@ -44,7 +47,8 @@ const longActs = proxyActivities<Activities>({
 });
 
 const DAY = 24 * 60 * 60 * 1000;
-const HISTORY_LIMIT = 8000;
+/** Events after which a run continues as new: a replay after a cache miss stays near a second on a busy worker. */
+const HISTORY_LIMIT = 1000;
 
 /** Runs a whole appraisal cycle. */
 export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
@@ -250,24 +254,17 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
         s.total = s.started;
         break;
       }
-      try {
-        await startChild(appraisalBatchWorkflow, {
-          workflowId: `${workflowId}-batch-${ids[0]}`,
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-          args: [
-            {
-              cycleWorkflowId: workflowId,
-              cycleId,
-              periods: s.periods,
-              versions: input.versions,
-              settings: input.settings,
-              appraisalIds: ids,
-            },
-          ],
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
+      await acts.startCycleBatch({
+        workflowId: `${workflowId}-batch-${ids[0]}`,
+        batch: {
+          cycleWorkflowId: workflowId,
+          cycleId,
+          periods: s.periods,
+          versions: input.versions,
+          settings: input.settings,
+          appraisalIds: ids,
+        },
+      });
       s.started += ids.length;
       s.cursor = ids[ids.length - 1];
       if (historyTooLong()) await rollOver();
@@ -275,12 +272,20 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
 
     // Each evaluation period in turn: wait until every employee is scored in it (or their year ended), then calibrate
     // each unit against the curve and release the period's results.
-    for (; s.periodIndex < s.periods.length && !s.cancelRequest; s.periodIndex++) {
+    while (s.periodIndex < s.periods.length && !s.cancelRequest) {
       const k = s.periodIndex;
       while (!(await waitFor(() => s.ready[k] >= s.total)) && !s.cancelRequest);
       await calibratePeriod(k);
       if (s.cancelRequest) break;
-      Object.assign(s, { calibrationChecked: false, pendingUnits: [], released: false, calibrationEscalations: 0 });
+      Object.assign(s, {
+        periodIndex: k + 1,
+        calibrationChecked: false,
+        pendingUnits: [],
+        released: false,
+        calibrationEscalations: 0,
+      });
+      // The next period (or the wait for the year's end) starts on a fresh history.
+      await rollOver();
     }
 
     // Close once every appraisal is done (appeal windows, pay and sanction decisions).

@@ -1,5 +1,10 @@
 /** Executes a workflow update for the API and maps the workflow's refusals to HTTP errors. */
-import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  ServiceError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  isGrpcServiceError,
+} from '@temporalio/client';
 import type { AuthUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
@@ -33,7 +38,11 @@ export function updateError(err: unknown): unknown {
   // The server did not hear back from the workflow before the call's deadline (its worker busy or down). The update
   // may still be taken later — a task's answer is idempotent by its key — so the caller is told to look before
   // answering again; a 503, as for a service down, not a 500.
-  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || e?.name === 'WorkflowUpdateRPCTimeoutOrCancelledError')
+  if (
+    err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    e?.name === 'WorkflowUpdateRPCTimeoutOrCancelledError' ||
+    serverBusy(err)
+  )
     return ApiError.unavailable(
       'busy',
       'Alur kerja belum menerima jawaban dalam batas waktu (layanan sibuk); jawaban mungkin tetap tercatat: muat ' +
@@ -45,6 +54,18 @@ export function updateError(err: unknown): unknown {
       'Alur kerja sudah selesai; tugas ini tidak lagi menunggu jawaban / workflow already closed',
     );
   return err;
+}
+
+/** gRPC codes with which Temporal gives up on an update it could not deliver in time (the client retried them). */
+const BUSY_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 8 /* RESOURCE_EXHAUSTED */, 14 /* UNAVAILABLE */]);
+
+/**
+ * The server gave up on the update: it was aborted ("workflow update was aborted": the workflow's state was reloaded
+ * while the update waited), too many updates of one workflow were in flight, or the call's deadline passed.
+ */
+function serverBusy(err: unknown): boolean {
+  const cause = err instanceof ServiceError ? err.cause : err;
+  return isGrpcServiceError(cause) && BUSY_CODES.has(cause.code);
 }
 
 /** Runs an update on a workflow and returns its result, or throws the mapped ApiError. */

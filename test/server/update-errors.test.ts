@@ -3,7 +3,7 @@
  * whose call ran out of time (the worker busy or down — seen as 500s under a month-end surge) is a 503 saying the
  * answer may still be recorded, worded by the console in both languages; a workflow already closed is a 409.
  */
-import { WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { errorsEn } from '../../admin/src/i18n/errors-en';
 import { errorsId } from '../../admin/src/i18n/errors-id';
 import { wordError } from '../../admin/src/providers/error-words';
@@ -30,6 +30,26 @@ describe('workflow update failures as API errors', () => {
     expect(wordError(error, '', 'en', words(errorsEn)).message).toBe(
       'The workflow service is busy and did not take your answer in time. It may still be recorded: reload the task list before trying again',
     );
+  });
+
+  it('an update the server gave up on (aborted, too many in flight) is the same 503, not a 500', () => {
+    // As the client throws them once its own retries are spent (seen in chaos:cycle while the cycle's calibration
+    // updates were aborted: a 500 after 44 s).
+    const grpc = (code: number, details: string) =>
+      Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+    for (const [code, details] of [
+      [14, 'workflow update was aborted'],
+      [8, 'limit on number of concurrent in-flight updates has been reached'],
+    ] as const) {
+      const mapped = updateError(
+        new ServiceError('Workflow Update failed', { cause: grpc(code, details) }),
+      ) as ApiError;
+      expect(mapped).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+      expect(paramsOf(mapped)).toEqual({ part: 'busy' });
+    }
+    // Another refusal of the service still passes through (the error handler words it).
+    const notFound = new ServiceError('x', { cause: grpc(5, 'namespace not found') });
+    expect(updateError(notFound)).toBe(notFound);
   });
 
   it('a workflow already closed is a 409 (the task no longer waits), anything else passes through', () => {

@@ -18,7 +18,7 @@ import {
 import { committedHistories, historyFromJSON, historyToJSON, saveHistory, type History } from './history-files';
 
 /**
- * Determinism: histories of a finished cycle, of its batch workflow (its first run and its last), and of an appraisal that went through every branch (plan returned,
+ * Determinism: histories of a finished cycle and of its batch workflow (each: its first run and its last), and of an appraisal that went through every branch (plan returned,
  * peer feedback asked of two colleagues — one answered, one expired with the rating — appeal changing the rating, sanctions decided) replay without a nondeterminism error against today's workflow code —
  * both freshly recorded ones and the ones committed in test/workflows/histories (recorded by an earlier version of
  * the code; each file holds the workflow id and the history) — among them every run of an employee's quarterly year,
@@ -82,21 +82,28 @@ describe('workflow histories replay deterministically', () => {
       await handle.result();
       fresh.push({ name, workflowId, history: await handle.fetchHistory() });
     }
-    // The batch workflow the cycle started for its appraisals.
-    const batchId = fresh[1].history.events!.find((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)!
-      .startChildWorkflowExecutionInitiatedEventAttributes!.workflowId!;
+    // The cycle's first run (which starts the batch, calibrates the period and continues as new).
+    fresh.push({ name: 'cycle-single-start', workflowId: cycle.workflowId, history: await firstRun(cycle.workflowId) });
+    // The batch workflow the cycle started for its appraisals (named by the cycle and its first appraisal): its first
+    // run (which starts the appraisals and continues as new) and its last run (which closes).
+    const batchId = `${cycle.workflowId}-batch-${appraisal.id}`;
     const batch = t.env.client.workflow.getHandle(batchId);
     await batch.result();
-    // Its first run (which starts the appraisals and continues as new) and its last run (which closes).
-    const firstRunId = fresh[1].history.events!.find(
-      (e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId === batchId,
-    )!.childWorkflowExecutionStartedEventAttributes!.workflowExecution!.runId!;
-    const firstRun = t.env.client.workflow.getHandle(batchId, firstRunId);
-    fresh.push({ name: 'appraisal-batch-start', workflowId: batchId, history: await firstRun.fetchHistory() });
+    fresh.push({ name: 'appraisal-batch-start', workflowId: batchId, history: await firstRun(batchId) });
     fresh.push({ name: 'appraisal-batch', workflowId: batchId, history: await batch.fetchHistory() });
     for (const h of fresh) saveHistory(h.name, h.workflowId, h.history);
   });
   afterAll(() => t?.teardown());
+
+  /** The history of a workflow's first run: from its last run back along the runs it continued from. */
+  async function firstRun(workflowId: string): Promise<History> {
+    let history = await t.env.client.workflow.getHandle(workflowId).fetchHistory();
+    for (;;) {
+      const from = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+      if (!from) return history;
+      history = await t.env.client.workflow.getHandle(workflowId, from).fetchHistory();
+    }
+  }
 
   it('the recorded appraisal went through every branch', () => {
     const appraisal = fresh.find((h) => h.name === 'appraisal-appeal')!.history;
@@ -125,8 +132,8 @@ describe('workflow histories replay deterministically', () => {
       fresh.map((h) => ({ workflowId: h.workflowId, history: h.history })),
     ))
       results.push(r);
-    expect(results).toHaveLength(4);
-    expect(results.map((r) => r.error)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(results).toHaveLength(5);
+    expect(results.map((r) => r.error)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('committed histories (test/workflows/histories) replay against the current workflow code', async () => {
@@ -135,6 +142,7 @@ describe('workflow histories replay deterministically', () => {
       expect.arrayContaining([
         'appraisal-appeal',
         'cycle-single',
+        'cycle-single-start',
         'appraisal-batch-start',
         'appraisal-batch',
         'year-quarterly-run-4',
