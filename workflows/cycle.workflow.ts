@@ -4,7 +4,7 @@
  * period once every employee is scored in it, and closes when every year is done. HR can cancel it.
  *
  * Its history stays short: it continues as new after each period and whenever it passes HISTORY_LIMIT events. Every
- * unit's calibration answer is an update with its write (about eight events), so one run used to hold every period's
+ * unit's calibration answer is an update with its write (about seven events), so one run used to hold every period's
  * calibrations: at 1,000 employees a quarter added ≈ 2,100 events, and in `chaos:cycle` the second quarter's
  * calibration stalled for good — its workflow tasks, each a full replay of 2,400 events on a worker that had lost it
  * from its cache, took longer than the server kept the speculative task carrying the updates ("workflow task not
