@@ -277,7 +277,7 @@ async function surge({ prisma, deps, hr, hrFor, createCycle, errorLog, servicePi
 }
 
 // Exits once the services are stopped: after a failure, actors' retries and the SDK's native runtime kept a
-// bench:cycle process busy for half an hour after it had printed its error.
+// benchmark process busy for half an hour after it had printed its error.
 main()
   .catch((err) => {
     console.error(err);

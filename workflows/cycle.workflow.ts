@@ -232,7 +232,7 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
   };
 
   try {
-    // Start: create the appraisal rows, then start the children batch by batch.
+    // Start: create the appraisal rows, then start their batch workflows one by one.
     if (!s.prepared) {
       const prepared = await acts.prepareCycle({
         cycleId,

@@ -74,7 +74,7 @@ export interface CycleInput {
   cycleId: number;
   versions: RuleVersions;
   settings: CycleSettings;
-  /** Children started per batch. */
+  /** Appraisals per batch workflow. */
   batchSize?: number;
   state?: CycleState;
 }
