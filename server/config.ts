@@ -7,6 +7,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.string().min(1),
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15000),
+  /** How long the API waits for a workflow to take an answer (a task, a cancellation) before it answers 503 busy. */
+  UPDATE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30000),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_UI_URL: z.string().default('http://127.0.0.1:8233'),

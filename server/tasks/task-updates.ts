@@ -68,7 +68,12 @@ function serverBusy(err: unknown): boolean {
   return isGrpcServiceError(cause) && BUSY_CODES.has(cause.code);
 }
 
-/** Runs an update on a workflow and returns its result, or throws the mapped ApiError. */
+/**
+ * Runs an update on a workflow and returns its result, or throws the mapped ApiError. The call has a deadline
+ * (UPDATE_TIMEOUT_MS): without one the SDK waits as long as Temporal keeps the update pending — its worker down or
+ * overloaded — and under a month-end surge requests went unanswered for minutes. Past it the caller gets the 503
+ * "busy, may still be recorded".
+ */
 export async function executeUpdate<R>(
   deps: AppDeps,
   workflowId: string,
@@ -76,8 +81,11 @@ export async function executeUpdate<R>(
   input: unknown,
 ): Promise<R> {
   const client = await deps.temporal();
+  const deadline = Date.now() + deps.config.UPDATE_TIMEOUT_MS;
   try {
-    return (await client.workflow.getHandle(workflowId).executeUpdate(updateName, { args: [input] })) as R;
+    return (await client.connection.withDeadline(deadline, () =>
+      client.workflow.getHandle(workflowId).executeUpdate(updateName, { args: [input] }),
+    )) as R;
   } catch (err) {
     throw updateError(err);
   }

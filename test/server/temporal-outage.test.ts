@@ -1,6 +1,7 @@
 /**
  * A Temporal server that stops answering (SIGSTOP on the real test server) must not hang requests:
- * they fail fast with 503 naming Temporal, and work again once it answers (SIGCONT).
+ * they fail fast with 503 naming Temporal, and work again once it answers (SIGCONT). Nor does a workflow whose
+ * worker is gone: an answer to its task waits at most UPDATE_TIMEOUT_MS, then is a 503 "busy".
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import request from 'supertest';
@@ -61,5 +62,37 @@ describe('Temporal outage', () => {
 
     server.kill('SIGCONT');
     await request(app).get('/api/health/ready').expect(200);
+  });
+
+  it('an answer to a workflow no worker runs is a 503 "busy" once UPDATE_TIMEOUT_MS passes, and the task stays open', async () => {
+    const { app } = createTestApp(db, provider.get, { UPDATE_TIMEOUT_MS: '3000' });
+    const client = await provider.get();
+    // Started on a task queue no worker polls: Temporal holds every update until its deadline.
+    const workflowId = `no-worker-${Date.now()}`;
+    await client.workflow.start('appraisalWorkflow', { taskQueue: 'tanpa-worker', workflowId, args: [] });
+    const task = await db.prisma.task.create({
+      data: {
+        key: `${workflowId}:review`,
+        type: 'plan.review',
+        title: 'Tinjau rencana SKP',
+        assigneeRole: 'HR_ADMIN',
+        workflowId,
+        updateName: 'completeTask',
+      },
+    });
+
+    const started = Date.now();
+    const res = await request(app)
+      .post(`/api/tasks/${task.id}/complete`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ payload: { decision: 'APPROVE' } })
+      .expect(503);
+    const waited = Date.now() - started;
+    expect(res.body.error.details.part).toBe('busy');
+    expect(res.body.error.message).toContain('mungkin tetap tercatat');
+    expect(waited).toBeGreaterThanOrEqual(2500);
+    expect(waited).toBeLessThan(15_000);
+    expect(await db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'OPEN' });
+    await client.workflow.getHandle(workflowId).terminate('test done');
   });
 });
