@@ -1,6 +1,6 @@
 /**
  * `npm run bench:surge -- [--employees 10000] [--rate 20] [--minutes 5] [--cache 1000] [--frequency MONTH]
- * [--workers 2] [--api-processes 2] [--profile]`: the month-end surge. A cycle of N generated employees is started; once its first tasks are open, task completions arrive
+ * [--workers 2] [--api-processes 2] [--backlog N] [--profile]`: the month-end surge. A cycle of N generated employees is started; once its first tasks are open (all N, or `--backlog`), task completions arrive
  * over HTTP (`POST /api/tasks/:id/complete`, the API's own express app with each assignee's session token) at a fixed
  * rate — open loop: a completion starts on its tick whether or not the one before has answered, so a slow answer
  * cannot hide the ones queued behind it — for the given minutes, while the rest of the cycle is in flight (workflows
@@ -47,8 +47,13 @@ const API_PROCESSES = arg('api-processes', 2);
 const PROFILE = process.argv.includes('--profile')
   ? join(process.cwd(), '.data', `surge-profile-${process.pid}`)
   : null;
-/** Open tasks waited for before the surge starts: a backlog of a minute at the rate. */
-const BACKLOG = Math.min(EMPLOYEES, RATE * 60);
+/**
+ * Open tasks waited for before the surge starts. By default every appraisal's first task: a month-end comes weeks
+ * after the cycle started, with every appraisal waiting on a person (and most of them out of the workers' caches).
+ * `--backlog N` starts the surge once N are open, while the rest still start beside it (harsher: the runs of
+ * 2026-12-02 and before waited for a minute's backlog, RATE × 60).
+ */
+const BACKLOG = Math.min(EMPLOYEES, arg('backlog', EMPLOYEES));
 
 const say = (m: string) => console.log(`[bench:surge ${new Date().toISOString().slice(11, 19)}] ${m}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -142,7 +147,11 @@ async function surge({ prisma, deps, hr, hrFor, createCycle, errorLog, servicePi
   await startCycle(deps, hr, cycle.id, {});
   say(`siklus ${cycle.periodLabel} dimulai; menunggu ${BACKLOG} tugas terbuka …`);
   const openTasks = () => prisma.task.count({ where: { cycleId: cycle.id, status: 'OPEN' } });
-  while ((await openTasks()) < BACKLOG) await sleep(1000);
+  let reported = 0;
+  for (let open = await openTasks(); open < BACKLOG; open = await openTasks()) {
+    if (open - reported >= 1000) say(`${(reported = open)} tugas terbuka / tasks open`);
+    await sleep(1000);
+  }
   say(`${BACKLOG} tugas terbuka setelah ${((performance.now() - t0) / 1000).toFixed(0)} s: lonjakan dimulai`);
 
   // The queue of open tasks to complete, refilled from the database; a task is taken once.
