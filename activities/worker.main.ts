@@ -13,9 +13,10 @@ const log = (msg: string) => console.log(`[worker] ${new Date().toISOString()} $
 
 /**
  * The worker's settings, validated once at start (as server/config.ts does for the API). WORKER_MAX_CACHED_WORKFLOWS:
- * workflows kept in memory between their tasks; one evicted replays its whole history on its next task. The SDK's
- * default follows the heap size (about 2,300 on a 4 GB heap), so a cycle with more employees than that in flight
- * replays on nearly every step: size it to the employees in flight, and the heap to match (NODE_OPTIONS).
+ * workflows kept in memory between their tasks; one evicted replays its history (one evaluation period's) on its next
+ * task. The SDK's default follows the heap size (about 2,300 on a 4 GB heap): size it to the appraisals whose steps
+ * come in the same hour, and the heap to match (NODE_OPTIONS; docs/scaling.md). WORKER_STACK_TRACES: the workflows'
+ * stack trace query (Temporal UI's "Stack Trace"), off by default: on, it costs about half of each workflow task.
  */
 const unsetIfEmpty = <T extends z.ZodType>(type: T) => z.preprocess((v) => (v === '' ? undefined : v), type);
 const envSchema = z.object({
@@ -24,6 +25,7 @@ const envSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   WORKER_DB_POOL: unsetIfEmpty(z.coerce.number().int().min(1).default(20)),
   WORKER_MAX_CACHED_WORKFLOWS: unsetIfEmpty(z.coerce.number().int().min(0).optional()),
+  WORKER_STACK_TRACES: unsetIfEmpty(z.enum(['on', 'off']).default('off')),
   /** The workflow bundle its supervisor made (activities/worker.ts writeWorkflowBundle); unset: bundled at start. */
   WORKFLOW_BUNDLE_PATH: unsetIfEmpty(z.string().optional()),
   /** host:port of the worker's Prometheus exporter (the SDK's metrics); `off` turns it off. */
@@ -96,6 +98,7 @@ async function main() {
     taskQueue: TASK_QUEUE,
     ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
     ...(maxCachedWorkflows !== undefined ? { options: { maxCachedWorkflows } } : {}),
+    workflowStackTraces: env.WORKER_STACK_TRACES === 'on',
   });
 
   let stopping = false;

@@ -24,6 +24,12 @@ export interface CreateWorkerInput {
   mail?: MailOptions | null;
   /** Extra worker options (concurrency limits, identity, …). */
   options?: Partial<WorkerOptions>;
+  /**
+   * The workflows' stack trace query (Temporal UI's "Stack Trace" tab). Off by default: it needs a hook that formats a
+   * stack trace for every promise a workflow creates, which took about half of each workflow task (`bench:replay`)
+   * and has no option upstream (sdk-typescript#1587); `patches/` adds TEMPORAL_WORKFLOW_STACK_TRACES to the SDK.
+   */
+  workflowStackTraces?: boolean;
 }
 
 /** Bundles the workflow code once (webpack + swc: ~4 s of CPU). */
@@ -48,6 +54,9 @@ const quietBundlerLogger = { trace: noop, debug: noop, info: noop, warn: noop, e
 
 /** Creates (does not run) a worker on the task queue. */
 export async function createWorker(input: CreateWorkerInput): Promise<Worker> {
+  // Read by the SDK (as patched) in each workflow thread, which copies the process's environment when the worker
+  // starts it (under jest, a test's process.env is its own copy: `npm test` sets the variable for the jest process).
+  process.env.TEMPORAL_WORKFLOW_STACK_TRACES = input.workflowStackTraces ? 'on' : 'off';
   return Worker.create({
     connection: input.connection,
     namespace: input.namespace ?? 'default',

@@ -1,9 +1,10 @@
 /**
- * `npm run bench:replay -- [--rounds 50]`: the cost of a workflow cache miss. A worker whose cache no longer holds an
- * appraisal replays its history on the next step; this replays every committed history
+ * `npm run bench:replay -- [--rounds 50] [--stack-traces]`: the cost of a workflow cache miss. A worker whose cache no
+ * longer holds an appraisal replays its history on the next step; this replays every committed history
  * (test/workflows/histories: the quarterly year's four runs, an appraisal with an appeal, a batch, a cycle) `rounds`
- * times in one replay worker, as a worker does, and prints the milliseconds per replay and per history event. A script
- * that prints figures, not a timed test.
+ * times in one replay worker, as a worker does, and prints the milliseconds per replay and per history event. As the
+ * worker runs by default, without the stack trace query's promise hook; `--stack-traces` with it
+ * (WORKER_STACK_TRACES=on). A script that prints figures, not a timed test.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,9 @@ import { bundleWorkflows } from '../activities/worker';
 import { numberArg, percentile } from './bench-services';
 
 const ROUNDS = numberArg('rounds', 50);
+const STACK_TRACES = process.argv.includes('--stack-traces');
+// Read by the SDK (patches/) when the replay worker installs its hooks.
+process.env.TEMPORAL_WORKFLOW_STACK_TRACES = STACK_TRACES ? 'on' : 'off';
 const DIR = join(__dirname, '..', 'test', 'workflows', 'histories');
 
 async function main() {
@@ -22,7 +26,9 @@ async function main() {
   const files = readdirSync(DIR)
     .filter((f) => f.endsWith('.json'))
     .sort();
-  console.log(`Replay (cache miss), ${ROUNDS} kali per riwayat / replays per history`);
+  console.log(
+    `Replay (cache miss), ${ROUNDS} kali per riwayat / replays per history; jejak tumpukan / stack traces ${STACK_TRACES ? 'on' : 'off'}`,
+  );
   console.log('riwayat / history               kejadian / events   ms/replay p50   p95   ms per kejadian / per event');
   for (const file of files) {
     const saved = JSON.parse(readFileSync(join(DIR, file), 'utf8'));
