@@ -182,6 +182,8 @@ export async function startBenchServices(options: {
           maxConcurrentWorkflowTaskExecutions: 32,
           maxCachedWorkflows: options.cache || undefined,
         },
+        // As a worker process reads it (activities/worker.main.ts): off unless WORKER_STACK_TRACES=on.
+        workflowStackTraces: process.env.WORKER_STACK_TRACES === 'on',
       });
       const running = worker.run();
       cleanups.unshift(async () => {
