@@ -9,6 +9,8 @@ const schema = z.object({
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15000),
   /** How long the API waits for a workflow to take an answer (a task, a cancellation) before it answers 503 busy. */
   UPDATE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30000),
+  /** Answers one API process keeps waiting on the workflows at once; more are refused with 503 "overloaded". */
+  UPDATE_CONCURRENCY: z.coerce.number().int().min(1).default(32),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_UI_URL: z.string().default('http://127.0.0.1:8233'),

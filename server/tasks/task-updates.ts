@@ -68,11 +68,17 @@ function serverBusy(err: unknown): boolean {
   return isGrpcServiceError(cause) && BUSY_CODES.has(cause.code);
 }
 
+/** Updates this API process has sent and not yet heard back from, per app. */
+const inFlight = new WeakMap<AppDeps, { count: number }>();
+
 /**
- * Runs an update on a workflow and returns its result, or throws the mapped ApiError. The call has a deadline
- * (UPDATE_TIMEOUT_MS): without one the SDK waits as long as Temporal keeps the update pending — its worker down or
- * overloaded — and under a month-end surge requests went unanswered for minutes. Past it the caller gets the 503
- * "busy, may still be recorded".
+ * Runs an update on a workflow and returns its result, or throws the mapped ApiError.
+ * - At most UPDATE_CONCURRENCY updates per API process wait on the workflows at once. Past that the answer is refused
+ *   at once, before it is sent: a 503 "overloaded" saying it was not recorded and may be sent again in a moment. An
+ *   overloaded cluster otherwise queues every answer, and each waits out the deadline below.
+ * - The call has a deadline (UPDATE_TIMEOUT_MS). Without one the SDK waits as long as Temporal keeps the update
+ *   pending (its worker down or overloaded): under a month-end surge, requests went unanswered for minutes. Past it
+ *   the caller gets the 503 "busy, may still be recorded".
  */
 export async function executeUpdate<R>(
   deps: AppDeps,
@@ -81,6 +87,15 @@ export async function executeUpdate<R>(
   input: unknown,
 ): Promise<R> {
   const client = await deps.temporal();
+  let gate = inFlight.get(deps);
+  if (!gate) inFlight.set(deps, (gate = { count: 0 }));
+  if (gate.count >= deps.config.UPDATE_CONCURRENCY)
+    throw ApiError.unavailable(
+      'overloaded',
+      'Layanan alur kerja sedang penuh; jawaban Anda belum dikirim dan tidak tercatat: kirim lagi sebentar lagi / ' +
+        'the workflow service is at capacity; your answer was not sent or recorded: send it again in a moment',
+    );
+  gate.count++;
   const deadline = Date.now() + deps.config.UPDATE_TIMEOUT_MS;
   try {
     return (await client.connection.withDeadline(deadline, () =>
@@ -88,5 +103,7 @@ export async function executeUpdate<R>(
     )) as R;
   } catch (err) {
     throw updateError(err);
+  } finally {
+    gate.count--;
   }
 }

@@ -5,6 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import request from 'supertest';
+import { errorsEn } from '../../admin/src/i18n/errors-en';
+import { errorsId } from '../../admin/src/i18n/errors-id';
+import { wordError } from '../../admin/src/providers/error-words';
 import { DEMO_PASSWORD, seedDemo } from '../../prisma/seed/seed-database';
 import { freePort, waitForPort } from '../../tools/free-port';
 import { temporalClientProvider } from '../../server/temporal-client';
@@ -64,11 +67,10 @@ describe('Temporal outage', () => {
     await request(app).get('/api/health/ready').expect(200);
   });
 
-  it('an answer to a workflow no worker runs is a 503 "busy" once UPDATE_TIMEOUT_MS passes, and the task stays open', async () => {
-    const { app } = createTestApp(db, provider.get, { UPDATE_TIMEOUT_MS: '3000' });
+  /** A workflow on a task queue no worker polls (Temporal holds every update until its deadline), and a task of it. */
+  const workerlessTask = async (name: string) => {
     const client = await provider.get();
-    // Started on a task queue no worker polls: Temporal holds every update until its deadline.
-    const workflowId = `no-worker-${Date.now()}`;
+    const workflowId = `no-worker-${name}-${Date.now()}`;
     await client.workflow.start('appraisalWorkflow', { taskQueue: 'tanpa-worker', workflowId, args: [] });
     const task = await db.prisma.task.create({
       data: {
@@ -80,19 +82,57 @@ describe('Temporal outage', () => {
         updateName: 'completeTask',
       },
     });
-
-    const started = Date.now();
-    const res = await request(app)
-      .post(`/api/tasks/${task.id}/complete`)
+    return { task, terminate: () => client.workflow.getHandle(workflowId).terminate('test done') };
+  };
+  const complete = (app: ReturnType<typeof createTestApp>['app'], id: number) =>
+    request(app)
+      .post(`/api/tasks/${id}/complete`)
       .set('Authorization', `Bearer ${token}`)
-      .send({ payload: { decision: 'APPROVE' } })
-      .expect(503);
-    const waited = Date.now() - started;
+      .send({ payload: { decision: 'APPROVE' } });
+  const timed = async <T>(run: () => Promise<T>) => {
+    const started = Date.now();
+    const value = await run();
+    return { value, ms: Date.now() - started };
+  };
+
+  it('an answer to a workflow no worker runs is a 503 "busy" once UPDATE_TIMEOUT_MS passes, and the task stays open', async () => {
+    const { app } = createTestApp(db, provider.get, { UPDATE_TIMEOUT_MS: '3000' });
+    const { task, terminate } = await workerlessTask('busy');
+    const { value: res, ms } = await timed(() => complete(app, task.id).expect(503));
     expect(res.body.error.details.part).toBe('busy');
     expect(res.body.error.message).toContain('mungkin tetap tercatat');
-    expect(waited).toBeGreaterThanOrEqual(2500);
-    expect(waited).toBeLessThan(15_000);
+    expect(ms).toBeGreaterThanOrEqual(2500);
+    expect(ms).toBeLessThan(15_000);
     expect(await db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'OPEN' });
-    await client.workflow.getHandle(workflowId).terminate('test done');
+    await terminate();
+  });
+
+  it('past UPDATE_CONCURRENCY answers waiting at once, the next is refused at once as not sent ("overloaded")', async () => {
+    const { app } = createTestApp(db, provider.get, { UPDATE_TIMEOUT_MS: '3000', UPDATE_CONCURRENCY: '1' });
+    const first = await workerlessTask('first');
+    const second = await workerlessTask('second');
+    const waiting = timed(() => complete(app, first.task.id));
+    await new Promise((r) => setTimeout(r, 500)); // the first answer is on its way to the workflow
+    const { value: refused, ms } = await timed(() => complete(app, second.task.id).expect(503));
+    expect(refused.body.error.details.part).toBe('overloaded');
+    expect(refused.body.error.message).toContain('belum dikirim dan tidak tercatat');
+    // What the console shows for this answer, in each language.
+    const words = (messages: any) => (key: string) => String(key.split('.').reduce((m, k) => m?.[k], messages) ?? key);
+    expect(wordError(refused.body.error, '', 'id', words(errorsId)).message).toBe(
+      'Layanan alur kerja sedang penuh. Jawaban Anda belum dikirim dan tidak tercatat: kirim lagi sebentar lagi',
+    );
+    expect(wordError(refused.body.error, '', 'en', words(errorsEn)).message).toBe(
+      'The workflow service is at capacity. Your answer was not sent and is not recorded: send it again in a moment',
+    );
+    expect(ms).toBeLessThan(1500);
+    const held = await waiting;
+    expect(held.value.status).toBe(503);
+    expect(held.value.body.error.details.part).toBe('busy');
+    // The slot is free again once the first call has its answer: the next answer is sent (and times out: no worker).
+    const again = await complete(app, second.task.id).expect(503);
+    expect(again.body.error.details.part).toBe('busy');
+    for (const { task } of [first, second])
+      expect(await db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'OPEN' });
+    await Promise.all([first.terminate(), second.terminate()]);
   });
 });

@@ -23,6 +23,8 @@ export const errorsEn: typeof errorsId = {
       SERVICE_UNAVAILABLE: 'The service is unavailable; try again shortly',
       SERVICE_UNAVAILABLE_database: 'The database is unavailable; try again shortly',
       SERVICE_UNAVAILABLE_temporal: 'The workflow service (Temporal) is unavailable; try again shortly',
+      SERVICE_UNAVAILABLE_overloaded:
+        'The workflow service is at capacity. Your answer was not sent and is not recorded: send it again in a moment',
       SERVICE_UNAVAILABLE_busy:
         'The workflow service is busy and did not take your answer in time. It may still be recorded: reload the task list before trying again',
       INTERNAL: 'Something went wrong on the server',

@@ -24,6 +24,8 @@ export const errorsId = {
       SERVICE_UNAVAILABLE: 'Layanan sedang tidak tersedia; coba lagi sebentar lagi',
       SERVICE_UNAVAILABLE_database: 'Basis data tidak tersedia; coba lagi sebentar lagi',
       SERVICE_UNAVAILABLE_temporal: 'Layanan alur kerja (Temporal) tidak tersedia; coba lagi sebentar lagi',
+      SERVICE_UNAVAILABLE_overloaded:
+        'Layanan alur kerja sedang penuh. Jawaban Anda belum dikirim dan tidak tercatat: kirim lagi sebentar lagi',
       SERVICE_UNAVAILABLE_busy:
         'Layanan alur kerja sedang sibuk dan belum menerima jawaban Anda tepat waktu. Jawaban itu mungkin tetap tercatat: muat ulang daftar tugas sebelum mencoba lagi',
       INTERNAL: 'Terjadi kesalahan pada server',
