@@ -73,7 +73,10 @@ async function main() {
   try {
     await run(services);
   } finally {
-    await services.stop();
+    // An error while stopping (a call retried on the closed connection) must not hide the run's own.
+    await services
+      .stop()
+      .catch((err: Error) => say(`layanan tidak berhenti bersih / services did not stop cleanly: ${err.message}`));
   }
 }
 

@@ -198,6 +198,9 @@ export async function startBenchServices(options: {
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
       LOG_LEVEL: 'silent',
       TEMPORAL_ADDRESS: address,
+      // The bench's actors are a closed loop (bench:cycle's --concurrency) on this in-process API: it takes them all,
+      // where a deployed API process refuses answers past its limit (bench:surge runs those).
+      UPDATE_CONCURRENCY: '100000',
     });
     // The API's errors (a 500's cause) go to a file, not the figures: `errorLog` names it.
     const errorLog = join(process.cwd(), '.data', `bench-errors-${process.pid}.log`);

@@ -78,8 +78,11 @@ async function main() {
     }
     await surge(services, system, cycle);
   } finally {
+    // An error while stopping (a call retried on the closed connection) must not hide the run's own.
     await system?.stop();
-    await services.stop();
+    await services
+      .stop()
+      .catch((err: Error) => say(`layanan tidak berhenti bersih / services did not stop cleanly: ${err.message}`));
   }
   // Written by each process and thread as it exits.
   if (PROFILE) {
