@@ -102,6 +102,8 @@ async function run({
   const latencies: number[] = [];
   const counts: Record<string, number> = {};
   let failures = 0;
+  /** Failed attempts by their reason (an ApiError's status and code, or the error's name). */
+  const failedBy: Record<string, number> = {};
   t0 = performance.now();
   const cycleCpu = sampleGroups(cpuGroups());
   await startCycle(deps, hr, cycle.id, { batchSize: BATCH });
@@ -137,6 +139,10 @@ async function run({
       const n = (attempts.get(task.id) ?? 0) + 1;
       attempts.set(task.id, n);
       failures++;
+      const reason = err?.status
+        ? `${err.status} ${err.code}${err.params?.part ? ` ${err.params.part}` : ''}`
+        : err?.name;
+      failedBy[reason] = (failedBy[reason] ?? 0) + 1;
       if (n >= 20) fatal = new Error(`task ${task.key}: ${err?.message ?? err}`, { cause: err });
       await new Promise((r) => setTimeout(r, 500 * n));
     } finally {
@@ -231,7 +237,13 @@ async function run({
   console.log(
     `  tugas diselesaikan / tasks      ${latencies.length} (${Object.entries(counts)
       .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}); percobaan gagal ${failures}`,
+      .join(', ')}); percobaan gagal / failed attempts ${failures}${
+      failures
+        ? ` (${Object.entries(failedBy)
+            .map(([k, v]) => `${k} ×${v}`)
+            .join(', ')})`
+        : ''
+    }`,
   );
   console.log(
     `  latensi penyelesaian tugas      p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
