@@ -3,8 +3,8 @@
  * [--workers 2] [--api-processes 2] [--backlog N] [--profile]`: the month-end surge. A cycle of N generated employees is started; once its first tasks are open (all N, or `--backlog`), task completions arrive
  * over HTTP (`POST /api/tasks/:id/complete`, the API's own express app with each assignee's session token) at a fixed
  * rate — open loop: a completion starts on its tick whether or not the one before has answered, so a slow answer
- * cannot hide the ones queued behind it — for the given minutes, while the rest of the cycle is in flight (workflows
- * starting, tasks opening, the next steps' tasks following each completion). The system runs as a deployment would:
+ * cannot hide the ones queued behind it — for the given minutes, while the rest of the cycle is in flight (the next
+ * steps' tasks opening after each completion; with `--backlog`, workflows still starting too). The system runs as a deployment would:
  * `--workers` worker processes (activities/worker.main.ts, each with a workflow cache of `--cache`, which does not grow
  * with N) and the API as `server/main.ts` with `--api-processes` processes on one port; `--workers 0` runs one worker
  * and the API inside the bench's own process instead. Prints the rate reached, latency p50/p95/p99/max, refusals with
