@@ -98,7 +98,7 @@ export async function executeUpdate<R>(
   gate.count++;
   const deadline = Date.now() + deps.config.UPDATE_TIMEOUT_MS;
   try {
-    return (await client.connection.withDeadline(deadline, () =>
+    return (await client.withDeadline(deadline, () =>
       client.workflow.getHandle(workflowId).executeUpdate(updateName, { args: [input] }),
     )) as R;
   } catch (err) {
