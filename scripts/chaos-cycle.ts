@@ -122,12 +122,18 @@ async function main() {
     const hr2Token = signToken(hr2.id, hr2.tokenVersion, jwtSecret, '12h');
     const hrTokenFor = async (task: Task) =>
       (await hrAdminFor(prisma, task, { employeeId: hr.employeeId, token: hrToken }, { token: hr2Token })).token;
-    let down: string | null = null;
-    /** Until then a 503 still counts as the outage's: the API re-checks a service it found down every few seconds. */
-    let recoveringUntil = 0;
+    /**
+     * The outages so far, from the stop to 15 s after the restart: the API re-checks a service it found down every few
+     * seconds, and an answer already waiting when the service stopped may wait out its deadline after the restart
+     * (`UPDATE_TIMEOUT_MS`): a 503 of a request in flight during one of them is the outage's.
+     */
+    const outages: { from: number; to: number }[] = [];
+    const outageOf = (sentAt: number) => outages.some((o) => sentAt < o.to && performance.now() > o.from);
+    let lastKill = -Infinity;
     let next = 0;
     const http = async (method: string, path: string, token: string, body?: unknown, outcomes?: Outcomes) => {
       const port = apiPorts[next++ % apiPorts.length];
+      const sentAt = performance.now();
       let res: Response;
       try {
         res = await fetch(`http://127.0.0.1:${port}${path}`, {
@@ -140,9 +146,19 @@ async function main() {
         return null;
       }
       if (outcomes && res.status >= 500) {
-        if (res.status === 503 && (down || performance.now() < recoveringUntil)) outcomes.unavailableWhileDown++;
-        else if (down) outcomes.otherWhileDown++;
-        else outcomes.serverErrors.push(`${method} ${path} → ${res.status} ${(await res.text()).slice(0, 200)}`);
+        const during = outageOf(sentAt);
+        if (res.status === 503 && during) outcomes.unavailableWhileDown++;
+        else if (during) outcomes.otherWhileDown++;
+        else {
+          // What a reader needs to tell a worker kill's consequence from a defect: how long the answer took, and how
+          // long before it was sent a worker had last been killed.
+          const waited = ((performance.now() - sentAt) / 1000).toFixed(1);
+          const sinceKill = Number.isFinite(lastKill) ? `${((sentAt - lastKill) / 1000).toFixed(0)} s` : 'none';
+          outcomes.serverErrors.push(
+            `${method} ${path} → ${res.status} after ${waited} s (last worker kill ${sinceKill} before it was sent): ` +
+              (await res.text()).slice(0, 200),
+          );
+        }
       }
       return res;
     };
@@ -189,28 +205,27 @@ async function main() {
           if (!stoppedTemporal && share > 0.3) {
             stoppedTemporal = true;
             say('Temporal dihentikan / stopped');
-            down = 'temporal';
+            outages.push({ from: performance.now(), to: Infinity });
             await temporal.stop();
             await sleep(10_000);
             await startTemporal();
-            down = null;
-            recoveringUntil = performance.now() + 15_000;
+            outages.at(-1)!.to = performance.now() + 15_000;
             events.temporalRestarts++;
             say('Temporal dijalankan lagi / restarted');
           } else if (!stoppedPg && share > 0.6) {
             stoppedPg = true;
             say('PostgreSQL dihentikan / stopped');
-            down = 'postgres';
+            outages.push({ from: performance.now(), to: Infinity });
             await pg.stop();
             await sleep(10_000);
             await startPg();
-            down = null;
-            recoveringUntil = performance.now() + 15_000;
+            outages.at(-1)!.to = performance.now() + 15_000;
             events.postgresRestarts++;
             say('PostgreSQL dijalankan lagi / restarted');
           } else if (events.kills < KILLS) {
             const victim = workers[Math.floor(Math.random() * workers.length)];
             victim.kill();
+            lastKill = performance.now();
             events.kills++;
           }
         }
@@ -279,7 +294,7 @@ async function main() {
     console.log(`  hilang / lost                                 ${checks.lost}`);
     console.log(`  ganda / duplicated                            ${checks.duplicated}`);
     console.log(`  TPP per pegawai-bulan / pay rows              ${checks.payRows} (harus ${checks.expectedPay})`);
-    console.log(`  503 selama layanan mati (dan 15 s sesudahnya)  ${run.outcomes.unavailableWhileDown}`);
+    console.log(`  503 dikirim selama layanan mati / while down  ${run.outcomes.unavailableWhileDown}`);
     console.log(`  5xx lain selama mati / other 5xx while down   ${run.outcomes.otherWhileDown}`);
     console.log(`  5xx selagi semua hidup / while all up         ${run.outcomes.serverErrors.length}`);
     console.log(`  koneksi ditolak (API dimulai ulang) / refused  ${run.outcomes.refused}`);
