@@ -287,3 +287,44 @@ export async function databaseFootprint(prisma: PrismaClient): Promise<string> {
     ...tables.map((t) => `    ${t.name.padEnd(24)} ${String(t.rows).padStart(9)} baris / rows  ${mib(t.bytes)}`),
   ].join('\n');
 }
+
+/**
+ * What the database's sessions are doing, sampled each second until `stop()`: running a statement, waiting for the
+ * audit chain's lock (`prisma/audit.ts`, an advisory lock), waiting for another lock, or idle inside a transaction (the
+ * client has not sent its next statement: a busy Node process). Mean and maximum per sample: where answers queue in
+ * PostgreSQL during a surge.
+ */
+export function sampleSessions(prisma: PrismaClient) {
+  const kinds = [
+    'menjalankan / running',
+    'antre kunci audit / audit lock',
+    'antre kunci lain / other lock',
+    'idle in transaction',
+  ];
+  const samples: number[][] = [];
+  const timer = setInterval(() => {
+    prisma
+      .$queryRawUnsafe<{ running: bigint; audit: bigint; locks: bigint; idle: bigint }[]>(
+        `SELECT count(*) FILTER (WHERE state = 'active' AND wait_event_type IS DISTINCT FROM 'Lock') AS running,
+                count(*) FILTER (WHERE wait_event_type = 'Lock' AND wait_event = 'advisory') AS audit,
+                count(*) FILTER (WHERE wait_event_type = 'Lock' AND wait_event <> 'advisory') AS locks,
+                count(*) FILTER (WHERE state LIKE 'idle in transaction%') AS idle
+           FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      )
+      .then(([r]) => samples.push([r.running, r.audit, r.locks, r.idle].map(Number)))
+      .catch(() => undefined); // an overloaded database skips a sample
+  }, 1000);
+  return {
+    stop(): string {
+      clearInterval(timer);
+      if (!samples.length) return 'tidak ada sampel / no samples';
+      return kinds
+        .map((kind, i) => {
+          const values = samples.map((s) => s[i]);
+          const mean = values.reduce((a, b) => a + b, 0) / values.length;
+          return `${kind} ${mean.toFixed(1)} (maks ${Math.max(...values)})`;
+        })
+        .join(', ');
+    },
+  };
+}

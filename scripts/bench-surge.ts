@@ -33,6 +33,7 @@ import {
   frequencyArg,
   numberArg as arg,
   percentile,
+  sampleSessions,
   startBenchServices,
   type BenchServices,
 } from './bench-services';
@@ -229,6 +230,7 @@ async function surge(
   const usage = sampleProcesses(() => system.pids(), serverPids);
   // …and of the servers beside them: where the rest of the machine's two cores go.
   const servers = sampleGroups({ Temporal: () => servicePids().temporal, PostgreSQL: () => servicePids().postgres });
+  const sessions = sampleSessions(prisma);
   const pending: Promise<void>[] = [];
   const ticks = RATE * MINUTES * 60;
   const t0 = performance.now();
@@ -256,6 +258,7 @@ async function surge(
   const seconds = (performance.now() - t0) / 1000;
   const used = usage.stop();
   const serverCpu = servers.stop();
+  const sessionUse = sessions.stop();
   latencies.sort((a, b) => a - b);
   const mib = (b: number) => `${Math.round(b / 1048576)} MiB`;
   const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -295,6 +298,7 @@ async function surge(
   console.log(
     `  CPU server                      ${cpuSplit(serverCpu, latencies.length, 'penyelesaian / completion')}; semua proses / all processes ${((allCpu / seconds) * 100).toFixed(0)}% satu inti / of one core`,
   );
+  console.log(`  sesi PostgreSQL / sessions      rata-rata per detik / mean per second: ${sessionUse}`);
   const stages = await prisma.appraisal.groupBy({
     by: ['stage'],
     where: { cycleId: cycle.id },
