@@ -131,7 +131,14 @@ async function main() {
     const outageOf = (sentAt: number) => outages.some((o) => sentAt < o.to && performance.now() > o.from);
     let lastKill = -Infinity;
     let next = 0;
-    const http = async (method: string, path: string, token: string, body?: unknown, outcomes?: Outcomes) => {
+    const http = async (
+      method: string,
+      path: string,
+      token: string,
+      body?: unknown,
+      outcomes?: Outcomes,
+      what = '',
+    ) => {
       const port = apiPorts[next++ % apiPorts.length];
       const sentAt = performance.now();
       let res: Response;
@@ -154,8 +161,10 @@ async function main() {
           // long before it was sent a worker had last been killed.
           const waited = ((performance.now() - sentAt) / 1000).toFixed(1);
           const sinceKill = Number.isFinite(lastKill) ? `${((sentAt - lastKill) / 1000).toFixed(0)} s` : 'none';
+          const clock = new Date(Date.now() - (performance.now() - sentAt)).toISOString().slice(11, 19);
           outcomes.serverErrors.push(
-            `${method} ${path} → ${res.status} after ${waited} s (last worker kill ${sinceKill} before it was sent): ` +
+            `${method} ${path}${what} sent ${clock} → ${res.status} after ${waited} s (last worker kill ${sinceKill} ` +
+              `before): ` +
               (await res.text()).slice(0, 200),
           );
         }
@@ -236,7 +245,14 @@ async function main() {
         try {
           const token = task.assigneeRole ? await hrTokenFor(task) : tokenOf.get(task.assigneeId!)!;
           const payload = await answer(prisma, task);
-          const res = await http('POST', `/api/tasks/${task.id}/complete`, token, { payload }, outcomes);
+          const res = await http(
+            'POST',
+            `/api/tasks/${task.id}/complete`,
+            token,
+            { payload },
+            outcomes,
+            ` (${task.type})`,
+          );
           if (!res || !res.ok) await sleep(1000); // retried on the next round while the task stays open
         } catch {
           await sleep(1000); // PostgreSQL down for the actor's own reads: try again
@@ -304,7 +320,7 @@ async function main() {
     console.log(
       `  waktu / wall time                             ${run.seconds.toFixed(0)} s${baselineSeconds ? ` (tanpa gangguan / undisturbed ${baselineSeconds.toFixed(0)} s)` : ''}`,
     );
-    for (const e of run.outcomes.serverErrors.slice(0, 10)) console.log(`    ${e}`);
+    for (const e of run.outcomes.serverErrors.slice(0, 40)) console.log(`    ${e}`);
     const ok =
       checks.lost === 0 &&
       checks.duplicated === 0 &&
