@@ -189,7 +189,7 @@ export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
 
 /**
  * Makes the client's interactive transactions append their audit entries when their work is done, just before they
- * commit. The chain's lock (`AUDIT_LOCK`) is then held from the append to the commit only — a lock, a read of the
+ * commit. The chain's lock (`AUDIT_LOCK`) is then held from the append to the commit only — the lock with a read of the
  * newest entry, one insert of the transaction's entries, the commit — not across the rest of the transaction's writes,
  * notifications and reads, which transactions waiting for the lock used to wait for too (holding a pooled connection
  * each: under a month-end surge the API's requests then timed out waiting for a connection).
@@ -217,8 +217,10 @@ export function appendAuditAtCommit<C extends object>(client: C): C {
 /** Appends events in order, keyed and chained to the newest entry, under the append lock (held to the commit). */
 async function appendEntries(tx: Db, inputs: AuditInput[]): Promise<void> {
   const key = auditKey();
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true, hash: true } });
+  // The lock and the newest entry in one round trip (migration audit_chain_head): the lock is held to the commit.
+  const [last] = await tx.$queryRaw<
+    { id: bigint; hash: string }[]
+  >`SELECT id, hash FROM audit_chain_head(${AUDIT_LOCK})`;
   let prevId = last?.id ?? 0n;
   let prevHash = last?.hash ?? '';
   const at = new Date();
