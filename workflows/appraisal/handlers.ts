@@ -28,9 +28,10 @@ import {
   NOT_ASSIGNEE,
   TASK_NOT_OPEN,
   VALIDATION_ERROR,
-  appealDecisionErrors,
   rejectIfInvalid,
-  sanctionDecisionErrors,
+  validateAppealDecision,
+  validatePayload,
+  validateSanctionDecision,
 } from '../validation';
 import { mayActOnBehalf } from '../on-behalf';
 import { registerPeerFeedback } from './peers';
@@ -94,16 +95,18 @@ function taskHandler<P>(
   );
 }
 
-/** The updates of the human steps (each payload's schema is checked by the API first: validation.ts). */
+/** The updates of the human steps. */
 function registerTaskUpdates(run: AppraisalRun) {
-  const stateless = () => undefined;
-  taskHandler(run, submitPlanUpdate, 'plan.submit', stateless);
-  taskHandler(run, reviewPlanUpdate, 'plan.review', stateless);
-  taskHandler(run, submitEvidenceUpdate, 'evidence.submit', stateless);
-  taskHandler(run, submitReviewUpdate, 'review.submit', stateless);
+  const bySchema = (type: Parameters<typeof validatePayload>[0]) => (p: unknown) =>
+    rejectIfInvalid(validatePayload(type, p));
+  taskHandler(run, submitPlanUpdate, 'plan.submit', bySchema('plan.submit'));
+  taskHandler(run, reviewPlanUpdate, 'plan.review', bySchema('plan.review'));
+  taskHandler(run, submitEvidenceUpdate, 'evidence.submit', bySchema('evidence.submit'));
+  taskHandler(run, submitReviewUpdate, 'review.submit', bySchema('review.submit'));
   taskHandler(run, respondToResultUpdate, 'result.respond', (p) => {
+    rejectIfInvalid(validatePayload('result.respond', p));
     const ends = run.appealWindowEndsAt;
-    if (p?.action === 'APPEAL' && ends !== null && Date.now() > ends)
+    if (p.action === 'APPEAL' && ends !== null && Date.now() > ends)
       throw ApplicationFailure.create({
         type: VALIDATION_ERROR,
         nonRetryable: true,
@@ -111,10 +114,10 @@ function registerTaskUpdates(run: AppraisalRun) {
         details: [{ fields: [{ field: 'action', message: 'batas waktu keberatan sudah lewat' }] }],
       });
   });
-  taskHandler(run, submitPeerFeedbackUpdate, 'peer.feedback', stateless);
-  taskHandler(run, decideAppealUpdate, 'appeal.decide', (p) => rejectIfInvalid(appealDecisionErrors(p, run.ratings)));
+  taskHandler(run, submitPeerFeedbackUpdate, 'peer.feedback', bySchema('peer.feedback'));
+  taskHandler(run, decideAppealUpdate, 'appeal.decide', (p) => rejectIfInvalid(validateAppealDecision(p, run.ratings)));
   taskHandler(run, decideSanctionsUpdate, 'sanction.decide', (p) =>
-    rejectIfInvalid(sanctionDecisionErrors(p, run.sanctionCodes)),
+    rejectIfInvalid(validateSanctionDecision(p, run.sanctionCodes)),
   );
 }
 
