@@ -129,7 +129,17 @@ async function main() {
      */
     const outages: { from: number; to: number }[] = [];
     const outageOf = (sentAt: number) => outages.some((o) => sentAt < o.to && performance.now() > o.from);
-    let lastKill = -Infinity;
+    /** A service stopped for 10 s and started again, recorded as an outage. */
+    const outage = async (name: string, stop: () => Promise<unknown>, start: () => Promise<unknown>) => {
+      say(`${name} dihentikan / stopped`);
+      outages.push({ from: performance.now(), to: Infinity });
+      await stop();
+      await sleep(10_000);
+      await start();
+      outages.at(-1)!.to = performance.now() + 15_000;
+      say(`${name} dijalankan lagi / restarted`);
+    };
+    const kills: number[] = [];
     let next = 0;
     const http = async (
       method: string,
@@ -157,14 +167,16 @@ async function main() {
         if (res.status === 503 && during) outcomes.unavailableWhileDown++;
         else if (during) outcomes.otherWhileDown++;
         else {
-          // What a reader needs to tell a worker kill's consequence from a defect: how long the answer took, and how
-          // long before it was sent a worker had last been killed.
+          // What a reader needs to tell a worker kill's consequence from a defect: how long the answer took, how many
+          // workers were killed while it waited, and how long before it was sent the last one before it was.
           const waited = ((performance.now() - sentAt) / 1000).toFixed(1);
-          const sinceKill = Number.isFinite(lastKill) ? `${((sentAt - lastKill) / 1000).toFixed(0)} s` : 'none';
+          const before = kills.filter((k) => k <= sentAt).at(-1);
+          const killsWhile = kills.filter((k) => k > sentAt).length;
+          const lastKill = before === undefined ? 'none' : `${((sentAt - before) / 1000).toFixed(0)} s`;
           const clock = new Date(Date.now() - (performance.now() - sentAt)).toISOString().slice(11, 19);
           outcomes.serverErrors.push(
-            `${method} ${path}${what} sent ${clock} → ${res.status} after ${waited} s (last worker kill ${sinceKill} ` +
-              `before): ` +
+            `${method} ${path}${what} sent ${clock} → ${res.status} after ${waited} s (${killsWhile} worker kills while ` +
+              `it waited; the last before it ${lastKill} earlier): ` +
               (await res.text()).slice(0, 200),
           );
         }
@@ -213,28 +225,16 @@ async function main() {
           const share = done / (EMPLOYEES * (2 + 3 * evaluations));
           if (!stoppedTemporal && share > 0.3) {
             stoppedTemporal = true;
-            say('Temporal dihentikan / stopped');
-            outages.push({ from: performance.now(), to: Infinity });
-            await temporal.stop();
-            await sleep(10_000);
-            await startTemporal();
-            outages.at(-1)!.to = performance.now() + 15_000;
+            await outage('Temporal', () => temporal.stop(), startTemporal);
             events.temporalRestarts++;
-            say('Temporal dijalankan lagi / restarted');
           } else if (!stoppedPg && share > 0.6) {
             stoppedPg = true;
-            say('PostgreSQL dihentikan / stopped');
-            outages.push({ from: performance.now(), to: Infinity });
-            await pg.stop();
-            await sleep(10_000);
-            await startPg();
-            outages.at(-1)!.to = performance.now() + 15_000;
+            await outage('PostgreSQL', () => pg.stop(), startPg);
             events.postgresRestarts++;
-            say('PostgreSQL dijalankan lagi / restarted');
           } else if (events.kills < KILLS) {
             const victim = workers[Math.floor(Math.random() * workers.length)];
             victim.kill();
-            lastKill = performance.now();
+            kills.push(performance.now());
             events.kills++;
           }
         }
