@@ -24,8 +24,8 @@ export function invalid(field: string, message: string): ApplicationFailure {
 }
 
 /**
- * The step's payload parsed by its strict schema (the update validator checked it already; parsing again here
- * means a write only ever sees the fields the schema names).
+ * The step's payload parsed by its strict schema (the API checked it already; parsing again here means a write only
+ * ever sees the fields the schema names, also from a caller that reached Temporal without the API).
  */
 export function parsePayload<T extends keyof typeof TASK_PAYLOADS>(
   type: T,

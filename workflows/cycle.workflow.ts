@@ -34,7 +34,7 @@ import {
   type StageCounts,
 } from './messages';
 import type { CycleInput, CycleState } from './inputs';
-import { NOT_ASSIGNEE, TASK_NOT_OPEN, rejectIfInvalid, validatePayload } from './validation';
+import { NOT_ASSIGNEE, TASK_NOT_OPEN } from './validation';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -163,7 +163,7 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
             nonRetryable: true,
             message: 'Memerlukan peran HR_ADMIN atau CALIBRATOR',
           });
-        rejectIfInvalid(validatePayload('calibration.unit', u.payload));
+        // The payload's schema is checked by the API before the update is sent (validation.ts).
       },
     },
   );

@@ -58,7 +58,7 @@ export const planPayload = z.strictObject(
       .max(50, 'maksimal 50 RHK')
       .refine(
         (items) => items.length === 0 || items.some((i) => i.kind === 'MAIN'),
-        'minimal satu RHK utama (MAIN) / at least one main work result',
+        'minimal satu RHK utama / at least one main work result',
       ),
   },
   OBJECT,

@@ -1,22 +1,13 @@
 /**
- * Payload checks of the update validators: pure and deterministic, so a bad request is refused before it
- * enters history, and the caller gets a reason naming each field (Bahasa Indonesia first). The shape of each
- * payload is its strict schema in `task-payloads.ts`; what needs the task's state is checked here.
+ * What the update validators check beyond the task being open and the actor's: the rules that need the workflow's
+ * state. A payload's shape is its strict schema in `task-payloads.ts`, checked by the API before it sends the update
+ * (`server/tasks/task-updates.ts`, a 400 naming each field) and again by the step's write (`parsePayload` in
+ * activities/task-common.ts, for a caller that bypasses the API): workflow code builds no schema. The SDK gives every
+ * workflow instance its own modules, so a worker answering an update for a workflow it no longer caches built the
+ * schemas (zod) anew for each one: 16 % of the workers' CPU in a month-end surge (`bench:surge --profile`, 2026-12-02).
  */
 import { ApplicationFailure } from '@temporalio/workflow';
-import type * as Payloads from './task-payloads';
-import type { AppealDecisionPayload, FieldError, SanctionDecisionPayload } from './task-payloads';
-
-/**
- * The payload schemas, built on the first validation. A workflow instance (each new one, and each one replayed after a
- * cache miss: the SDK gives every workflow its own modules) used to build every schema when its code loaded, and zod's
- * schema building was among the workers' top functions in a month-end surge's profile; a replay runs no validator, so
- * it now builds none. (The SDK's `preloadModules` cannot share them: it freezes shared modules, and zod binds methods
- * such as `safeParse` on first use.)
- */
-let payloads: typeof Payloads | undefined;
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
-const schemas = (): typeof Payloads => (payloads ??= require('./task-payloads') as typeof Payloads);
+import type { FieldError } from './task-payloads';
 
 export type { FieldError } from './task-payloads';
 
@@ -38,19 +29,13 @@ export function rejectIfInvalid(errors: FieldError[]): void {
   });
 }
 
-type SchemaChecked = Exclude<keyof typeof Payloads.TASK_PAYLOADS, 'appeal.decide' | 'sanction.decide'>;
-
-/** Field errors of a payload whose checks are its schema alone. */
-export const validatePayload = (type: SchemaChecked, payload: unknown): FieldError[] =>
-  schemas().schemaErrors(schemas().TASK_PAYLOADS[type], payload);
-
-/** appeal.decide: the schema, and for CHANGED at least one new rating different from the current one. */
-export function validateAppealDecision(
-  p: AppealDecisionPayload,
+/** appeal.decide: a CHANGED decision needs at least one new rating different from the current one. */
+export function appealDecisionErrors(
+  payload: unknown,
   current: { resultRating: string | null; behaviourRating: string | null },
 ): FieldError[] {
-  const errors = schemas().schemaErrors(schemas().appealDecisionPayload, p);
-  if (errors.length || p.decision !== 'CHANGED') return errors;
+  const p = (payload ?? {}) as { decision?: unknown; newResultRating?: unknown; newBehaviourRating?: unknown };
+  if (p.decision !== 'CHANGED') return [];
   const changes =
     (p.newResultRating != null && p.newResultRating !== current.resultRating) ||
     (p.newBehaviourRating != null && p.newBehaviourRating !== current.behaviourRating);
@@ -63,18 +48,19 @@ export function validateAppealDecision(
   ];
 }
 
-/** sanction.decide: the schema, and one decision for each recommended code, none for another. */
-export function validateSanctionDecision(p: SanctionDecisionPayload, codes: string[]): FieldError[] {
-  const errors = schemas().schemaErrors(schemas().sanctionDecisionPayload, p);
-  if (errors.length) return errors;
-  p.decisions.forEach((d, i) => {
-    if (!codes.includes(d.code))
+/** sanction.decide: one decision for each recommended code, none for another. */
+export function sanctionDecisionErrors(payload: unknown, codes: string[]): FieldError[] {
+  const given = (payload as { decisions?: unknown } | null)?.decisions;
+  const decisions = Array.isArray(given) ? (given as ({ code?: unknown } | null)[]) : [];
+  const errors: FieldError[] = [];
+  decisions.forEach((d, i) => {
+    if (!codes.includes(d?.code as string))
       errors.push({
         field: `decisions.${i}.code`,
         message: `bukan rekomendasi tugas ini (pilihan: ${codes.join(', ')})`,
       });
   });
-  const decided = new Set(p.decisions.map((d) => d.code));
+  const decided = new Set(decisions.map((d) => d?.code));
   const missing = codes.filter((c) => !decided.has(c));
   if (missing.length) errors.push({ field: 'decisions', message: `belum diputus: ${missing.join(', ')}` });
   return errors;

@@ -22,7 +22,7 @@ import { idSchema, parseId } from '../http/params';
 import { validateBody } from '../http/validate';
 import { describeRoutes } from '../openapi/registry';
 import { periodPay } from '../pay/period-pay';
-import { actorOf, executeUpdate } from '../tasks/task-updates';
+import { actorOf, executeUpdate, refuseInvalidPayload } from '../tasks/task-updates';
 import { assertOpen } from '../tasks/tasks.service';
 import { recordDeparture } from '../users/account-lifecycle';
 import { appraisalHistory, fewVisible, loadVisible, temporalUiLink, visibleListWhere } from './appraisals.service';
@@ -305,10 +305,12 @@ export function appraisalsRoutes(deps: AppDeps): Router {
         'Hasil penilaian belum dibagikan; keberatan belum dapat diajukan / result not shared yet',
       );
     assertOpen(task);
+    const payload = { action: 'APPEAL', reason: req.body.reason };
+    refuseInvalidPayload(task.type, payload);
     const result = await executeUpdate(deps, task.workflowId, respondToResultUpdate.name, {
       taskKey: task.key,
       actor: actorOf(user),
-      payload: { action: 'APPEAL', reason: req.body.reason },
+      payload,
     });
     res.status(201).json({ result, appeal: await deps.prisma.appeal.findUnique({ where: { appraisalId: a.id } }) });
   });

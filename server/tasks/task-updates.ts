@@ -9,11 +9,23 @@ import type { AuthUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import type { Actor } from '../../workflows/messages';
+import { TASK_PAYLOADS, schemaErrors } from '../../workflows/task-payloads';
 import { NOT_ASSIGNEE, TASK_NOT_OPEN, VALIDATION_ERROR } from '../../workflows/validation';
 
 /** The actor passed to workflow updates. */
 export function actorOf(user: AuthUser): Actor {
   return { userId: user.id, employeeId: user.employeeId, username: user.username, roles: user.roles };
+}
+
+/**
+ * Refuses a task's payload that breaks its type's strict schema (`task-payloads.ts`) with a 400 naming each field,
+ * before the update is sent: the workflow's validators check only what needs its state (workflows/validation.ts).
+ */
+export function refuseInvalidPayload(type: string, payload: unknown): void {
+  const schema = TASK_PAYLOADS[type as keyof typeof TASK_PAYLOADS];
+  if (!schema) throw new Error(`Task type ${type} has no payload schema`);
+  const fields = schemaErrors(schema, payload);
+  if (fields.length) throw ApiError.invalidFields(fields);
 }
 
 /** Maps an error of `executeUpdate` to an ApiError: validator reason → 400, not open → 409, not yours → 403. */

@@ -7,7 +7,7 @@ import { ownCaseRefusal } from '../access/own-case';
 import { ApiError } from '../http/api-error';
 import { mayActOnBehalf } from '../../workflows/on-behalf';
 import { escalatedInboxWhere } from './escalation-inbox';
-import { actorOf, executeUpdate } from './task-updates';
+import { actorOf, executeUpdate, refuseInvalidPayload } from './task-updates';
 
 /**
  * Tasks the user may act on: assigned to their employee record, or to one of their roles, or (CALIBRATOR) the HR
@@ -73,6 +73,7 @@ export async function completeTask(deps: AppDeps, user: AuthUser, id: number, pa
     throw ApiError.forbidden('Tugas ini bukan untuk Anda / this task is assigned to someone else');
   if (task.status !== 'OPEN') throw ApiError.taskNotOpen(closedMessage(task), { status: task.status });
   await refuseOwnCase(deps, user, task, payload);
+  refuseInvalidPayload(task.type, payload);
   const result = await executeUpdate<{ outcome?: unknown }>(deps, task.workflowId, task.updateName, {
     taskKey: task.key,
     actor: actorOf(user),

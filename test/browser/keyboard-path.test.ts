@@ -1,6 +1,6 @@
 /**
  * The employee's path by keyboard only (issue 13: "every control has a label and works from the keyboard"): sign in,
- * open the task inbox, open the plan task, edit the plan, keep a draft and submit it with Tab, Shift+Tab, Enter, Space
+ * open the task inbox, open the plan task, edit the plan, keep a draft, read the server's refusal and submit it with Tab, Shift+Tab, Enter, Space
  * and the arrow keys, never the mouse. Each step asserts the accessible name of the focused control in words, as a
  * screen reader would say it. Rows from tasks-fixtures.ts, Temporal a stand-in recording the update sent.
  * Screenshots in test/.artifacts/screenshots/keyboard-path/.
@@ -94,18 +94,34 @@ describeInBrowser('the employee’s path by keyboard only (Chromium)', () => {
       await page.keyboard.press('Control+A');
       await page.keyboard.type('Rekonsiliasi data pegawai setiap bulan');
 
-      // 5. Keep a draft with Space, then back to "Ajukan SKP" and submit with Enter.
+      // 5. Keep a draft with Space, then back to "Ajukan SKP" and submit with Enter: the server refuses a plan with no
+      //    main work result, and says so in words.
       expect(await tabTo(page, /^button "Simpan draf"/)).toBe('button "Simpan draf"');
       await page.keyboard.press('Space');
       await page.getByText('Draf tersimpan di perangkat ini').first().waitFor();
       expect(await tabTo(page, /^button "Ajukan SKP"/, true)).toBe('button "Ajukan SKP"');
       await shots.shot(page, 'plan-submit-focused');
       await page.keyboard.press('Enter');
+      // The field's words, without the schema's code or the English half.
+      await page.getByText('minimal satu RHK utama', { exact: true }).waitFor();
+      await shots.shot(page, 'plan-refused-no-main');
+      expect(rec.updates.find((u) => u.name === 'submitPlan')).toBeUndefined();
+
+      // 6. Back to the kind, Utama again with the arrow keys, and submit.
+      expect(await tabTo(page, /^combobox "Jenis RHK/, true)).toMatch(/^combobox "Jenis RHK".*Tambahan/);
+      await page.keyboard.press('Enter');
+      await page.getByRole('listbox').waitFor();
+      await page.keyboard.press('ArrowUp');
+      expect(await focused(page)).toMatch(/^option "Utama"/);
+      await page.keyboard.press('Enter');
+      await page.getByRole('listbox').waitFor({ state: 'detached' });
+      expect(await tabTo(page, /^button "Ajukan SKP"/)).toBe('button "Ajukan SKP"');
+      await page.keyboard.press('Enter');
       await page.getByText('Tugas selesai dan dikirim').first().waitFor();
       const sent = rec.updates.find((u) => u.name === 'submitPlan');
       expect(sent?.args[0].payload).toMatchObject({
         expectations: 'Layanan data kepegawaian tepat waktu',
-        items: [expect.objectContaining({ kind: 'ADDITIONAL', title: 'Rekonsiliasi data pegawai setiap bulan' })],
+        items: [expect.objectContaining({ kind: 'MAIN', title: 'Rekonsiliasi data pegawai setiap bulan' })],
       });
       await shots.shot(page, 'plan-sent');
       expect(errors).toEqual([]);

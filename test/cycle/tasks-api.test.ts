@@ -64,6 +64,24 @@ describe('appraisal tasks through the API (time-skipping server, PostgreSQL)', (
     ]);
     expect(await updatesAccepted(appraisal.workflowId)).toBe(0);
 
+    // The API checks the schema; a caller that reaches Temporal without it is refused by the step's write, with the
+    // same field, and nothing is written: the task stays open and no plan is stored.
+    const owner_ = await t.db.prisma.user.findUniqueOrThrow({ where: { username: owner } });
+    const bypass = t.env.client.workflow.getHandle(appraisal.workflowId).executeUpdate(task.updateName, {
+      args: [
+        {
+          taskKey: task.key,
+          actor: { userId: owner_.id, employeeId: owner_.employeeId, username: owner, roles: ['EMPLOYEE'] },
+          payload: { items: [] },
+        },
+      ],
+    });
+    await expect(bypass).rejects.toMatchObject({
+      cause: { cause: { type: 'ValidationError', message: expect.stringMatching(/^Data tidak valid: items — /) } },
+    });
+    expect((await t.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('OPEN');
+    expect(await t.db.prisma.plan.count({ where: { appraisalId: appraisal.id } })).toBe(0);
+
     const other = await complete(t, task, PLAN, 'pegawai');
     expect(other.status).toBe(403);
     expect(other.body.error.message).toMatch(/bukan untuk Anda/);
@@ -71,7 +89,7 @@ describe('appraisal tasks through the API (time-skipping server, PostgreSQL)', (
     const ok = await complete(t, task, PLAN, owner);
     expect(ok.status).toBe(200);
     expect(ok.body.task).toMatchObject({ id: task.id, status: 'DONE' });
-    expect(await updatesAccepted(appraisal.workflowId)).toBe(1);
+    expect(await updatesAccepted(appraisal.workflowId)).toBe(2);
 
     const again = await complete(t, task, PLAN, owner);
     expect(again.status).toBe(409);

@@ -7,6 +7,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { seedDemo } from '../../prisma/seed/seed-database';
+import { BERAKHLAK } from '../../workflows/task-values';
 import { createTestApp, loginDemoAccounts } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { personas, seedAccessRecords, type Persona } from './access-fixtures';
@@ -139,7 +140,15 @@ describe('HR admins and their own case (real PostgreSQL)', () => {
     const a = await ownAppraisal();
     const steps = [
       ['plan.review', 'reviewPlan', { decision: 'APPROVE' }],
-      ['review.submit', 'submitReview', { resultRating: 'MEETS', behaviourRating: 'MEETS' }],
+      [
+        'review.submit',
+        'submitReview',
+        {
+          resultRating: 'MEETS',
+          behaviourRating: 'MEETS',
+          berakhlak: Object.fromEntries(BERAKHLAK.map((k) => [k, 'MEETS'])),
+        },
+      ],
       ['appeal.decide', 'decideAppeal', { decision: 'UNCHANGED', note: 'Sesuai bukti' }],
     ] as const;
     for (const [type, updateName, payload] of steps) {
