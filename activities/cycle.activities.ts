@@ -9,14 +9,9 @@ import { evaluationPeriods, type EvaluationPeriodRow } from '../prisma/evaluatio
 import { unitScope } from '../prisma/unit-tree';
 import type { PrismaClient, UnitRating } from '../prisma/client';
 import * as rules from '../rules';
-import {
-  calibratedSignal,
-  PREDICATES,
-  type Actor,
-  type CalibrationPayload,
-  type PredicateValue,
-} from '../workflows/messages';
+import { PREDICATES, type Actor, type CalibrationPayload, type PredicateValue } from '../workflows/messages';
 import { createNotifier, type Notifier } from './notification.activities';
+import { releaseInWaves } from './release-waves';
 import { loadVersion } from './scoring.activities';
 import { invalid, markTaskDone } from './task-common';
 
@@ -334,29 +329,12 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
       return outcome;
     },
 
-    /** Signals every appraisal of the period waiting in CALIBRATION that its result may be shared (idempotent). */
+    /**
+     * Signals every appraisal of the period waiting in CALIBRATION that its result may be shared, in waves the workers
+     * can take (release-waves.ts); idempotent.
+     */
     async releaseCalibrated(input: { cycleId: number; periodId: number }): Promise<{ signalled: number }> {
-      const client = Context.current().client;
-      const rows = await prisma.appraisal.findMany({
-        where: { cycleId: input.cycleId, periodId: input.periodId, stage: { in: ['SCORING', 'CALIBRATION'] } },
-        select: { workflowId: true, unitId: true },
-      });
-      let signalled = 0;
-      for (let i = 0; i < rows.length; i += 100) {
-        await Promise.all(
-          rows.slice(i, i + 100).map(async (r) => {
-            try {
-              await client.workflow
-                .getHandle(r.workflowId)
-                .signal(calibratedSignal, { unitId: r.unitId, periodId: input.periodId });
-              signalled++;
-            } catch (err: any) {
-              if (err?.name !== 'WorkflowNotFoundError') throw err;
-            }
-          }),
-        );
-        Context.current().heartbeat(i);
-      }
+      const signalled = await releaseInWaves(prisma, input.cycleId, input.periodId);
       await prisma.cycle.updateMany({
         where: { id: input.cycleId, status: 'CALIBRATION' },
         data: { status: 'RUNNING' },
