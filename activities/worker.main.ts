@@ -17,6 +17,9 @@ const log = (msg: string) => console.log(`[worker] ${new Date().toISOString()} $
  * task. The SDK's default follows the heap size (about 2,300 on a 4 GB heap): size it to the appraisals whose steps
  * come in the same hour, and the heap to match (NODE_OPTIONS; docs/scaling.md). WORKER_STACK_TRACES: the workflows'
  * stack trace query (Temporal UI's "Stack Trace"), off by default: on, it costs about half of each workflow task.
+ * WORKER_DEADLOCK_DETECTION: the SDK's 5 s guard on each call into workflow code (a workflow that does not yield fails
+ * its task); off, a cache miss's replay costs about a quarter less (`bench:replay`), and a workflow stuck in a loop holds
+ * its worker's workflow thread instead.
  */
 const unsetIfEmpty = <T extends z.ZodType>(type: T) => z.preprocess((v) => (v === '' ? undefined : v), type);
 const envSchema = z.object({
@@ -26,6 +29,7 @@ const envSchema = z.object({
   WORKER_DB_POOL: unsetIfEmpty(z.coerce.number().int().min(1).default(20)),
   WORKER_MAX_CACHED_WORKFLOWS: unsetIfEmpty(z.coerce.number().int().min(0).optional()),
   WORKER_STACK_TRACES: unsetIfEmpty(z.enum(['on', 'off']).default('off')),
+  WORKER_DEADLOCK_DETECTION: unsetIfEmpty(z.enum(['on', 'off']).default('on')),
   /** The workflow bundle its supervisor made (activities/worker.ts writeWorkflowBundle); unset: bundled at start. */
   WORKFLOW_BUNDLE_PATH: unsetIfEmpty(z.string().optional()),
   /** host:port of the worker's Prometheus exporter (the SDK's metrics); `off` turns it off. */
@@ -99,6 +103,7 @@ async function main() {
     ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : {}),
     ...(maxCachedWorkflows !== undefined ? { options: { maxCachedWorkflows } } : {}),
     workflowStackTraces: env.WORKER_STACK_TRACES === 'on',
+    deadlockDetection: env.WORKER_DEADLOCK_DETECTION === 'on',
   });
 
   let stopping = false;

@@ -30,6 +30,12 @@ export interface CreateWorkerInput {
    * and has no option upstream (sdk-typescript#1587); `patches/` adds TEMPORAL_WORKFLOW_STACK_TRACES to the SDK.
    */
   workflowStackTraces?: boolean;
+  /**
+   * The SDK's deadlock detection: workflow code that does not yield within 5 s fails its workflow task ("Potential
+   * deadlock detected"). It is a timeout on every call into the workflow sandbox, for which Node starts a watchdog
+   * thread each time: about 0.5 ms per call, several calls per activation. Off, `patches/` runs the sandbox without it.
+   */
+  deadlockDetection?: boolean;
 }
 
 /** Bundles the workflow code once (webpack + swc: ~4 s of CPU). */
@@ -63,6 +69,8 @@ export async function createWorker(input: CreateWorkerInput): Promise<Worker> {
     taskQueue: input.taskQueue ?? TASK_QUEUE,
     ...(input.workflowBundle ? { workflowBundle: input.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(input.prisma, { mail: input.mail }),
+    // Not in the SDK's option types (upstream hides it, sdk-typescript#249); 0 is read by the patched sandbox.
+    ...((input.deadlockDetection ?? true) ? {} : ({ isolateExecutionTimeout: 0 } as Partial<WorkerOptions>)),
     ...input.options,
   });
 }

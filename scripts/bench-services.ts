@@ -184,6 +184,7 @@ export async function startBenchServices(options: {
         },
         // As a worker process reads it (activities/worker.main.ts): off unless WORKER_STACK_TRACES=on.
         workflowStackTraces: process.env.WORKER_STACK_TRACES === 'on',
+        deadlockDetection: process.env.WORKER_DEADLOCK_DETECTION !== 'off',
       });
       const running = worker.run();
       cleanups.unshift(async () => {
