@@ -9,7 +9,7 @@
  * earlier, on the same processes). Exit code 1 when a check fails. A script that prints figures, not a timed test.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -100,8 +100,18 @@ async function main() {
       WORKFLOW_BUNDLE_PATH: await writeWorkflowBundle(join(dir, 'workflow-bundle.js')),
     };
     const apiPorts = [await freePort(), await freePort()];
+    // The APIs' logs (warnings and errors: a 500's cause) are kept after the run, beside the project's other data.
+    const logDir = join(__dirname, '..', '.data', `chaos-logs-${process.pid}`);
+    mkdirSync(logDir, { recursive: true });
     const apis = apiPorts.map(
-      (port, i) => new Supervised(`api-${i + 1}`, 'server/main.ts', { ...env, PORT: String(port) }),
+      (port, i) =>
+        new Supervised(
+          `api-${i + 1}`,
+          'server/main.ts',
+          { ...env, PORT: String(port) },
+          [],
+          join(logDir, `api-${i + 1}.log`),
+        ),
     );
     const workers = [1, 2, 3].map((i) => new Supervised(`worker-${i}`, 'activities/worker.main.ts', env));
     for (const p of [...apis, ...workers]) p.start();
@@ -321,6 +331,7 @@ async function main() {
       `  waktu / wall time                             ${run.seconds.toFixed(0)} s${baselineSeconds ? ` (tanpa gangguan / undisturbed ${baselineSeconds.toFixed(0)} s)` : ''}`,
     );
     for (const e of run.outcomes.serverErrors.slice(0, 40)) console.log(`    ${e}`);
+    console.log(`  log API / API logs                            ${logDir}`);
     const ok =
       checks.lost === 0 &&
       checks.duplicated === 0 &&

@@ -3,6 +3,7 @@
  * the end-of-year checks — nothing lost, nothing twice, one pay row per employee and month, the audit chain intact.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PrismaClient } from '../prisma/client';
 import { verifyAuditChain } from '../server/audit/audit-verification';
@@ -30,6 +31,8 @@ export class Supervised {
     private readonly env: NodeJS.ProcessEnv,
     /** Options for node itself (`--cpu-prof`, which NODE_OPTIONS may not carry). */
     private readonly nodeArgs: string[] = [],
+    /** A file its output (the API's log: a 500's error and stack) is appended to, across restarts; unset: dropped. */
+    private readonly outputFile?: string,
   ) {}
 
   /** The running child's pid (null between a death and its restart). */
@@ -41,7 +44,7 @@ export class Supervised {
     const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', join(ROOT, this.file)], {
       cwd: ROOT,
       env: this.env,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', this.outputFile ? openSync(this.outputFile, 'a') : 'ignore', 'inherit'],
     });
     this.child = child;
     child.once('exit', () => {
