@@ -47,6 +47,14 @@ export function updateError(err: unknown): unknown {
     if (cause.type === TASK_NOT_OPEN) return ApiError.taskNotOpen(message);
     return ApiError.badRequest(message, details);
   }
+  // The workflow's last task failed on the server while the update waited (a worker killed or restarted mid-task):
+  // Temporal aborts the update without recording it and takes answers again once a workflow task succeeds.
+  if (workflowNotReady(err))
+    return ApiError.unavailable(
+      'recovering',
+      'Alur kerja sedang dipulihkan; jawaban Anda belum tercatat: kirim lagi sebentar lagi / the workflow is ' +
+        'recovering; your answer was not recorded: send it again in a moment',
+    );
   // The server did not hear back from the workflow before the call's deadline (its worker busy or down). The update
   // may still be taken later — a task's answer is idempotent by its key — so the caller is told to look before
   // answering again; a 503, as for a service down, not a 500.
@@ -80,6 +88,16 @@ function serverBusy(err: unknown): boolean {
   return isGrpcServiceError(cause) && BUSY_CODES.has(cause.code);
 }
 
+/**
+ * Temporal's WorkflowNotReady (FAILED_PRECONDITION): "Unable to perform workflow execution update due to unexpected
+ * workflow task failure." — the update was aborted, not recorded (seen in chaos:cycle as 500s while workers were
+ * killed: the first after 40 s, then at once until the workflow's next task succeeded, 12 s later).
+ */
+function workflowNotReady(err: unknown): boolean {
+  const cause = err instanceof ServiceError ? err.cause : err;
+  return isGrpcServiceError(cause) && cause.code === 9 && /workflow task failure/i.test(cause.details ?? '');
+}
+
 /** Updates this API process has sent and not yet heard back from, per app. */
 const inFlight = new WeakMap<AppDeps, { count: number }>();
 
@@ -88,6 +106,7 @@ const inFlight = new WeakMap<AppDeps, { count: number }>();
  * - At most UPDATE_CONCURRENCY updates per API process wait on the workflows at once. Past that the answer is refused
  *   at once, before it is sent: a 503 "overloaded" saying it was not recorded and may be sent again in a moment. An
  *   overloaded cluster otherwise queues every answer, and each waits out the deadline below.
+ * - An update aborted because the workflow's task failed (Temporal's WorkflowNotReady) is sent again until the deadline.
  * - The call has a deadline (UPDATE_TIMEOUT_MS). Without one the SDK waits as long as Temporal keeps the update
  *   pending (its worker down or overloaded): under a month-end surge, requests went unanswered for minutes. Past it
  *   the caller gets the 503 "busy, may still be recorded".
@@ -110,9 +129,18 @@ export async function executeUpdate<R>(
   gate.count++;
   const deadline = Date.now() + deps.config.UPDATE_TIMEOUT_MS;
   try {
-    return (await client.withDeadline(deadline, () =>
-      client.workflow.getHandle(workflowId).executeUpdate(updateName, { args: [input] }),
-    )) as R;
+    // An update Temporal aborted because the workflow's task failed was not recorded: sent again (a second apart, then
+    // longer) until it is taken or the deadline passes, so the person's answer goes through once the workflow recovers.
+    for (let wait = 1000; ; wait = Math.min(wait * 2, 5000)) {
+      try {
+        return (await client.withDeadline(deadline, () =>
+          client.workflow.getHandle(workflowId).executeUpdate(updateName, { args: [input] }),
+        )) as R;
+      } catch (err) {
+        if (!workflowNotReady(err) || Date.now() + wait >= deadline) throw err;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   } catch (err) {
     throw updateError(err);
   } finally {

@@ -9,7 +9,8 @@ import { errorsId } from '../../admin/src/i18n/errors-id';
 import { wordError } from '../../admin/src/providers/error-words';
 import { ApiError } from '../../server/http/api-error';
 import { paramsOf } from '../../server/http/error-handler';
-import { updateError } from '../../server/tasks/task-updates';
+import type { AppDeps } from '../../server/deps';
+import { executeUpdate, updateError } from '../../server/tasks/task-updates';
 
 const words = (messages: any) => (key: string) => String(key.split('.').reduce((m, k) => m?.[k], messages) ?? key);
 
@@ -50,6 +51,83 @@ describe('workflow update failures as API errors', () => {
     // Another refusal of the service still passes through (the error handler words it).
     const notFound = new ServiceError('x', { cause: grpc(5, 'namespace not found') });
     expect(updateError(notFound)).toBe(notFound);
+  });
+
+  it('an update aborted because the workflow task failed is a 503 saying it was not recorded, in both languages', () => {
+    // Temporal's WorkflowNotReady, as the client throws it (seen in chaos:cycle as 500s while workers were killed).
+    const notReady = Object.assign(
+      new Error(
+        '9 FAILED_PRECONDITION: Unable to perform workflow execution update due to unexpected workflow task failure.',
+      ),
+      {
+        code: 9,
+        details: 'Unable to perform workflow execution update due to unexpected workflow task failure.',
+        metadata: {},
+      },
+    );
+    const mapped = updateError(new ServiceError('Workflow Update failed', { cause: notReady })) as ApiError;
+    expect(mapped).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    const error = { code: mapped.code, message: mapped.message, params: paramsOf(mapped) };
+    expect(error.params).toEqual({ part: 'recovering' });
+    expect(wordError(error, '', 'id', words(errorsId)).message).toBe(
+      'Alur kerja penilaian ini sedang dipulihkan dan belum menerima jawaban Anda. Jawaban itu tidak tercatat: kirim lagi sebentar lagi',
+    );
+    expect(wordError(error, '', 'en', words(errorsEn)).message).toBe(
+      'This appraisal’s workflow is recovering and did not take your answer. It was not recorded: send it again in a moment',
+    );
+    // Another failed precondition passes through.
+    const other = new ServiceError('x', {
+      cause: Object.assign(new Error('9 x'), { code: 9, details: 'x', metadata: {} }),
+    });
+    expect(updateError(other)).toBe(other);
+  });
+
+  it('an update aborted because the workflow task failed is sent again until the workflow takes it', async () => {
+    // A stand-in of the client: Temporal's WorkflowNotReady cannot be provoked on purpose in a test (chaos:cycle met it
+    // while workers were killed); what is tested is that the API sends the answer again rather than failing it.
+    const notReady = () =>
+      new ServiceError('Workflow Update failed', {
+        cause: Object.assign(new Error('9 FAILED_PRECONDITION'), {
+          code: 9,
+          details: 'Unable to perform workflow execution update due to unexpected workflow task failure.',
+          metadata: {},
+        }),
+      });
+    const sent: number[] = [];
+    const client = {
+      withDeadline: (_deadline: number, fn: () => Promise<unknown>) => fn(),
+      workflow: {
+        getHandle: () => ({
+          executeUpdate: async () => {
+            sent.push(Date.now());
+            if (sent.length < 3) throw notReady();
+            return { outcome: 'taken' };
+          },
+        }),
+      },
+    };
+    const deps = {
+      temporal: async () => client,
+      config: { UPDATE_TIMEOUT_MS: 10_000, UPDATE_CONCURRENCY: 4 },
+    } as unknown as AppDeps;
+    await expect(executeUpdate(deps, 'wf', 'submitReview', {})).resolves.toEqual({ outcome: 'taken' });
+    expect(sent).toHaveLength(3);
+    expect(sent[1] - sent[0]).toBeGreaterThanOrEqual(990);
+
+    // Past the deadline it is the 503 that says the answer was not recorded.
+    sent.length = 0;
+    const impatient = { ...deps, config: { UPDATE_TIMEOUT_MS: 1_500, UPDATE_CONCURRENCY: 4 } } as unknown as AppDeps;
+    client.workflow.getHandle = () => ({
+      executeUpdate: async () => {
+        sent.push(Date.now());
+        throw notReady();
+      },
+    });
+    await expect(executeUpdate(impatient, 'wf', 'submitReview', {})).rejects.toMatchObject({
+      status: 503,
+      details: { part: 'recovering' },
+    });
+    expect(sent).toHaveLength(2); // at once and a second later; the next wait (2 s) would pass the deadline
   });
 
   it('a workflow already closed is a 409 (the task no longer waits), anything else passes through', () => {

@@ -27,6 +27,8 @@ export const errorsEn: typeof errorsId = {
         'The workflow service is at capacity. Your answer was not sent and is not recorded: send it again in a moment',
       SERVICE_UNAVAILABLE_busy:
         'The workflow service is busy and did not take your answer in time. It may still be recorded: reload the task list before trying again',
+      SERVICE_UNAVAILABLE_recovering:
+        'This appraisal’s workflow is recovering and did not take your answer. It was not recorded: send it again in a moment',
       INTERNAL: 'Something went wrong on the server',
       NETWORK: 'The network is down; check the connection and try again',
     },

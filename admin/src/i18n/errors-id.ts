@@ -28,6 +28,8 @@ export const errorsId = {
         'Layanan alur kerja sedang penuh. Jawaban Anda belum dikirim dan tidak tercatat: kirim lagi sebentar lagi',
       SERVICE_UNAVAILABLE_busy:
         'Layanan alur kerja sedang sibuk dan belum menerima jawaban Anda tepat waktu. Jawaban itu mungkin tetap tercatat: muat ulang daftar tugas sebelum mencoba lagi',
+      SERVICE_UNAVAILABLE_recovering:
+        'Alur kerja penilaian ini sedang dipulihkan dan belum menerima jawaban Anda. Jawaban itu tidak tercatat: kirim lagi sebentar lagi',
       INTERNAL: 'Terjadi kesalahan pada server',
       NETWORK: 'Jaringan terputus; periksa sambungan lalu coba lagi',
     },
