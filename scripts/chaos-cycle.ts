@@ -4,7 +4,8 @@
  * worker is SIGKILLed every 10–20 s (and restarted), the Temporal server is stopped and restarted once mid-cycle, and
  * PostgreSQL once. Simulated actors complete every task over HTTP, alternating between the API processes. At the end
  * it checks every employee's year DONE, exactly one pay row per employee and month, one task of each step per
- * evaluation (nothing lost or duplicated), no 5xx but 503 while a service was down, and the audit chain intact — and
+ * evaluation (nothing lost or duplicated), no 5xx but 503 while a service was down (Temporal, PostgreSQL, or a worker
+ * killed while the request waited), and the audit chain intact — and
  * prints kills, restarts, lost, duplicated and the wall time against an undisturbed run of the same size (a year
  * earlier, on the same processes). Exit code 1 when a check fails. A script that prints figures, not a timed test.
  */
@@ -174,14 +175,16 @@ async function main() {
       }
       if (outcomes && res.status >= 500) {
         const during = outageOf(sentAt);
+        // A worker killed while the request waited is a service down too: its workflows wait for the task timeout.
+        const killsWhile = kills.filter((k) => k > sentAt).length;
         if (res.status === 503 && during) outcomes.unavailableWhileDown++;
         else if (during) outcomes.otherWhileDown++;
+        else if (res.status === 503 && killsWhile > 0) outcomes.unavailableWhileKilled++;
         else {
           // What a reader needs to tell a worker kill's consequence from a defect: how long the answer took, how many
           // workers were killed while it waited, and how long before it was sent the last one before it was.
           const waited = ((performance.now() - sentAt) / 1000).toFixed(1);
           const before = kills.filter((k) => k <= sentAt).at(-1);
-          const killsWhile = kills.filter((k) => k > sentAt).length;
           const lastKill = before === undefined ? 'none' : `${((sentAt - before) / 1000).toFixed(0)} s`;
           const clock = new Date(Date.now() - (performance.now() - sentAt)).toISOString().slice(11, 19);
           outcomes.serverErrors.push(
@@ -218,7 +221,13 @@ async function main() {
         sanctionVersionId: await version('SANCTION'),
       });
       const cycle = (await created!.json()) as { id: number };
-      const outcomes: Outcomes = { refused: 0, unavailableWhileDown: 0, otherWhileDown: 0, serverErrors: [] };
+      const outcomes: Outcomes = {
+        refused: 0,
+        unavailableWhileDown: 0,
+        unavailableWhileKilled: 0,
+        otherWhileDown: 0,
+        serverErrors: [],
+      };
       const t0 = performance.now();
       await http('POST', `/api/cycles/${cycle.id}/start`, hrToken, {});
       let closed = false;
@@ -321,6 +330,7 @@ async function main() {
     console.log(`  ganda / duplicated                            ${checks.duplicated}`);
     console.log(`  TPP per pegawai-bulan / pay rows              ${checks.payRows} (harus ${checks.expectedPay})`);
     console.log(`  503 dikirim selama layanan mati / while down  ${run.outcomes.unavailableWhileDown}`);
+    console.log(`  503 selagi worker dibunuh / while a worker died ${run.outcomes.unavailableWhileKilled}`);
     console.log(`  5xx lain selama mati / other 5xx while down   ${run.outcomes.otherWhileDown}`);
     console.log(`  5xx selagi semua hidup / while all up         ${run.outcomes.serverErrors.length}`);
     console.log(`  koneksi ditolak (API dimulai ulang) / refused  ${run.outcomes.refused}`);

@@ -15,6 +15,8 @@ export interface Outcomes {
   /** Connections refused (an API process being restarted). */
   refused: number;
   unavailableWhileDown: number;
+  /** 503s of requests in flight while a worker was killed (not counted against the run). */
+  unavailableWhileKilled: number;
   otherWhileDown: number;
   serverErrors: string[];
 }
