@@ -210,16 +210,22 @@ export async function seedDemo(prisma: PrismaClient, options: { employees?: numb
   if ((await prisma.employee.count()) > 0) return { created: false };
 
   const org = generateOrganisation({ employees: options.employees ?? 60, seed: 2026 });
-  const { employeeIds } = await insertOrganisation(prisma, org);
 
   // Pick the demo people: a staff member, the rater (their section head) and the rater's superior (field head).
   // The demo employee works in the Education Office; the HR admins in the Civil Service Agency (BKPSDM).
   const staff =
     org.employees.find(
       (e) => e.positionType === 'PELAKSANA' && e.unitKey.startsWith('U-O1-') && e.unitKey.includes('-S'),
-    ) ?? org.employees.find((e) => e.positionType === 'PELAKSANA' && e.unitKey.includes('-S'))!;
-  const rater = org.employees.find((e) => e.key === staff.superiorKey)!;
-  const raterSuperior = org.employees.find((e) => e.key === rater.superiorKey)!;
+    ) ?? org.employees.find((e) => e.positionType === 'PELAKSANA' && e.unitKey.includes('-S'));
+  const rater = staff && org.employees.find((e) => e.key === staff.superiorKey);
+  const raterSuperior = rater && org.employees.find((e) => e.key === rater.superiorKey);
+  if (!staff || !rater || !raterSuperior)
+    throw new Error(
+      `Organisasi ${org.employees.length} pegawai terlalu kecil untuk akun demo (pegawai, penilai, atasan penilai): ` +
+        `minimal 13 / an organisation of ${org.employees.length} has no staff member with a rater and a rater's ` +
+        'superior for the demo accounts: use 13 employees or more',
+    );
+  const { employeeIds } = await insertOrganisation(prisma, org);
   const taken = new Set([staff.key, rater.key, raterSuperior.key]);
   const hrPeople = org.employees.filter(
     (e) => e.unitKey.startsWith('U-O0') && e.positionType !== 'JPT' && !taken.has(e.key),
