@@ -84,9 +84,12 @@ const BUSY_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 8 /* RESOURCE_EXHAUSTED *
  * while the update waited), too many updates of one workflow were in flight, or the call's deadline passed.
  */
 function serverBusy(err: unknown): boolean {
-  const cause = err instanceof ServiceError ? err.cause : err;
+  const cause = grpcCause(err);
   return isGrpcServiceError(cause) && BUSY_CODES.has(cause.code);
 }
+
+/** The gRPC error under the client's ServiceError (the error itself when not wrapped). */
+const grpcCause = (err: unknown): unknown => (err instanceof ServiceError ? err.cause : err);
 
 /**
  * Temporal's WorkflowNotReady (FAILED_PRECONDITION): "Unable to perform workflow execution update due to unexpected
@@ -94,7 +97,7 @@ function serverBusy(err: unknown): boolean {
  * killed: the first after 40 s, then at once until the workflow's next task succeeded, 12 s later).
  */
 function workflowNotReady(err: unknown): boolean {
-  const cause = err instanceof ServiceError ? err.cause : err;
+  const cause = grpcCause(err);
   return isGrpcServiceError(cause) && cause.code === 9 && /workflow task failure/i.test(cause.details ?? '');
 }
 

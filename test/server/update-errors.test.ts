@@ -12,6 +12,14 @@ import { paramsOf } from '../../server/http/error-handler';
 import type { AppDeps } from '../../server/deps';
 import { executeUpdate, updateError } from '../../server/tasks/task-updates';
 
+/** A gRPC error as the Temporal client throws it once its own retries are spent, wrapped as the SDK wraps it. */
+const grpc = (code: number, details: string) =>
+  Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+const failed = (code: number, details: string) =>
+  new ServiceError('Workflow Update failed', { cause: grpc(code, details) });
+/** Temporal's WorkflowNotReady: the update was aborted because the workflow's task failed. */
+const NOT_READY = 'Unable to perform workflow execution update due to unexpected workflow task failure.';
+
 const words = (messages: any) => (key: string) => String(key.split('.').reduce((m, k) => m?.[k], messages) ?? key);
 
 describe('workflow update failures as API errors', () => {
@@ -36,15 +44,11 @@ describe('workflow update failures as API errors', () => {
   it('an update the server gave up on (aborted, too many in flight) is the same 503, not a 500', () => {
     // As the client throws them once its own retries are spent (seen in chaos:cycle while the cycle's calibration
     // updates were aborted: a 500 after 44 s).
-    const grpc = (code: number, details: string) =>
-      Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
     for (const [code, details] of [
       [14, 'workflow update was aborted'],
       [8, 'limit on number of concurrent in-flight updates has been reached'],
     ] as const) {
-      const mapped = updateError(
-        new ServiceError('Workflow Update failed', { cause: grpc(code, details) }),
-      ) as ApiError;
+      const mapped = updateError(failed(code, details)) as ApiError;
       expect(mapped).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
       expect(paramsOf(mapped)).toEqual({ part: 'busy' });
     }
@@ -55,17 +59,7 @@ describe('workflow update failures as API errors', () => {
 
   it('an update aborted because the workflow task failed is a 503 saying it was not recorded, in both languages', () => {
     // Temporal's WorkflowNotReady, as the client throws it (seen in chaos:cycle as 500s while workers were killed).
-    const notReady = Object.assign(
-      new Error(
-        '9 FAILED_PRECONDITION: Unable to perform workflow execution update due to unexpected workflow task failure.',
-      ),
-      {
-        code: 9,
-        details: 'Unable to perform workflow execution update due to unexpected workflow task failure.',
-        metadata: {},
-      },
-    );
-    const mapped = updateError(new ServiceError('Workflow Update failed', { cause: notReady })) as ApiError;
+    const mapped = updateError(failed(9, NOT_READY)) as ApiError;
     expect(mapped).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
     const error = { code: mapped.code, message: mapped.message, params: paramsOf(mapped) };
     expect(error.params).toEqual({ part: 'recovering' });
@@ -76,23 +70,14 @@ describe('workflow update failures as API errors', () => {
       'This appraisal’s workflow is recovering and did not take your answer. It was not recorded: send it again in a moment',
     );
     // Another failed precondition passes through.
-    const other = new ServiceError('x', {
-      cause: Object.assign(new Error('9 x'), { code: 9, details: 'x', metadata: {} }),
-    });
+    const other = failed(9, 'x');
     expect(updateError(other)).toBe(other);
   });
 
   it('an update aborted because the workflow task failed is sent again until the workflow takes it', async () => {
     // A stand-in of the client: Temporal's WorkflowNotReady cannot be provoked on purpose in a test (chaos:cycle met it
     // while workers were killed); what is tested is that the API sends the answer again rather than failing it.
-    const notReady = () =>
-      new ServiceError('Workflow Update failed', {
-        cause: Object.assign(new Error('9 FAILED_PRECONDITION'), {
-          code: 9,
-          details: 'Unable to perform workflow execution update due to unexpected workflow task failure.',
-          metadata: {},
-        }),
-      });
+    const notReady = () => failed(9, NOT_READY);
     const sent: number[] = [];
     const client = {
       withDeadline: (_deadline: number, fn: () => Promise<unknown>) => fn(),
