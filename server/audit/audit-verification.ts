@@ -1,16 +1,17 @@
 /**
- * Verifies the keyed audit chain and its signed checkpoints, naming each tampered entry with the reason.
- * Used by `GET /api/audit-events/verify` and `npm run audit:verify`.
+ * Verifies the keyed audit chains and their signed checkpoints, naming each tampered entry with the reason.
+ * Used by `GET /api/audit-events/verify` and `npm run audit:verify`. Each chain (prisma/audit.ts) is walked on its
+ * own, in the order of its entries (`seq`), against its own checkpoints.
  *
  * What each kind of tampering by someone with write access to the database (but not AUDIT_KEY) looks like:
  * - edited: an entry's HMAC no longer matches its content, while the next entry or a checkpoint still vouches
  *   for the hash it had;
- * - inserted: an entry whose HMAC does not verify and that nothing vouches for (or an unkeyed entry after keying);
- * - deleted: an authentic entry whose predecessor is missing (the id sequence has a gap, the link is broken);
- * - deleted-newest: a signed checkpoint covers entries past the end of the log;
- * - truncated: the log is empty, or holds another history (emptied and refilled, or rewritten as a whole), where a
+ * - inserted: an entry whose HMAC does not verify and that nothing vouches for;
+ * - deleted: an authentic entry whose predecessor on its chain is missing (a gap in `seq`, or a broken link);
+ * - deleted-newest: a signed checkpoint covers entries past the end of its chain;
+ * - truncated: a chain is empty, or holds another history (emptied and refilled, or rewritten as a whole), where a
  *   signed checkpoint says otherwise;
- * - checkpoint: a checkpoint whose signature fails, that is missing where one is always written, or the one the
+ * - checkpoint: a checkpoint whose signature fails, that is missing where one is always written, or one the
  *   anchor file (outside the database) holds has gone from the table.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -46,9 +47,12 @@ export interface AuditVerification {
   firstBroken: AuditProblem | null;
   /** Every problem found (at most 100), by entry id. */
   problems: AuditProblem[];
-  /** The newest checkpoint whose signature verifies. */
+  /**
+   * The chains' newest checkpoints whose signatures verify, taken together: the entries they cover, the newest head
+   * and when the last was signed.
+   */
   checkpoint: { count: string; headId: string; at: string } | null;
-  /** Entries after that checkpoint: removing them would only be seen once a later checkpoint exists. */
+  /** Entries after those checkpoints: removing them would only be seen once a later checkpoint exists. */
   afterCheckpoint: number;
 }
 
@@ -57,126 +61,129 @@ const MAX_PROBLEMS = 100;
 
 interface Row extends AuditEntryFields {
   hash: string;
-  keyed: boolean;
+  chain: number;
+  seq: bigint;
 }
 
-/** Reads the log in id order, a batch at a time, with the unkeyed hash the database computes for legacy entries. */
-async function* entries(db: Db, after: bigint): AsyncGenerator<Row & { legacyHash?: string }> {
-  let cursor = after;
+/** Reads one chain in the order of its entries, a batch at a time. */
+async function* entries(db: Db, chain: number, afterSeq: bigint): AsyncGenerator<Row> {
+  let cursor = afterSeq;
   for (;;) {
     const rows: Row[] = await db.auditEvent.findMany({
-      where: { id: { gt: cursor } },
-      orderBy: { id: 'asc' },
+      where: { chain, seq: { gt: cursor } },
+      orderBy: { seq: 'asc' },
       take: BATCH,
     });
     if (!rows.length) return;
-    const legacy = rows.filter((r) => !r.keyed);
-    const legacyHashes = new Map<bigint, string>();
-    if (legacy.length) {
-      const found = await db.$queryRaw<{ id: bigint; expected: string }[]>`
-        SELECT id, audit_event_hash(prev_hash, id, at, actor_user_id, actor, action, entity, entity_id, before, after) AS expected
-        FROM audit_events WHERE NOT keyed AND id >= ${legacy[0].id} AND id <= ${legacy[legacy.length - 1].id}`;
-      for (const f of found) legacyHashes.set(BigInt(f.id), f.expected);
-    }
-    for (const r of rows) yield { ...r, legacyHash: legacyHashes.get(r.id) };
-    cursor = rows[rows.length - 1].id;
+    yield* rows;
+    cursor = rows[rows.length - 1].seq;
   }
 }
 
+/** The chains that hold entries: one index probe per chain (a loose scan of the (chain, seq) index). */
+async function chainsInUse(db: Db): Promise<number[]> {
+  const rows = await db.$queryRaw<{ chain: number }[]>`
+    WITH RECURSIVE c AS (
+      SELECT min(chain) AS chain FROM audit_events
+      UNION ALL
+      SELECT (SELECT min(e.chain) FROM audit_events e WHERE e.chain > c.chain) FROM c WHERE c.chain IS NOT NULL
+    )
+    SELECT chain FROM c WHERE chain IS NOT NULL`;
+  return rows.map((r) => Number(r.chain));
+}
+
 /**
- * The anchor: the newest signed checkpoint, kept in a file outside the database (AUDIT_ANCHOR_FILE; `npm start`
- * uses `.data/audit-anchor.json`). Checkpoints in the database only help while they are there: someone who deletes
- * the newest entries together with the newest checkpoints is caught by the anchor alone.
+ * The anchor: the newest signed checkpoint of each chain, kept in a file outside the database (AUDIT_ANCHOR_FILE;
+ * `npm start` uses `.data/audit-anchor.json`). Checkpoints in the database only help while they are there: someone
+ * who deletes the newest entries together with the newest checkpoints is caught by the anchor alone.
  */
-interface Anchor {
-  database: string;
+interface AnchorCheckpoint {
+  chain: number;
   at: string;
   count: string;
   headId: string;
   headHash: string;
   mac: string;
 }
+type Signed = CheckpointFields & { mac: string };
 
-function readAnchor(file: string, database: string): (CheckpointFields & { mac: string }) | null {
-  if (!existsSync(file)) return null;
-  const a = JSON.parse(readFileSync(file, 'utf8')) as Anchor;
-  if (a.database !== database) return null; // another installation's anchor
-  return { at: new Date(a.at), count: BigInt(a.count), headId: BigInt(a.headId), headHash: a.headHash, mac: a.mac };
-}
-
-function writeAnchor(file: string, database: string, c: CheckpointFields & { mac: string }): void {
-  const anchor: Anchor = {
-    database,
-    at: c.at.toISOString(),
-    count: c.count.toString(),
-    headId: c.headId.toString(),
+function readAnchor(file: string, database: string): Signed[] {
+  if (!existsSync(file)) return [];
+  const a = JSON.parse(readFileSync(file, 'utf8')) as { database: string; checkpoints?: AnchorCheckpoint[] };
+  if (a.database !== database || !Array.isArray(a.checkpoints)) return []; // another installation's anchor
+  return a.checkpoints.map((c) => ({
+    chain: Number(c.chain),
+    at: new Date(c.at),
+    count: BigInt(c.count),
+    headId: BigInt(c.headId),
     headHash: c.headHash,
     mac: c.mac,
+  }));
+}
+
+function writeAnchor(file: string, database: string, checkpoints: Signed[]): void {
+  const anchor = {
+    database,
+    checkpoints: checkpoints.map<AnchorCheckpoint>((c) => ({
+      chain: c.chain,
+      at: c.at.toISOString(),
+      count: c.count.toString(),
+      headId: c.headId.toString(),
+      headHash: c.headHash,
+      mac: c.mac,
+    })),
   };
   writeFileSync(`${file}.tmp`, `${JSON.stringify(anchor, null, 2)}\n`, { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
 }
 
-/**
- * Walks the whole chain and compares it with every checkpoint and the anchor file; when all is well, signs a
- * checkpoint at the head and moves the anchor to it.
- */
-export async function verifyAuditChain(
-  db: Db,
-  options: {
-    sign?: boolean;
-    anchorFile?: string | null;
-    /** Walk only the entries after the newest checkpoint (whose head entry is checked): the periodic seal. */
-    sinceCheckpoint?: boolean;
-  } = {},
-): Promise<AuditVerification> {
-  const key = auditKey();
-  const anchorFile = options.anchorFile === undefined ? process.env.AUDIT_ANCHOR_FILE || null : options.anchorFile;
-  const database = anchorFile
-    ? (await db.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`)[0].name
-    : '';
-  const problems: AuditProblem[] = [];
-  const report = (id: bigint, reason: AuditTamperReason, detail: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push({ id: id.toString(), reason, detail });
-  };
+type Report = (id: bigint, reason: AuditTamperReason, detail: string) => void;
 
-  const allCheckpoints = await db.auditCheckpoint.findMany({ orderBy: { id: 'asc' } });
-  const checkpoints: CheckpointFields[] = [];
-  for (const c of allCheckpoints) {
-    if (sameMac(checkpointMac(key, c), c.mac)) checkpoints.push(c);
-    else report(c.headId, 'checkpoint', `checkpoint #${c.id} palsu atau diubah / forged or altered checkpoint`);
-  }
-  const anchor = anchorFile ? readAnchor(anchorFile, database) : null;
-  if (anchor && !sameMac(checkpointMac(key, anchor), anchor.mac))
-    report(anchor.headId, 'checkpoint', `berkas jangkar ${anchorFile} palsu / the anchor file is forged`);
-  else if (anchor) {
-    const same = (c: CheckpointFields) => c.headId === anchor.headId && c.headHash === anchor.headHash;
-    if (!checkpoints.some(same)) {
-      report(
-        anchor.headId,
-        'checkpoint',
-        `checkpoint #${anchor.headId} (jangkar di luar basis data) hilang dari tabel / the anchored checkpoint was deleted`,
-      );
-      checkpoints.push(anchor);
-    }
-  }
+/** What walking one chain found. */
+interface ChainWalk {
+  chain: number;
+  /** Entries of the chain up to its head (counted from the checkpoint when only what follows it was walked). */
+  checked: number;
+  /** Entries read, and those whose MAC verifies: none verifying anywhere points at another key. */
+  read: number;
+  authentic: number;
+  head: (Row & { valid: boolean }) | null;
+  newest: CheckpointFields | null;
+}
+
+const newestOf = (cs: CheckpointFields[]) =>
+  cs.reduce<CheckpointFields | null>((a, c) => (!a || c.headId > a.headId ? c : a), null);
+
+/** Walks one chain against its checkpoints (whose signatures verify), reporting what does not hold. */
+async function walkChain(
+  db: Db,
+  key: Buffer,
+  chain: number,
+  checkpoints: CheckpointFields[],
+  sinceCheckpoint: boolean,
+  reportAny: Report,
+): Promise<ChainWalk> {
+  let found = 0;
+  const report: Report = (...args) => {
+    found++;
+    reportAny(...args);
+  };
   const byHead = new Map<bigint, CheckpointFields[]>();
   for (const c of checkpoints) byHead.set(c.headId, [...(byHead.get(c.headId) ?? []), c]);
-  const newest = checkpoints.reduce<CheckpointFields | null>((a, c) => (!a || c.headId > a.headId ? c : a), null);
+  const newest = newestOf(checkpoints);
+  const walk: ChainWalk = { chain, checked: 0, read: 0, authentic: 0, head: null, newest };
 
-  let checked = 0;
-  let keyedSeen = 0;
-  let keyedValid = 0;
-  let previous: (Row & { valid: boolean }) | null = null;
-  if (options.sinceCheckpoint && newest && problems.length === 0) {
-    // Start from the checkpoint's head when it is there as signed; otherwise walk everything to name what happened.
+  if (sinceCheckpoint && newest) {
+    // Start from the checkpoint's head when it is there as signed; otherwise walk the chain to name what happened.
     const head = await db.auditEvent.findUnique({ where: { id: newest.headId } });
-    if (head && head.keyed && head.hash === newest.headHash && sameMac(entryMac(key, head), head.hash)) {
-      previous = { ...head, valid: true };
-      checked = Number(newest.count);
-      keyedSeen = keyedValid = 1;
+    if (head && head.chain === chain && head.hash === newest.headHash && sameMac(entryMac(key, head), head.hash)) {
+      walk.head = { ...head, valid: true };
+      walk.checked = Number(newest.count);
+      walk.read = walk.authentic = 1;
     }
   }
+  const startedAtCheckpoint = walk.head !== null;
+  const signedHeadsSeen = new Set<bigint>();
   let pending: (Row & { macOk: boolean }) | null = null;
   // An entry whose MAC fails is classified once the next entry is known: does anything vouch for its hash?
   const settle = (row: Row & { macOk: boolean }, next: Row | null) => {
@@ -189,80 +196,142 @@ export async function verifyAuditChain(
     else report(row.id, 'inserted', `entri #${row.id} disisipkan tanpa kunci audit / entry inserted without the key`);
   };
 
-  for await (const row of entries(db, previous?.id ?? -1n)) {
-    checked++;
-    if (row.keyed) keyedSeen++;
-    let macOk: boolean;
-    if (row.keyed) macOk = sameMac(entryMac(key, row), row.hash);
-    else macOk = keyedSeen === 0 && row.legacyHash === row.hash;
-    if (row.keyed && macOk) keyedValid++;
+  for await (const row of entries(db, chain, walk.head?.seq ?? 0n)) {
+    const previous = walk.head;
+    walk.checked++;
+    walk.read++;
+    const macOk = sameMac(entryMac(key, row), row.hash);
+    if (macOk) walk.authentic++;
     if (pending) settle(pending, row);
     pending = { ...row, macOk };
 
-    if (macOk && row.prevHash !== (previous?.hash ?? '')) {
-      // An authentic entry that chained to something other than the entry now before it.
-      // Keyed entries are numbered consecutively, so a gap before one is certainly a deletion.
-      if (!previous || (row.keyed && row.id > previous.id + 1n)) {
-        const firstMissing = previous ? previous.id + 1n : 1n;
-        report(
-          firstMissing,
-          'deleted',
-          row.id - firstMissing > 1n
-            ? `entri #${firstMissing}–#${row.id - 1n} dihapus / entries deleted before #${row.id}`
-            : `entri sebelum #${row.id} dihapus / entry deleted before #${row.id}`,
-        );
-      } else if (previous.valid) {
-        // The entry before verifies on its own, so it is unkeyed (from before keying): rewritten with its hash
-        // recomputed, or (their ids had gaps) followed by deleted entries.
-        report(
-          previous.id,
-          'edited',
-          `entri #${previous.id} diubah (hash dihitung ulang) atau entri sesudahnya dihapus / edited, or entries after it deleted`,
-        );
-      }
+    // An authentic entry that chained to something other than the entry now before it: entries were deleted
+    // (unless the one before is itself forged, which settle() names).
+    if (
+      macOk &&
+      row.prevHash !== (previous?.hash ?? '') &&
+      (!previous || previous.valid || row.seq > previous.seq + 1n)
+    ) {
+      const first = (previous?.seq ?? 0n) + 1n;
+      const last = row.seq - 1n;
+      report(
+        row.id,
+        'deleted',
+        last > first
+          ? `entri ke-${first}–${last} rantai ${chain} dihapus, sebelum #${row.id} / chain ${chain}'s entries ${first}–${last} deleted, before #${row.id}`
+          : `entri sebelum #${row.id} (rantai ${chain}) dihapus / entry deleted before #${row.id}`,
+      );
     }
     // A checkpoint signed at this entry must name this very entry, and the number of entries up to it.
     for (const c of byHead.get(row.id) ?? []) {
       if (!macOk) continue;
+      signedHeadsSeen.add(row.id);
       if (c.headHash !== row.hash)
         report(
           row.id,
           'truncated',
           `log dikosongkan atau ditulis ulang: #${row.id} bukan entri yang ditandatangani / log truncated or rewritten`,
         );
-      else if (BigInt(checked) !== c.count && problems.length === 0)
+      else if (BigInt(walk.checked) !== c.count && found === 0)
         report(
           row.id,
-          c.count > BigInt(checked) ? 'deleted' : 'inserted',
-          `${checked} entri sampai #${row.id}, checkpoint: ${c.count} / count differs`,
+          c.count > BigInt(walk.checked) ? 'deleted' : 'inserted',
+          `${walk.checked} entri rantai ${chain} sampai #${row.id}, checkpoint: ${c.count} / count differs`,
         );
     }
-    if (row.keyed && macOk && row.id % BigInt(CHECKPOINT_EVERY) === 0n && !byHead.has(row.id))
+    if (macOk && row.seq % BigInt(CHECKPOINT_EVERY) === 0n && !byHead.has(row.id))
       report(row.id, 'checkpoint', `checkpoint pada entri #${row.id} hilang / checkpoint at this entry deleted`);
-    previous = { ...row, valid: macOk };
+    walk.head = { ...row, valid: macOk };
   }
   if (pending) settle(pending, null);
 
-  if (newest) {
-    if (!previous) {
-      const first = newest.headId - newest.count + 1n;
-      report(
-        first > 0n ? first : 1n,
-        'truncated',
-        `log audit kosong, padahal checkpoint mencatat ${newest.count} entri / log emptied`,
-      );
-    } else if (previous.id < newest.headId) {
-      report(
-        previous.id + 1n,
-        'deleted-newest',
-        `entri terbaru #${previous.id + 1n}–#${newest.headId} dihapus (checkpoint mencatat ${newest.count}) / newest entries deleted`,
-      );
-    }
-  } else if (!previous && (await db.user.count()) > 0) {
-    report(1n, 'truncated', 'log audit dan checkpoint kosong padahal ada pengguna / audit log and checkpoints emptied');
+  const end = walk.head;
+  if (newest && !end)
+    report(
+      newest.headId,
+      'truncated',
+      `rantai ${chain} kosong, padahal checkpoint mencatat ${newest.count} entri s.d. #${newest.headId} / chain emptied`,
+    );
+  else if (newest && end && end.id < newest.headId)
+    report(
+      newest.headId,
+      'deleted-newest',
+      `entri terbaru rantai ${chain} sesudah #${end.id} s.d. #${newest.headId} dihapus (checkpoint mencatat ${newest.count}) / newest entries deleted`,
+    );
+  else if (end && !startedAtCheckpoint && found === 0)
+    // A chain emptied and written again: entries its checkpoints signed are not on it any more.
+    for (const c of checkpoints)
+      if (c.headId <= end.id && !signedHeadsSeen.has(c.headId))
+        report(
+          c.headId,
+          'truncated',
+          `log dikosongkan atau ditulis ulang: entri #${c.headId} yang ditandatangani tidak ada / log truncated or rewritten`,
+        );
+  return walk;
+}
+
+/**
+ * Walks every chain and compares it with its checkpoints and the anchor file; when all is well, signs a checkpoint
+ * at each chain's head and moves the anchor to them.
+ */
+export async function verifyAuditChain(
+  db: Db,
+  options: {
+    sign?: boolean;
+    anchorFile?: string | null;
+    /** Walk only the entries after each chain's newest checkpoint (whose head entry is checked): the periodic seal. */
+    sinceCheckpoint?: boolean;
+  } = {},
+): Promise<AuditVerification> {
+  const key = auditKey();
+  const anchorFile = options.anchorFile === undefined ? process.env.AUDIT_ANCHOR_FILE || null : options.anchorFile;
+  const database = anchorFile
+    ? (await db.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`)[0].name
+    : '';
+  const problems: AuditProblem[] = [];
+  const report: Report = (id, reason, detail) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ id: id.toString(), reason, detail });
+  };
+
+  const checkpoints: CheckpointFields[] = [];
+  for (const c of await db.auditCheckpoint.findMany({ orderBy: { id: 'asc' } })) {
+    if (sameMac(checkpointMac(key, c), c.mac)) checkpoints.push(c);
+    else report(c.headId, 'checkpoint', `checkpoint #${c.id} palsu atau diubah / forged or altered checkpoint`);
   }
-  // Not one keyed entry or checkpoint verifies: far likelier another key than a log forged from end to end.
-  if (keyedSeen > 0 && keyedValid === 0 && checkpoints.length === 0)
+  const anchor = anchorFile ? readAnchor(anchorFile, database) : [];
+  for (const a of anchor) {
+    if (!sameMac(checkpointMac(key, a), a.mac))
+      report(a.headId, 'checkpoint', `berkas jangkar ${anchorFile} palsu / the anchor file is forged`);
+    else if (!checkpoints.some((c) => c.chain === a.chain && c.headId === a.headId && c.headHash === a.headHash)) {
+      report(
+        a.headId,
+        'checkpoint',
+        `checkpoint #${a.headId} (jangkar di luar basis data) hilang dari tabel / the anchored checkpoint was deleted`,
+      );
+      checkpoints.push(a);
+    }
+  }
+
+  const chains = [...new Set([...(await chainsInUse(db)), ...checkpoints.map((c) => c.chain)])].sort((a, b) => a - b);
+  const sinceCheckpoint = options.sinceCheckpoint === true && problems.length === 0;
+  const walks: ChainWalk[] = [];
+  for (const chain of chains)
+    walks.push(
+      await walkChain(
+        db,
+        key,
+        chain,
+        checkpoints.filter((c) => c.chain === chain),
+        sinceCheckpoint,
+        report,
+      ),
+    );
+
+  const read = walks.reduce((n, w) => n + w.read, 0);
+  if (!walks.length && (await db.user.count()) > 0)
+    report(1n, 'truncated', 'log audit dan checkpoint kosong padahal ada pengguna / audit log and checkpoints emptied');
+  // Not one entry or checkpoint verifies: far likelier another key than a log forged from end to end.
+  if (read > 0 && walks.every((w) => w.authentic === 0) && checkpoints.length === 0)
     problems.unshift({
       id: '1',
       reason: 'key',
@@ -271,25 +340,40 @@ export async function verifyAuditChain(
 
   problems.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0));
   const ok = problems.length === 0;
-  let signed = newest;
-  if (ok && previous && options.sign !== false && (!newest || newest.headId < previous.id)) {
-    signed = await signCheckpoint(db, key, {
-      at: new Date(),
-      count: BigInt(checked),
-      headId: previous.id,
-      headHash: previous.hash,
-    });
+  const sign = ok && options.sign !== false;
+  const signed: Signed[] = [];
+  for (const w of walks) {
+    let newest = w.newest;
+    if (sign && w.head && (!newest || newest.headId < w.head.id))
+      newest = await signCheckpoint(db, key, {
+        chain: w.chain,
+        at: new Date(),
+        count: BigInt(w.checked),
+        headId: w.head.id,
+        headHash: w.head.hash,
+      });
+    if (newest) signed.push({ ...newest, mac: checkpointMac(key, newest) });
   }
-  if (ok && signed && anchorFile && options.sign !== false && (!anchor || anchor.headId < signed.headId))
-    writeAnchor(anchorFile, database, { ...signed, mac: checkpointMac(key, signed) });
+  const anchorBehind = signed.some((s) => !anchor.some((a) => a.chain === s.chain && a.headId === s.headId));
+  if (sign && anchorFile && signed.length && anchorBehind) writeAnchor(anchorFile, database, signed);
+
+  const checked = walks.reduce((n, w) => n + w.checked, 0);
+  const covered = signed.reduce((n, s) => n + s.count, 0n);
   return {
     ok,
     checked,
     firstBroken: problems[0] ?? null,
     problems,
-    checkpoint: signed
-      ? { count: signed.count.toString(), headId: signed.headId.toString(), at: signed.at.toISOString() }
+    checkpoint: signed.length
+      ? {
+          count: covered.toString(),
+          headId: signed.reduce((m, s) => (s.headId > m ? s.headId : m), 0n).toString(),
+          at: new Date(Math.max(...signed.map((s) => s.at.getTime()))).toISOString(),
+        }
       : null,
-    afterCheckpoint: signed ? Math.max(0, checked - Number(signed.count)) : checked,
+    afterCheckpoint: walks.reduce((n, w) => {
+      const s = signed.find((c) => c.chain === w.chain);
+      return n + Math.max(0, w.checked - Number(s?.count ?? 0n));
+    }, 0),
   };
 }

@@ -62,7 +62,11 @@ async function auditWhere(db: PrismaClient, raw: Record<string, unknown>): Promi
   return where;
 }
 
-const present = (e: { id: bigint } & Record<string, unknown>) => ({ ...e, id: e.id.toString() });
+const present = (e: { id: bigint; seq: bigint } & Record<string, unknown>) => ({
+  ...e,
+  id: e.id.toString(),
+  seq: e.seq.toString(),
+});
 
 /** Routes of /api/audit-events. */
 export function auditRoutes(deps: AppDeps): Router {
@@ -102,12 +106,27 @@ export function auditRoutes(deps: AppDeps): Router {
           r.entityId,
           JSON.stringify(r.before),
           JSON.stringify(r.after),
+          r.chain,
+          r.seq.toString(),
           r.prevHash,
           r.hash,
         ]),
         {
           header: true,
-          columns: ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'prev_hash', 'hash'],
+          columns: [
+            'id',
+            'at',
+            'actor',
+            'action',
+            'entity',
+            'entity_id',
+            'before',
+            'after',
+            'chain',
+            'seq',
+            'prev_hash',
+            'hash',
+          ],
         },
       ),
     );

@@ -1,8 +1,8 @@
-/** The keyed audit chain as the application writes it: concurrent appends, rollbacks, entries from before keying. */
+/** The keyed audit chains as the application writes them: concurrent appends, rollbacks, a chain's lock held. */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { CHECKPOINT_EVERY, recordAudit } from '../../prisma/audit';
+import { AUDIT_CHAINS, AUDIT_LOCK, CHECKPOINT_EVERY, recordAudit } from '../../prisma/audit';
 import { startAuditSeal } from '../../server/audit/audit-seal';
 import { verifyAuditChain } from '../../server/audit/audit-verification';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -14,7 +14,7 @@ describe('keyed audit chain', () => {
   });
   afterEach(() => db.drop());
 
-  it('concurrent appends get consecutive ids in one valid chain; a rolled-back append leaves no gap', async () => {
+  it('appends one after another stay on the first chain, numbered 1, 2, 3, …; a rolled-back one leaves no gap', async () => {
     await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         recordAudit(db.prisma, { actor: `u${i}`, action: 'login', entity: 'user', entityId: i }),
@@ -33,9 +33,11 @@ describe('keyed audit chain', () => {
       Number(r.id),
     );
     expect(ids).toEqual(Array.from({ length: 61 }, (_, i) => i + 1));
+    const places = await db.prisma.auditEvent.findMany({ orderBy: { id: 'asc' }, select: { chain: true, seq: true } });
+    expect(places.map((p) => [p.chain, Number(p.seq)])).toEqual(ids.map((id) => [0, id]));
     // The checkpoint written with entry #50, in the same transaction.
-    expect(await db.prisma.auditCheckpoint.findMany({ select: { headId: true, count: true } })).toEqual([
-      { headId: BigInt(CHECKPOINT_EVERY), count: BigInt(CHECKPOINT_EVERY) },
+    expect(await db.prisma.auditCheckpoint.findMany({ select: { chain: true, headId: true, count: true } })).toEqual([
+      { chain: 0, headId: BigInt(CHECKPOINT_EVERY), count: BigInt(CHECKPOINT_EVERY) },
     ]);
     const r = await verifyAuditChain(db.prisma, { sign: false });
     expect(r).toMatchObject({ ok: true, checked: 61, afterCheckpoint: 11 });
@@ -53,7 +55,7 @@ describe('keyed audit chain', () => {
       recordAudit(tx, { actor: 'quick', action: 'update', entity: 'unit', entityId: 2 }),
     );
     await sleepy;
-    // 49 more in transactions of three, across the checkpoint at #50.
+    // 48 more in concurrent transactions of three: they may land on other chains.
     await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
         db.prisma.$transaction(async (tx) => {
@@ -77,7 +79,6 @@ describe('keyed audit chain', () => {
         [0, 1, 2].map((k) => [rows[i].actor, `a${k}`]),
       );
     expect(rows.map((r) => Number(r.id))).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
-    expect(await db.prisma.auditCheckpoint.count()).toBe(1);
     expect(await verifyAuditChain(db.prisma, { sign: false })).toMatchObject({ ok: true, checked: 51 });
   });
 
@@ -103,42 +104,51 @@ describe('keyed audit chain', () => {
     }
   });
 
-  it('entries from before keying (unkeyed SHA-256) still verify, and the first keyed entry protects them', async () => {
+  it('an append takes the first free chain, waits when all are held, and each chain verifies on its own', async () => {
+    const holder = new Client({ connectionString: db.url });
+    await holder.connect();
+    const append = (entityId: number) => recordAudit(db.prisma, { actor: 'a', action: 'x', entity: 'y', entityId });
+    const chainOf = async (entityId: number) =>
+      (await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: String(entityId) } })).chain;
+    try {
+      await append(1);
+      // Chains 0 and 1 held by another transaction: the next append goes to chain 2, without waiting.
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1), pg_advisory_xact_lock($2)', [AUDIT_LOCK, AUDIT_LOCK + 1]);
+      await append(2);
+      expect(await chainOf(2)).toBe(2);
+      // Every chain held: the append waits until the holder commits.
+      for (let k = 2; k < AUDIT_CHAINS; k++) await holder.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK + k]);
+      let done = false;
+      const waiting = append(3).then(() => (done = true));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(done).toBe(false);
+      await holder.query('COMMIT');
+      await waiting;
+      await append(4);
+    } finally {
+      await holder.end();
+    }
+    expect(await chainOf(4)).toBe(0);
+    const rows = await db.prisma.auditEvent.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => Number(r.id))).toEqual([1, 2, 3, 4]);
+    // Chain 2 starts afresh: its first entry links to nothing.
+    expect(rows[1]).toMatchObject({ chain: 2, seq: 1n, prevHash: '' });
+    const r = await verifyAuditChain(db.prisma);
+    expect(r).toMatchObject({ ok: true, checked: 4 });
+    expect((await db.prisma.auditCheckpoint.findMany()).map((c) => c.chain).sort()).toEqual(
+      [...new Set(rows.map((e) => e.chain))].sort(),
+    );
+
+    // A deletion on one chain is named there; the other chains are intact.
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
-    try {
-      // As the trigger of migration 20261122000100 wrote them, with ids from a sequence (gaps after rollbacks).
-      for (const id of [3, 4, 7]) {
-        await pg.query(
-          `INSERT INTO audit_events (id, at, actor, action, entity, entity_id, before, prev_hash, hash, keyed)
-           SELECT id, at, 'admin', 'login', 'user', '1', before, prev,
-                  audit_event_hash(prev, id, at, NULL, 'admin', 'login', 'user', '1', before, NULL), false
-           FROM (SELECT $1::bigint AS id, date_trunc('milliseconds', clock_timestamp() AT TIME ZONE 'UTC') AS at,
-                        '{"b": 1, "a": [2]}'::jsonb AS before,
-                        coalesce((SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1), '') AS prev) s`,
-          [id],
-        );
-      }
-      for (let i = 0; i < 3; i++)
-        await recordAudit(db.prisma, { actor: 'admin', action: 'x', entity: 'y', entityId: i });
-      expect(await verifyAuditChain(db.prisma)).toMatchObject({ ok: true, checked: 6 });
-      expect((await db.prisma.auditEvent.findMany({ select: { id: true } })).map((r) => Number(r.id))).toEqual([
-        3, 4, 7, 8, 9, 10,
-      ]);
-
-      // Anyone can recompute an unkeyed hash; the next entry's link still gives the edit away.
-      await pg.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update');
-      await pg.query(`UPDATE audit_events SET actor = 'mallory' WHERE id = 4`);
-      await pg.query(
-        `UPDATE audit_events SET hash = audit_event_hash(prev_hash, id, at, actor_user_id, actor, action, entity,
-         entity_id, before, after) WHERE id = 4`,
-      );
-      await pg.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update');
-    } finally {
-      await pg.end();
-    }
-    const r = await verifyAuditChain(db.prisma);
-    expect(r.problems.map((p) => [p.id, p.reason])).toEqual([['4', 'edited']]);
+    await pg.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
+    const onZero = rows.filter((e) => e.chain === 0);
+    await pg.query('DELETE FROM audit_events WHERE id = $1', [onZero[0].id]);
+    await pg.end();
+    const broken = await verifyAuditChain(db.prisma, { sign: false });
+    expect(broken.problems.map((p) => [p.id, p.reason])).toEqual([[String(onZero[1].id), 'deleted']]);
   });
 
   it('the periodic seal walks only what follows the newest checkpoint, signs the head and reports tampering', async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { recordAudit } from '../../prisma/audit';
+import { entryMac, recordAudit } from '../../prisma/audit';
 import { createPrisma } from '../../prisma/client';
 import { verifyAuditChain } from '../../server/audit/audit-verification';
 import { adminUrl, createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -135,48 +135,38 @@ describe('audit log tampered with by the database owner', () => {
   it('deleted: an entry removed from the middle is named by its id', async () => {
     await asOwner(db, 'DELETE FROM audit_events WHERE id = 40', 'DELETE FROM audit_events WHERE id BETWEEN 60 AND 62');
     const r = await verifyAuditChain(db.prisma);
+    // Named by the entry whose link points at what is gone, with the places that are missing on its chain.
     expect(r.problems.map((p) => [p.id, p.reason])).toEqual([
-      ['40', 'deleted'],
-      ['60', 'deleted'],
+      ['41', 'deleted'],
+      ['63', 'deleted'],
     ]);
-    expect(r.problems[1].detail).toContain('#60–#62');
+    expect(r.problems[1].detail).toContain('60–62');
   });
 
   it('inserted: a forged entry at the head, and an unkeyed one that chains correctly, are named', async () => {
     const head = await db.prisma.auditEvent.findFirstOrThrow({ where: { id: ENTRIES } });
     await asOwner(
       db,
-      `INSERT INTO audit_events (id, at, actor, action, entity, entity_id, prev_hash, hash, keyed)
-       VALUES (${ENTRIES + 1}, now(), 'admin', 'approve', 'appraisal', '7', '${head.hash}', '${fakeHash()}', true)`,
+      `INSERT INTO audit_events (id, chain, seq, at, actor, action, entity, entity_id, prev_hash, hash)
+       VALUES (${ENTRIES + 1}, 0, ${ENTRIES + 1}, now(), 'admin', 'approve', 'appraisal', '7', '${head.hash}',
+               '${fakeHash()}')`,
     );
-    let r = await verifyAuditChain(db.prisma);
+    const r = await verifyAuditChain(db.prisma);
     expect(r.firstBroken).toMatchObject({ id: String(ENTRIES + 1), reason: 'inserted' });
     expect(r.problems).toHaveLength(1);
-
-    // The pre-keying scheme (SHA-256 computed in the database) can be recomputed by anyone: not accepted any more.
-    await asOwner(
-      db,
-      `DELETE FROM audit_events WHERE id = ${ENTRIES + 1}`,
-      `INSERT INTO audit_events (id, at, actor, action, entity, entity_id, prev_hash, keyed)
-       VALUES (${ENTRIES + 1}, now(), 'admin', 'approve', 'appraisal', '7', '${head.hash}', false)`,
-      `UPDATE audit_events SET hash = audit_event_hash(prev_hash, id, at, actor_user_id, actor, action, entity,
-       entity_id, before, after) WHERE id = ${ENTRIES + 1}`,
-    );
-    r = await verifyAuditChain(db.prisma);
-    expect(r.problems.map((p) => [p.id, p.reason])).toEqual([[String(ENTRIES + 1), 'inserted']]);
   });
 
   it('deleted-newest: removing the newest entries is seen against the signed checkpoint', async () => {
     await asOwner(db, 'DELETE FROM audit_events WHERE id > 115');
     const r = await verifyAuditChain(db.prisma);
-    expect(r.problems.map((p) => [p.id, p.reason])).toEqual([['116', 'deleted-newest']]);
-    expect(r.firstBroken!.detail).toContain('#116–#120');
+    expect(r.problems.map((p) => [p.id, p.reason])).toEqual([['120', 'deleted-newest']]);
+    expect(r.firstBroken!.detail).toContain('#115 s.d. #120');
   });
 
   it('truncated: an emptied log is named, and so is one emptied together with its checkpoints', async () => {
     await asOwner(db, 'TRUNCATE audit_events');
     let r = await verifyAuditChain(db.prisma);
-    expect(r).toMatchObject({ ok: false, checked: 0, firstBroken: { id: '1', reason: 'truncated' } });
+    expect(r).toMatchObject({ ok: false, checked: 0, firstBroken: { id: '120', reason: 'truncated' } });
 
     await db.prisma.user.create({ data: { username: 'siapa', passwordHash: 'x', roles: ['EMPLOYEE'] } });
     await asOwner(db, 'TRUNCATE audit_checkpoints');
@@ -192,29 +182,29 @@ describe('audit log tampered with by the database owner', () => {
     expect(r.firstBroken).toMatchObject({ id: '50', reason: 'truncated' });
   });
 
-  it('rewritten in the unkeyed scheme of before (recomputable by anyone): the checkpoints no longer match', async () => {
-    await asOwner(
-      db,
-      `DO $$
-       DECLARE r RECORD; prev TEXT := '';
-       BEGIN
-         FOR r IN SELECT * FROM audit_events ORDER BY id LOOP
-           UPDATE audit_events SET keyed = false, prev_hash = prev, actor = 'mallory',
-             hash = audit_event_hash(prev, r.id, r.at, r.actor_user_id, 'mallory', r.action, r.entity, r.entity_id,
-                                     r.before, r.after)
-           WHERE id = r.id RETURNING hash INTO prev;
-         END LOOP;
-       END $$`,
-    );
+  it('rewritten as a whole with a chain recomputed under another key: every entry is named', async () => {
+    const mallorysKey = randomBytes(32);
+    let prevHash = '';
+    const updates: string[] = [];
+    for (const row of await db.prisma.auditEvent.findMany({ orderBy: { seq: 'asc' } })) {
+      const hash = entryMac(mallorysKey, { ...row, actor: 'mallory', prevHash });
+      updates.push(`UPDATE audit_events SET actor = 'mallory', prev_hash = '${prevHash}', hash = '${hash}'
+                    WHERE id = ${row.id}`);
+      prevHash = hash;
+    }
+    await asOwner(db, ...updates);
     const r = await verifyAuditChain(db.prisma);
-    expect(r.firstBroken).toMatchObject({ id: '50', reason: 'truncated' });
-    expect(r.problems.map((p) => p.id)).toEqual(['50', '100', '120']);
+    // The checkpoints, signed with the real key, still vouch for the chain: each entry is an edit, not another key.
+    expect(r.firstBroken).toMatchObject({ id: '1', reason: 'edited' });
+    expect(r.problems).toHaveLength(100); // the report's limit
+    expect(r.problems.every((p) => p.reason === 'edited')).toBe(true);
   });
 
   it('checkpoint: a forged checkpoint and one dropped where one is always written are named', async () => {
     await asOwner(
       db,
-      `INSERT INTO audit_checkpoints (at, count, head_id, head_hash, mac) VALUES (now(), 10, 10, 'x', '${fakeHash()}')`,
+      `INSERT INTO audit_checkpoints (chain, at, count, head_id, head_hash, mac)
+       VALUES (0, now(), 10, 10, 'x', '${fakeHash()}')`,
       'DELETE FROM audit_checkpoints WHERE head_id = 100',
     );
     const r = await verifyAuditChain(db.prisma);
@@ -229,8 +219,7 @@ describe('audit log tampered with by the database owner', () => {
     expect(await verifyAuditChain(db.prisma, { anchorFile })).toMatchObject({ ok: true });
     expect(JSON.parse(readFileSync(anchorFile, 'utf8'))).toMatchObject({
       database: db.name,
-      count: '120',
-      headId: '120',
+      checkpoints: [{ chain: 0, count: '120', headId: '120' }],
     });
 
     await asOwner(db, 'DELETE FROM audit_events WHERE id >= 100', 'DELETE FROM audit_checkpoints WHERE head_id >= 100');
@@ -238,15 +227,16 @@ describe('audit log tampered with by the database owner', () => {
     expect(await verifyAuditChain(db.prisma, { anchorFile: null, sign: false })).toMatchObject({ ok: true });
     const r = await verifyAuditChain(db.prisma, { anchorFile });
     expect(r.problems.map((p) => [p.id, p.reason])).toEqual([
-      ['100', 'deleted-newest'],
       ['120', 'checkpoint'],
+      ['120', 'deleted-newest'],
     ]);
+    expect(r.problems[1].detail).toContain('#99 s.d. #120');
 
     await asOwner(db, 'TRUNCATE audit_events', 'TRUNCATE audit_checkpoints');
     const emptied = await verifyAuditChain(db.prisma, { anchorFile });
     expect(emptied.problems.map((p) => [p.id, p.reason])).toEqual([
-      ['1', 'truncated'],
       ['120', 'checkpoint'],
+      ['120', 'truncated'],
     ]);
 
     // The anchor itself is signed: raising or lowering its count is seen.

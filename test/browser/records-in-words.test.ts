@@ -185,6 +185,10 @@ describeInBrowser('pay, sanctions, audit, employees and the dashboard in words (
     expect(changes).toContain('Tahap: Keberatan → TPP');
     expect(changes).toContain('Predikat: Butuh Perbaikan');
     expect(changes).not.toMatch(CODES);
+    // Where the entry sits in the log: its chain and its place on it, labelled.
+    expect(await h.locator('main').innerText()).toMatch(
+      new RegExp(`Rantai\\s+${stage.chain}\\s+Urutan dalam rantai\\s+${stage.seq}\\s`),
+    );
     await shots.shot(h, 'auditor-entry');
     await switchLanguage(h, 'en');
     await h.getByText('Stage: Appeal → Allowance').waitFor();

@@ -98,6 +98,8 @@ export const domainEn: typeof domainId = {
         entityId: 'Entity id',
         before: 'Before',
         after: 'After',
+        chain: 'Chain',
+        seq: 'Place on the chain',
         prevHash: 'Previous hash',
         hash: 'Hash',
       },

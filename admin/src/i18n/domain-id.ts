@@ -97,6 +97,8 @@ export const domainId = {
         entityId: 'ID entitas',
         before: 'Sebelum',
         after: 'Sesudah',
+        chain: 'Rantai',
+        seq: 'Urutan dalam rantai',
         prevHash: 'Hash sebelumnya',
         hash: 'Hash',
       },

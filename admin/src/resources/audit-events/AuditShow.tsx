@@ -32,6 +32,8 @@ export default function AuditShow() {
         <Labeled label="capaian.records.audit.changes">
           <AuditChanges />
         </Labeled>
+        <TextField source="chain" />
+        <TextField source="seq" />
         <TextField source="prevHash" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }} />
         <TextField source="hash" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }} />
       </SimpleShowLayout>
