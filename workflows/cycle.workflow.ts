@@ -40,8 +40,13 @@ const acts = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20 },
 });
+/**
+ * Activities over a whole period (checking calibration, releasing results in waves of 100, cancelling). They heartbeat,
+ * so a dead worker is noticed within a minute; the start-to-close timeout only bounds a run that still heartbeats,
+ * and a province's period (100,000 appraisals, 1,000 waves) takes well over the 30 minutes it used to be.
+ */
 const longActs = proxyActivities<Activities>({
-  startToCloseTimeout: '30 minutes',
+  startToCloseTimeout: '12 hours',
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20 },
 });
