@@ -11,7 +11,7 @@ import type { PrismaClient, UnitRating } from '../prisma/client';
 import * as rules from '../rules';
 import { PREDICATES, type Actor, type CalibrationPayload, type PredicateValue } from '../workflows/messages';
 import { createNotifier, type Notifier } from './notification.activities';
-import { releaseInWaves } from './release-waves';
+import { cancelInWaves, releaseInWaves } from './appraisal-waves';
 import { loadVersion } from './scoring.activities';
 import { invalid, markTaskDone } from './task-common';
 
@@ -331,7 +331,7 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
 
     /**
      * Signals every appraisal of the period waiting in CALIBRATION that its result may be shared, in waves the workers
-     * can take (release-waves.ts); idempotent.
+     * can take (appraisal-waves.ts); idempotent.
      */
     async releaseCalibrated(input: { cycleId: number; periodId: number }): Promise<{ signalled: number }> {
       const signalled = await releaseInWaves(prisma, input.cycleId, input.periodId);
@@ -342,28 +342,9 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
       return { signalled };
     },
 
-    /** Cancels every running appraisal workflow of the cycle and its open tasks. */
+    /** Cancels every running appraisal workflow of the cycle, waiting until each has closed, and its open tasks. */
     async cancelCycleAppraisals(input: { cycleId: number }): Promise<{ cancelled: number }> {
-      const client = Context.current().client;
-      const rows = await prisma.appraisal.findMany({
-        where: { cycleId: input.cycleId, stage: { notIn: ['DONE', 'CANCELLED', 'FAILED'] } },
-        select: { workflowId: true },
-        distinct: ['workflowId'],
-      });
-      let cancelled = 0;
-      for (let i = 0; i < rows.length; i += 100) {
-        await Promise.all(
-          rows.slice(i, i + 100).map(async (r) => {
-            try {
-              await client.workflow.getHandle(r.workflowId).cancel();
-              cancelled++;
-            } catch (err: any) {
-              if (err?.name !== 'WorkflowNotFoundError') throw err;
-            }
-          }),
-        );
-        Context.current().heartbeat(i);
-      }
+      const cancelled = await cancelInWaves(prisma, input.cycleId);
       await prisma.task.updateMany({
         where: { cycleId: input.cycleId, appraisalId: null, status: 'OPEN' },
         data: { status: 'CANCELLED' },
