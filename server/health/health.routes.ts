@@ -34,8 +34,12 @@ export async function checkHealth(deps: AppDeps) {
       () => 'ok' as const,
       (err) => ({ error: String((err as Error).message).slice(0, 200) }),
     ),
+    // The call's own deadline as well: without one, the client's retries of a server that stopped answering outlived
+    // the answer (and, in the suite, the connection: "Channel has been shut down" thrown from a timer).
     withTimeout(
-      deps.temporal().then((c) => c.workflowService.getSystemInfo({})),
+      deps
+        .temporal()
+        .then((c) => c.connection.withDeadline(Date.now() + 2000, () => c.workflowService.getSystemInfo({}))),
       2000,
     ).then(
       () => 'ok' as const,
