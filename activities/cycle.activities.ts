@@ -12,6 +12,7 @@ import * as rules from '../rules';
 import { PREDICATES, type Actor, type CalibrationPayload, type PredicateValue } from '../workflows/messages';
 import { createNotifier, type Notifier } from './notification.activities';
 import { cancelInWaves, releaseInWaves } from './appraisal-waves';
+import { cancelCycleTasks, moveCycleStatus } from './cycle-status';
 import { loadVersion } from './scoring.activities';
 import { invalid, markTaskDone } from './task-common';
 
@@ -142,9 +143,11 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
         c[g.predicate!] = g._count._all;
         byUnit.set(g.unitId, c);
       }
-      await prisma.cycle.updateMany({
-        where: { id: input.cycleId, status: 'RUNNING' },
-        data: { status: 'CALIBRATION' },
+      await moveCycleStatus(prisma, input.cycleId, {
+        from: 'RUNNING',
+        to: 'CALIBRATION',
+        actor: input.actor,
+        periodId: input.periodId,
       });
       const ratings = await prisma.unitCycleRating.findMany({ where: { cycleId: input.cycleId } });
       const unitNames = new Map(
@@ -333,22 +336,25 @@ export function cycleActivities(prisma: PrismaClient, notifier: Notifier = creat
      * Signals every appraisal of the period waiting in CALIBRATION that its result may be shared, in waves the workers
      * can take (appraisal-waves.ts); idempotent.
      */
-    async releaseCalibrated(input: { cycleId: number; periodId: number }): Promise<{ signalled: number }> {
+    async releaseCalibrated(input: {
+      cycleId: number;
+      periodId: number;
+      actor: string;
+    }): Promise<{ signalled: number }> {
       const signalled = await releaseInWaves(prisma, input.cycleId, input.periodId);
-      await prisma.cycle.updateMany({
-        where: { id: input.cycleId, status: 'CALIBRATION' },
-        data: { status: 'RUNNING' },
+      await moveCycleStatus(prisma, input.cycleId, {
+        from: 'CALIBRATION',
+        to: 'RUNNING',
+        actor: input.actor,
+        periodId: input.periodId,
       });
       return { signalled };
     },
 
     /** Cancels every running appraisal workflow of the cycle, waiting until each has closed, and its open tasks. */
-    async cancelCycleAppraisals(input: { cycleId: number }): Promise<{ cancelled: number }> {
+    async cancelCycleAppraisals(input: { cycleId: number; actor: string }): Promise<{ cancelled: number }> {
       const cancelled = await cancelInWaves(prisma, input.cycleId);
-      await prisma.task.updateMany({
-        where: { cycleId: input.cycleId, appraisalId: null, status: 'OPEN' },
-        data: { status: 'CANCELLED' },
-      });
+      await cancelCycleTasks(prisma, input.cycleId, input.actor);
       return { cancelled };
     },
 

@@ -230,7 +230,7 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
         });
     }
     if (!s.cancelRequest && !s.released) {
-      await longActs.releaseCalibrated({ cycleId, periodId });
+      await longActs.releaseCalibrated({ cycleId, periodId, actor });
       s.released = true;
       s.phase = k === s.periods.length - 1 ? 'CLOSING' : 'RUNNING';
     }
@@ -303,7 +303,7 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
   } catch (err) {
     if (err instanceof CycleCancelled || isCancellation(err)) {
       await CancellationScope.nonCancellable(async () => {
-        await longActs.cancelCycleAppraisals({ cycleId });
+        await longActs.cancelCycleAppraisals({ cycleId, actor });
         await acts.closeCycle({
           cycleId,
           status: 'CANCELLED',

@@ -8,6 +8,8 @@ import {
   isAdminsOwn,
   login,
   openTask,
+  createAndStartCycle,
+  drive,
   singleEmployeeUnits,
   startSingle,
   until,
@@ -128,5 +130,40 @@ describe('employee leaving and cycle cancelled (time-skipping server, PostgreSQL
     });
     expect(audit).toMatchObject({ actor: 'admin' });
     expect(audit.after).toMatchObject({ status: 'CANCELLED', reason: 'Periode salah pilih' });
+  });
+
+  it('HR cancels a cycle in calibration: its open unit calibration is cancelled, every status change audited', async () => {
+    // Its only appraisal rated MEETS / MEETS → all Baik, which breaks the curve of a unit rated Baik: a calibration
+    // opens. The last single-employee unit: no one in its chain has left in the tests above.
+    const { cycle } = await createAndStartCycle(t, { unitId: units[units.length - 1] });
+    const calibrationOpen = () =>
+      t.db.prisma.task.findFirst({ where: { cycleId: cycle.id, type: 'calibration.unit', status: 'OPEN' } });
+    await drive(t, cycle.id, async () => !!(await calibrationOpen()), { 'calibration.unit': null });
+    const calibration = (await calibrationOpen())!;
+    expect((await t.db.prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).status).toBe('CALIBRATION');
+
+    const admin = await login(t, 'admin');
+    await request(t.app)
+      .post(`/api/cycles/${cycle.id}/cancel`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ reason: 'Unit direstrukturisasi' })
+      .expect(200);
+    expect((await t.env.client.workflow.getHandle(cycle.workflowId).result()).phase).toBe('CANCELLED');
+    const task = await t.db.prisma.task.findUniqueOrThrow({ where: { id: calibration.id } });
+    expect(task.status).toBe('CANCELLED');
+    expect(task.result).toMatchObject({ reason: 'siklus dibatalkan / cycle cancelled' });
+    const audit = await t.db.prisma.auditEvent.findMany({
+      where: {
+        entity: 'cycle',
+        entityId: String(cycle.id),
+        action: { in: ['cycle.status', 'task.cancel', 'cycle.cancel'] },
+      },
+      orderBy: { id: 'asc' },
+    });
+    expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([
+      ['cycle.status', { status: 'RUNNING' }, expect.objectContaining({ status: 'CALIBRATION' })],
+      ['task.cancel', { status: 'OPEN' }, expect.objectContaining({ status: 'CANCELLED', tasks: [calibration.key] })],
+      ['cycle.cancel', { status: 'CALIBRATION' }, expect.objectContaining({ status: 'CANCELLED' })],
+    ]);
   });
 });
