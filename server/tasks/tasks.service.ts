@@ -74,13 +74,41 @@ export async function completeTask(deps: AppDeps, user: AuthUser, id: number, pa
   if (task.status !== 'OPEN') throw ApiError.taskNotOpen(closedMessage(task), { status: task.status });
   await refuseOwnCase(deps, user, task, payload);
   refuseInvalidPayload(task.type, payload);
-  const result = await executeUpdate<{ outcome?: unknown }>(deps, task.workflowId, task.updateName, {
+  const result = await updateWhenTaskKnown(deps, task, {
     taskKey: task.key,
     actor: actorOf(user),
     payload,
   });
   const after = await deps.prisma.task.findUniqueOrThrow({ where: { id } });
   return { task: after, outcome: result?.outcome ?? null };
+}
+
+/**
+ * Sends the answer. A task stored OPEN that its workflow refuses as not open is one the workflow has not taken up
+ * again yet: the step that stored it ran in a workflow task that did not complete (a worker killed, the workflow
+ * replaying on another). The answer is sent again, a second apart and then longer, until the workflow takes it, the
+ * row closes (409 with its reason) or UPDATE_TIMEOUT_MS passes (503: not recorded, send again) — never a 409 saying
+ * an open task is closed.
+ */
+async function updateWhenTaskKnown(deps: AppDeps, task: Task, input: unknown) {
+  const deadline = Date.now() + deps.config.UPDATE_TIMEOUT_MS;
+  for (let wait = 1000; ; wait = Math.min(wait * 2, 5000)) {
+    try {
+      return await executeUpdate<{ outcome?: unknown }>(deps, task.workflowId, task.updateName, input);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.code !== 'TASK_NOT_OPEN') throw err;
+      const now = await deps.prisma.task.findUnique({ where: { id: task.id } });
+      if (now && now.status !== 'OPEN') throw ApiError.taskNotOpen(closedMessage(now), { status: now.status });
+      if (!now) throw err;
+      if (Date.now() + wait >= deadline)
+        throw ApiError.unavailable(
+          'recovering',
+          'Alur kerja belum siap menerima jawaban tugas ini; jawaban Anda belum tercatat: kirim lagi sebentar lagi / ' +
+            'the workflow is not ready for this task yet; your answer was not recorded: send it again in a moment',
+        );
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 /** Throws 409 with the reason when the task is not open (used by shortcuts such as the appeal endpoint). */
