@@ -17,9 +17,8 @@ const log = (msg: string) => console.log(`[worker] ${new Date().toISOString()} $
  * task. The SDK's default follows the heap size (about 2,300 on a 4 GB heap): size it to the appraisals whose steps
  * come in the same hour, and the heap to match (NODE_OPTIONS; docs/scaling.md). WORKER_STACK_TRACES: the workflows'
  * stack trace query (Temporal UI's "Stack Trace"), off by default: on, it costs about half of each workflow task.
- * WORKER_DEADLOCK_DETECTION: the SDK's 5 s guard on each call into workflow code (a workflow that does not yield fails
- * its task); off, a cache miss's replay costs about a quarter less (`bench:replay`), and a workflow stuck in a loop holds
- * its worker's workflow thread instead.
+ * WORKER_DEADLOCK_DETECTION: the SDK's 5 s guard on workflow code (a workflow that does not yield fails its task), one
+ * watchdog per activation (`patches/`); off, a workflow stuck in a loop holds its worker's workflow thread instead.
  */
 const unsetIfEmpty = <T extends z.ZodType>(type: T) => z.preprocess((v) => (v === '' ? undefined : v), type);
 const envSchema = z.object({

@@ -32,8 +32,9 @@ export interface CreateWorkerInput {
   workflowStackTraces?: boolean;
   /**
    * The SDK's deadlock detection: workflow code that does not yield within 5 s fails its workflow task ("Potential
-   * deadlock detected"). It is a timeout on every call into the workflow sandbox, for which Node starts a watchdog
-   * thread each time: about 0.5 ms per call, several calls per activation. Off, `patches/` runs the sandbox without it.
+   * deadlock detected"). Upstream it is a timeout on every call into the workflow sandbox, for which Node starts a
+   * watchdog thread each time (about 0.5 ms, several calls per activation); `patches/` times each activation once
+   * instead. Off, the sandbox runs with no watchdog.
    */
   deadlockDetection?: boolean;
 }
