@@ -303,7 +303,8 @@ export async function cycleWorkflow(input: CycleInput): Promise<CycleProgress> {
   } catch (err) {
     if (err instanceof CycleCancelled || isCancellation(err)) {
       await CancellationScope.nonCancellable(async () => {
-        await longActs.cancelCycleAppraisals({ cycleId, actor });
+        // The cycle's own open tasks are cancelled in the name of whoever cancelled it (the workflow, when it was cancelled).
+        await longActs.cancelCycleAppraisals({ cycleId, actor: s.cancelRequest?.actor.username ?? actor });
         await acts.closeCycle({
           cycleId,
           status: 'CANCELLED',

@@ -160,6 +160,7 @@ describe('employee leaving and cycle cancelled (time-skipping server, PostgreSQL
       },
       orderBy: { id: 'asc' },
     });
+    expect(audit.find((a) => a.action === 'task.cancel')?.actor).toBe('admin');
     expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([
       ['cycle.status', { status: 'RUNNING' }, expect.objectContaining({ status: 'CALIBRATION' })],
       ['task.cancel', { status: 'OPEN' }, expect.objectContaining({ status: 'CANCELLED', tasks: [calibration.key] })],
