@@ -28,6 +28,15 @@ export function refuseInvalidPayload(type: string, payload: unknown): void {
   if (fields.length) throw ApiError.invalidFields(fields);
 }
 
+/** 503: the workflow is recovering (its task failed, or it has not taken up the task yet); the answer was not recorded. */
+export function workflowRecovering(): ApiError {
+  return ApiError.unavailable(
+    'recovering',
+    'Alur kerja sedang dipulihkan; jawaban Anda belum tercatat: kirim lagi sebentar lagi / the workflow is ' +
+      'recovering; your answer was not recorded: send it again in a moment',
+  );
+}
+
 /** Maps an error of `executeUpdate` to an ApiError: validator reason → 400, not open → 409, not yours → 403. */
 export function updateError(err: unknown): unknown {
   const e = err as any;
@@ -49,12 +58,7 @@ export function updateError(err: unknown): unknown {
   }
   // The workflow's last task failed on the server while the update waited (a worker killed or restarted mid-task):
   // Temporal aborts the update without recording it and takes answers again once a workflow task succeeds.
-  if (workflowNotReady(err))
-    return ApiError.unavailable(
-      'recovering',
-      'Alur kerja sedang dipulihkan; jawaban Anda belum tercatat: kirim lagi sebentar lagi / the workflow is ' +
-        'recovering; your answer was not recorded: send it again in a moment',
-    );
+  if (workflowNotReady(err)) return workflowRecovering();
   // The server did not hear back from the workflow before the call's deadline (its worker busy or down). The update
   // may still be taken later — a task's answer is idempotent by its key — so the caller is told to look before
   // answering again; a 503, as for a service down, not a 500.

@@ -7,7 +7,7 @@ import { ownCaseRefusal } from '../access/own-case';
 import { ApiError } from '../http/api-error';
 import { mayActOnBehalf } from '../../workflows/on-behalf';
 import { escalatedInboxWhere } from './escalation-inbox';
-import { actorOf, executeUpdate, refuseInvalidPayload } from './task-updates';
+import { actorOf, executeUpdate, refuseInvalidPayload, workflowRecovering } from './task-updates';
 
 /**
  * Tasks the user may act on: assigned to their employee record, or to one of their roles, or (CALIBRATOR) the HR
@@ -100,12 +100,7 @@ async function updateWhenTaskKnown(deps: AppDeps, task: Task, input: unknown) {
       const now = await deps.prisma.task.findUnique({ where: { id: task.id } });
       if (now && now.status !== 'OPEN') throw ApiError.taskNotOpen(closedMessage(now), { status: now.status });
       if (!now) throw err;
-      if (Date.now() + wait >= deadline)
-        throw ApiError.unavailable(
-          'recovering',
-          'Alur kerja belum siap menerima jawaban tugas ini; jawaban Anda belum tercatat: kirim lagi sebentar lagi / ' +
-            'the workflow is not ready for this task yet; your answer was not recorded: send it again in a moment',
-        );
+      if (Date.now() + wait >= deadline) throw workflowRecovering();
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
