@@ -152,6 +152,16 @@ describeInBrowser('tasks in words (Chromium)', () => {
       timeZone: 'Asia/Jakarta',
     });
     expect(await text(page, 'appeal-days-left')).toBe(`Sisa waktu mengajukan keberatan: 10 hari (sampai ${until})`);
+    // A phone whose clock runs 20 days ahead counts the days left by the server's clock, not its own.
+    const skewed = await newSession(browser);
+    await skewed.context.clock.setSystemTime(new Date(Date.now() + 20 * 86_400_000));
+    await signIn(skewed.page, url, 'pegawai');
+    await skewed.page.goto(`${url}/#/tasks/${respond.id}/show`);
+    expect(await text(skewed.page, 'appeal-days-left')).toBe(
+      `Sisa waktu mengajukan keberatan: 10 hari (sampai ${until})`,
+    );
+    expect(skewed.errors).toEqual([]);
+    await skewed.context.close();
 
     await page.goto(`${url}/#/tasks/${planTask.id}/show`);
     await page.getByRole('button', { name: 'Tambah RHK' }).waitFor();

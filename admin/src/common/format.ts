@@ -3,6 +3,7 @@
  * money is one form per language — "Rp 4.150.000" in Bahasa Indonesia, "IDR 4,150,000" in English — dates, months,
  * numbers and percentages likewise. Use these rather than react-admin's NumberField/DateField `locales`.
  */
+import { serverNow } from '../providers/server-clock';
 
 /** The Intl locale of the console's language. */
 export function intlLocale(locale = 'id'): string {
@@ -53,8 +54,8 @@ export function formatDate(value: string | Date | null | undefined, locale = 'id
   });
 }
 
-/** Whole days from now until a date (negative when past). */
-export function daysUntil(value: string | Date, now = new Date()): number {
+/** Whole days from now (by the server's clock: server-clock.ts) until a date (negative when past). */
+export function daysUntil(value: string | Date, now = serverNow()): number {
   // Calendar days in the user's time zone: a deadline at the end of the day in 14 days is "14 days left", not 15;
   // 0 means the deadline is today, negative that it has passed.
   const d = typeof value === 'string' ? new Date(value) : value;

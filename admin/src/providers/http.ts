@@ -6,6 +6,7 @@ import { fetchUtils, HttpError } from 'react-admin';
 import { reportNetworkError, reportNetworkOk } from '../layout/connection';
 import { wordError, type ServerError } from './error-words';
 import { i18nProvider } from './i18n-provider';
+import { noteServerDate } from './server-clock';
 
 export const TOKEN_KEY = 'capaian.token';
 export const USER_KEY = 'capaian.user';
@@ -44,7 +45,9 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     user: token ? { authenticated: true, token: `Bearer ${token}` } : undefined,
   };
   try {
+    const sentAt = Date.now();
     const answer = await fetchUtils.fetchJson(url, opts);
+    noteServerDate(answer.headers.get('Date'), sentAt, Date.now());
     reportNetworkOk();
     return answer;
   } catch (err) {
