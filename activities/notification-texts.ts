@@ -31,7 +31,11 @@ export interface NotificationFacts {
   appealWindowDays?: number;
   appealDecision?: string | null;
   appealNote?: string | null;
-  sanctions?: { code: string; status: string }[];
+  /** The sanction's or follow-up's name as its rule gave it (stored on the row), never its code. */
+  sanctions?: { code: string; label: string; status: string }[];
+  /** Peer feedback: colleagues who have answered, of those asked, for the period. */
+  peerAnswered?: number;
+  peerAsked?: number;
 }
 
 /** English names of the task types (the Indonesian title comes with the task). */
@@ -187,13 +191,29 @@ export function notificationTexts(kind: NotificationKind, f: NotificationFacts):
     }
     case 'SANCTION_DECIDED': {
       const list = f.sanctions ?? [];
-      const id = list.map((s) => `${s.code} ${s.status === 'CONFIRMED' ? 'dikonfirmasi' : 'ditolak'}`).join(', ');
-      const en = list.map((s) => `${s.code} ${s.status === 'CONFIRMED' ? 'confirmed' : 'dismissed'}`).join(', ');
+      const id = list.map((s) => `${s.label} ${s.status === 'CONFIRMED' ? 'dikukuhkan' : 'dibatalkan'}`).join(', ');
+      const en = list.map((s) => `${s.label} ${s.status === 'CONFIRMED' ? 'confirmed' : 'dismissed'}`).join(', ');
       return {
         title: 'Rekomendasi sanksi/tindak lanjut telah diputuskan',
         titleEn: 'Sanction and follow-up recommendations decided',
         body: join(`${ctxId}.`, id ? `Keputusan SDM: ${id}.` : ''),
         bodyEn: join(`${ctxEn}.`, en ? `HR's decision: ${en}.` : ''),
+      };
+    }
+    case 'PEER_FEEDBACK_ANSWERED': {
+      const answered = f.peerAnswered ?? 1;
+      const asked = f.peerAsked ?? answered;
+      return {
+        title: `Umpan balik rekan masuk: ${f.employeeName ?? 'penilaian'}`,
+        titleEn: `Peer feedback received: ${f.employeeName ?? 'appraisal'}`,
+        body: join(
+          `${ctxId}.`,
+          `${answered} dari ${asked} rekan yang diminta sudah menjawab; jawabannya ada di tab 360 penilaian ini.`,
+        ),
+        bodyEn: join(
+          `${ctxEn}.`,
+          `${answered} of the ${asked} colleagues asked have answered; read them in the appraisal's 360 tab.`,
+        ),
       };
     }
   }
