@@ -47,6 +47,11 @@ export interface Notifier {
     appraisalId: number,
     kind: Extract<NotificationKind, 'RESULT_SHARED' | 'APPEAL_DECIDED' | 'SANCTION_DECIDED'>,
   ): Promise<void>;
+  /**
+   * A colleague answered a peer feedback request (the `peer.feedback` task `taskId`, in the answer's transaction):
+   * whoever asked is told how many of the colleagues asked have answered — not who, and not what.
+   */
+  peerFeedbackAnswered(tx: Tx, taskId: number): Promise<void>;
   /** Sends the pending e-mails of a task or appraisal after the commit; never throws (a sweep retries). */
   afterCommit(where: { taskId?: number; taskKey?: string; appraisalId?: number }): Promise<void>;
 }
@@ -196,7 +201,7 @@ export function createNotifier(prisma: PrismaClient, mail?: MailOptions | null):
           cycle: { select: { name: true, settings: true } },
           period: { select: { label: true } },
           appeal: { select: { decision: true, decisionNote: true } },
-          sanctions: { select: { code: true, status: true, decidedAt: true } },
+          sanctions: { select: { code: true, label: true, status: true, decidedAt: true } },
         },
       });
       const settings = (a.cycle.settings ?? {}) as { utcOffsetHours?: number; appealWindowDays?: number };
@@ -210,10 +215,34 @@ export function createNotifier(prisma: PrismaClient, mail?: MailOptions | null):
         appealWindowDays: settings.appealWindowDays ?? 14,
         appealDecision: a.appeal?.decision ?? null,
         appealNote: a.appeal?.decisionNote ?? null,
-        sanctions: a.sanctions.filter((s) => s.decidedAt).map((s) => ({ code: s.code, status: s.status })),
+        sanctions: a.sanctions
+          .filter((s) => s.decidedAt)
+          .map((s) => ({ code: s.code, label: s.label, status: s.status })),
       };
       const key = `appraisal-${appraisalId}:${kind.toLowerCase()}`;
       await write(tx, { key, kind, taskId: null, appraisalId }, { employeeIds: [a.employeeId] }, facts);
+    },
+
+    async peerFeedbackAnswered(tx, taskId) {
+      const { task, facts } = await loadTask(tx, taskId);
+      const row = await tx.peerFeedback.findUnique({ where: { taskKey: task.key } });
+      if (!row || task.appraisalId === null) return;
+      // One after the other: a transaction's queries share one connection.
+      const answered = await tx.peerFeedback.count({ where: { appraisalId: row.appraisalId, status: 'ANSWERED' } });
+      const asked = await tx.peerFeedback.count({ where: { appraisalId: row.appraisalId } });
+      // Linked to the appraisal, not to the colleague's own task (which the one who asked may not open).
+      const event = {
+        key: `task-${task.id}:peer-answered`,
+        kind: 'PEER_FEEDBACK_ANSWERED' as const,
+        taskId: null,
+        appraisalId: task.appraisalId,
+      };
+      await write(
+        tx,
+        event,
+        { employeeIds: [row.requestedById] },
+        { ...facts, peerAnswered: answered, peerAsked: asked },
+      );
     },
 
     async afterCommit(where) {

@@ -243,6 +243,7 @@ export function taskActivities(prisma: PrismaClient, notifier: Notifier = create
               data: { result: { payload: input.payload, outcome, onBehalf } as any },
             });
           if (decided) await notifier.appraisalEvent(tx, input.appraisalId, decided);
+          if (input.type === 'peer.feedback') await notifier.peerFeedbackAnswered(tx, done.id);
           await recordAudit(tx, {
             ...who(input.actor),
             action: 'task.complete',
@@ -260,7 +261,7 @@ export function taskActivities(prisma: PrismaClient, notifier: Notifier = create
         },
         { timeout: 30_000 },
       );
-      if (decided) await notifier.afterCommit({ appraisalId: input.appraisalId });
+      if (decided || input.type === 'peer.feedback') await notifier.afterCommit({ appraisalId: input.appraisalId });
       return result;
     },
   };

@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { recordAudit } from '../../prisma/audit';
-import type { Prisma } from '../../prisma/client';
+import { NotificationKind, type Prisma } from '../../prisma/client';
 import { authorize } from '../access/access.guard';
 import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../deps';
@@ -23,7 +23,7 @@ const readSchema = z.strictObject({
 });
 const readAllSchema = z.strictObject({});
 
-const KINDS = ['TASK_OPENED', 'TASK_REMINDER', 'TASK_ESCALATED', 'RESULT_SHARED', 'APPEAL_DECIDED', 'SANCTION_DECIDED'];
+const KINDS: string[] = Object.values(NotificationKind);
 
 describeRoutes(
   {

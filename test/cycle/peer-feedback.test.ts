@@ -47,6 +47,7 @@ describe('peer feedback, 360 (time-skipping server, PostgreSQL)', () => {
       (await t.db.prisma.user.findUniqueOrThrow({ where: { employeeId } })).username;
     const raterUser = await account(appraisal.raterId!);
     const employeeUser = await account(appraisal.employeeId);
+    const employee = await t.db.prisma.employee.findUniqueOrThrow({ where: { id: appraisal.employeeId } });
     const colleagues: (Employee & { username: string })[] = (
       await t.db.prisma.user.findMany({
         where: {
@@ -124,6 +125,25 @@ describe('peer feedback, 360 (time-skipping server, PostgreSQL)', () => {
     expect(missing.body.error.message).toMatch(/values/);
     expect((await complete(t, ta, answer('ABOVE', 'Selalu membantu rekan satu tim'))).status).toBe(200);
     expect((await complete(t, tb, answer('MEETS', 'Ramah kepada pemohon layanan'))).status).toBe(200);
+    // Whoever asked is told of each answer: how many of those asked have answered, linked to the appraisal (not the
+    // colleague's task), naming no colleague; the appraised employee is told nothing of it.
+    const told = await t.db.prisma.notification.findMany({
+      where: { kind: 'PEER_FEEDBACK_ANSWERED' },
+      include: { user: { select: { username: true } } },
+      orderBy: { id: 'asc' },
+    });
+    expect(told.map((n) => [n.user.username, n.taskId, n.appraisalId, n.title])).toEqual([
+      [raterUser, null, appraisal.id, `Umpan balik rekan masuk: ${employee.name}`],
+      [raterUser, null, appraisal.id, `Umpan balik rekan masuk: ${employee.name}`],
+    ]);
+    expect(told.map((n) => n.body.replace(/^.*\. (\d)/, '$1'))).toEqual([
+      '1 dari 3 rekan yang diminta sudah menjawab; jawabannya ada di tab 360 penilaian ini.',
+      '2 dari 3 rekan yang diminta sudah menjawab; jawabannya ada di tab 360 penilaian ini.',
+    ]);
+    expect(told[1].bodyEn).toMatch(
+      /2 of the 3 colleagues asked have answered; read them in the appraisal's 360 tab\.$/,
+    );
+    for (const n of told) for (const peer of [a, b, c]) expect(`${n.body} ${n.bodyEn}`).not.toContain(peer.name);
 
     // The third colleague's deadline passes: reminded the day before, then expired.
     await advanceTo(t, tc.dueAt!.getTime() + DAY);
