@@ -227,9 +227,14 @@ export function createNotifier(prisma: PrismaClient, mail?: MailOptions | null):
       const { task, facts } = await loadTask(tx, taskId);
       const row = await tx.peerFeedback.findUnique({ where: { taskKey: task.key } });
       if (!row || task.appraisalId === null) return;
-      // One after the other: a transaction's queries share one connection.
-      const answered = await tx.peerFeedback.count({ where: { appraisalId: row.appraisalId, status: 'ANSWERED' } });
-      const asked = await tx.peerFeedback.count({ where: { appraisalId: row.appraisalId } });
+      // Answered and asked in one statement.
+      const byStatus = await tx.peerFeedback.groupBy({
+        by: ['status'],
+        where: { appraisalId: row.appraisalId },
+        _count: { _all: true },
+      });
+      const asked = byStatus.reduce((n, g) => n + g._count._all, 0);
+      const answered = byStatus.find((g) => g.status === 'ANSWERED')?._count._all ?? 0;
       // Linked to the appraisal, not to the colleague's own task (which the one who asked may not open).
       const event = {
         key: `task-${task.id}:peer-answered`,
