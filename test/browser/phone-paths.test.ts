@@ -118,7 +118,9 @@ describeInBrowser('the employee’s and the rater’s paths on a phone (Chromium
   /** The inbox: the menu (a drawer on a phone) leads to it; each task a card naming it, whose, and when it is due. */
   async function inbox(page: Page, look: (s: string) => Promise<void>, lang: Lang) {
     await page.getByRole('button', { name: lang === 'id' ? 'Buka menu' : 'Open menu' }).click();
-    await page.getByRole('menuitem', { name: lang === 'id' ? 'Tugas' : 'Tasks' }).click();
+    // The drawer is a modal dialog with a name a screen reader announces.
+    const drawer = page.getByRole('dialog', { name: lang === 'id' ? 'Menu utama' : 'Main menu' });
+    await drawer.getByRole('menuitem', { name: lang === 'id' ? 'Tugas' : 'Tasks' }).click();
     await page.waitForURL(/#\/tasks/);
     await page.getByTestId('task-card').first().waitFor();
     await look('inbox');

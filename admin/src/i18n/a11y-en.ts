@@ -2,6 +2,7 @@
 export const a11yEn = {
   capaian: {
     a11y: {
+      main_menu: 'Main menu',
       uploading: 'Uploading the file',
       new_predicate_for: 'New predicate for %{name}',
     },

@@ -2,6 +2,7 @@
 export const a11yId = {
   capaian: {
     a11y: {
+      main_menu: 'Menu utama',
       uploading: 'Mengunggah berkas',
       new_predicate_for: 'Predikat baru untuk %{name}',
     },

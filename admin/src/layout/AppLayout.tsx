@@ -8,8 +8,8 @@ import type { ReactNode } from 'react';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Alert, AlertTitle, Button, ThemeProvider, Typography, type Theme } from '@mui/material';
-import { Layout, Menu, Title, useCanAccess, useTranslate } from 'react-admin';
+import { Alert, AlertTitle, Button, ThemeProvider, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Layout, Menu, Sidebar, Title, useCanAccess, useTranslate, type SidebarProps } from 'react-admin';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { NotificationsAppBar } from '../notifications/NotificationsAppBar';
 import { sessionUser } from '../providers/auth-provider';
@@ -88,6 +88,18 @@ const TITLE_WRAPS = {
 } as const;
 
 /**
+ * react-admin's sidebar, named: on a phone it is a drawer (a modal dialog), which a screen reader announces by its
+ * name — "Menu utama" / "Main menu" — and axe requires one.
+ */
+function AppSidebar(props: SidebarProps) {
+  const translate = useTranslate();
+  // The same test as react-admin's Sidebar; on a wider screen the menu is no dialog and a generic element takes no name.
+  const drawer = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  if (!drawer) return <Sidebar {...props} />;
+  return <Sidebar {...props} slotProps={{ paper: { 'aria-label': translate('capaian.a11y.main_menu') } }} />;
+}
+
+/**
  * Every spinner and progress bar of the console's pages is named "Memuat" / "Loading" unless it names itself: those
  * inside react-admin's own buttons (a save under way) are otherwise nameless to a screen reader.
  */
@@ -112,7 +124,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   if (locked && pathname === '/') return <Navigate to="/account" replace />;
   return (
     <NamedProgress>
-      <Layout menu={AppMenu} appBar={NotificationsAppBar} sx={TITLE_WRAPS}>
+      <Layout menu={AppMenu} appBar={NotificationsAppBar} sidebar={AppSidebar} sx={TITLE_WRAPS}>
         <OfflineBanner />
         {locked ? <PasswordChangeFirst /> : children}
       </Layout>
