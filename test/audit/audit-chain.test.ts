@@ -44,17 +44,39 @@ describe('keyed audit chain', () => {
   });
 
   it("a transaction's entries are appended at its end: the chain's lock is not held across its other work", async () => {
-    const sleepy = db.prisma.$transaction(async (tx) => {
-      await recordAudit(tx, { actor: 'slow', action: 'update', entity: 'unit', entityId: 1 });
-      await recordAudit(tx, { actor: 'slow', action: 'stage', entity: 'unit', entityId: 1 });
-      await tx.$executeRaw`SELECT pg_sleep(1.5)`; // the rest of the transaction's work
-    });
-    await new Promise((r) => setTimeout(r, 300));
-    // Started while the first one works on after recording: it does not wait for it.
-    await db.prisma.$transaction((tx) =>
-      recordAudit(tx, { actor: 'quick', action: 'update', entity: 'unit', entityId: 2 }),
-    );
-    await sleepy;
+    // The first transaction records two entries, then waits on a lock this test holds: the rest of its work.
+    const GATE = 99_000_001;
+    const holder = new Client({ connectionString: db.url });
+    await holder.connect();
+    await holder.query('SELECT pg_advisory_lock($1)', [GATE]);
+    let slow: Promise<void> | undefined;
+    try {
+      slow = db.prisma.$transaction(
+        async (tx) => {
+          await recordAudit(tx, { actor: 'slow', action: 'update', entity: 'unit', entityId: 1 });
+          await recordAudit(tx, { actor: 'slow', action: 'stage', entity: 'unit', entityId: 1 });
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${GATE}::bigint)`;
+        },
+        { timeout: 60_000 },
+      );
+      // Once it waits there, another transaction records and commits: it does not wait for the first.
+      for (let i = 0; ; i++) {
+        const { rows } = await holder.query(
+          "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted",
+          [GATE],
+        );
+        if (rows[0].n > 0) break;
+        if (i > 300) throw new Error('the first transaction never reached the lock');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await db.prisma.$transaction((tx) =>
+        recordAudit(tx, { actor: 'quick', action: 'update', entity: 'unit', entityId: 2 }),
+      );
+    } finally {
+      await holder.query('SELECT pg_advisory_unlock($1)', [GATE]);
+      await holder.end();
+    }
+    await slow;
     // 48 more in concurrent transactions of three: they may land on other chains.
     await Promise.all(
       Array.from({ length: 16 }, (_, i) =>
@@ -171,7 +193,8 @@ describe('keyed audit chain', () => {
     await pg.query(`UPDATE audit_events SET actor = 'mallory' WHERE id = 57`);
     await pg.end();
     const stop = startAuditSeal(db.prisma, logger as any, 50);
-    await new Promise((r) => setTimeout(r, 400));
+    // The first seal reports it (polled: a seal takes longer on a busy machine).
+    for (let i = 0; logged.length === 0 && i < 300; i++) await new Promise((r) => setTimeout(r, 50));
     stop();
     expect(logged[0]).toMatchObject({ problems: [{ id: '57', reason: 'edited' }] });
     expect(await db.prisma.auditCheckpoint.count({ where: { headId: { gt: 55n } } })).toBe(0);

@@ -150,7 +150,7 @@ describe('GET /metrics and readiness (real PostgreSQL, Temporal test server, wor
 
     // The SDK exports on its own schedule: poll until both failures show.
     let w: Sample[] = [];
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 150; i++) {
       w = parse(await (await fetch(`http://${workerMetrics}/metrics`)).text());
       if (sum(w, 'temporal_workflow_failed_total') >= 1 && sum(w, 'temporal_activity_execution_failed_total') >= 2)
         break;
